@@ -1,0 +1,123 @@
+import { PhraseMatcher } from './matcher.js';
+import { normaliseName } from './normalise.js';
+import { canonicalPersonName, type PersonName } from './people.js';
+import {
+  entities,
+  entityIndex,
+  loadReferenceData,
+  personIndex,
+  type Authority,
+  type Entity,
+  type Network,
+  type Organisation,
+  type ReferenceData,
+} from './reference.js';
+
+/**
+ * Entity resolution for the extractor: from a name as written to the canonical entry in data/.
+ *
+ * An authority acting as a publisher or commissioner ("Essex County Council were commissioned by the
+ * DfE") stays an authority: there is no Organisation twin of a council. Use resolveEntity for fields
+ * that may hold either (publishers, contacts' organisations) and branch on `kind`.
+ */
+
+/** A body named in a piece of text: what it is, and exactly where and how it was written. */
+export type Mention = Entity & {
+  /** Canonical name. */
+  name: string;
+  /** The words as written in the text. */
+  text: string;
+  /** Index of the first character of `text` in the searched string. */
+  offset: number;
+};
+
+/** A network whose lexicon a text uses, and the terms (as in networks.json) that it uses. */
+export interface NetworkTopic {
+  network: Network;
+  terms: string[];
+}
+
+export interface Resolver {
+  resolveAuthority(name: string): Authority | undefined;
+  resolveOrganisation(name: string): Organisation | undefined;
+  resolveNetwork(name: string): Network | undefined;
+  /** Any body, whatever its kind: for publishers and other fields that may name an authority or an organisation. */
+  resolveEntity(name: string): Entity | undefined;
+  /** Every authority, organisation and network named in the text, in order; the longest name wins where names overlap. */
+  findMentions(text: string): Mention[];
+  /** The networks whose topic lexicon the text uses: the evidence for derived FEEDS edges. */
+  networkTopics(text: string): NetworkTopic[];
+  /** The canonical form of a person's name, with the variants known from people.json. */
+  resolvePerson(raw: string): PersonName;
+}
+
+type EntryOf<K extends Entity['kind']> = Extract<Entity, { kind: K }>['entry'];
+
+export function createResolver(data: ReferenceData): Resolver {
+  const index = entityIndex(data);
+  const people = personIndex(data);
+  const names = new PhraseMatcher(entities(data).flatMap(searchablePhrases), { plurals: false });
+  const terms = new PhraseMatcher(
+    data.networks.flatMap((network) => network.terms.map((phrase) => ({ phrase, value: network }))),
+    { plurals: true },
+  );
+
+  const resolveEntity = (name: string): Entity | undefined => index.get(normaliseName(name));
+  const resolveKind =
+    <K extends Entity['kind']>(kind: K) =>
+    (name: string): EntryOf<K> | undefined => {
+      const entity = resolveEntity(name);
+      return entity?.kind === kind ? (entity.entry as EntryOf<K>) : undefined;
+    };
+
+  return {
+    resolveAuthority: resolveKind('authority'),
+    resolveOrganisation: resolveKind('organisation'),
+    resolveNetwork: resolveKind('network'),
+    resolveEntity,
+
+    findMentions: (text) =>
+      names.longest(text).map((m) => ({ ...m.value, name: m.value.entry.name, text: m.text, offset: m.start })),
+
+    networkTopics: (text) => {
+      const found = new Map<Network, Set<string>>();
+      for (const m of terms.all(text)) {
+        const seen = found.get(m.value) ?? new Set<string>();
+        found.set(m.value, seen.add(m.phrase));
+      }
+      return Array.from(found, ([network, used]) => ({ network, terms: [...used] }));
+    },
+
+    resolvePerson: (raw) => {
+      const parsed = canonicalPersonName(raw);
+      const known = [parsed.name, ...parsed.variants]
+        .map((n) => people.get(normaliseName(n)))
+        .find((p) => p !== undefined);
+      if (known === undefined) return parsed;
+      const variants = new Set([...known.variants, parsed.name, ...parsed.variants]);
+      variants.delete(known.name);
+      return { name: known.name, variants: [...variants] };
+    },
+  };
+}
+
+/** The names searched for in prose: all but the ambiguous ones. */
+function searchablePhrases(entity: Entity): { phrase: string; value: Entity }[] {
+  const ambiguous = new Set((entity.entry.ambiguousAliases ?? []).map(normaliseName));
+  return [entity.entry.name, ...entity.entry.aliases]
+    .filter((phrase) => !ambiguous.has(normaliseName(phrase)))
+    .map((phrase) => ({ phrase, value: entity }));
+}
+
+const resolvers = new WeakMap<ReferenceData, Resolver>();
+
+/** The resolver over data/ (or another folder), built once per loaded data set. */
+export async function loadResolver(dir?: string): Promise<Resolver> {
+  const data = await loadReferenceData(dir);
+  let resolver = resolvers.get(data);
+  if (resolver === undefined) {
+    resolver = createResolver(data);
+    resolvers.set(data, resolver);
+  }
+  return resolver;
+}
