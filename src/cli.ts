@@ -2,12 +2,14 @@
  * `seslip-kg <command>`: one entry point; each command lives in src/commands/<name>.ts
  * and resolves to the process exit status.
  */
-const commands: Record<string, { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
-  serve: { summary: 'start Neo4j (embedded unless NEO4J_URI is set), load seed/, serve GraphiQL', load: () => import('./commands/serve.js') },
-  parse: { summary: 'parse Update files into documents: parse <file>... [--json]', load: () => import('./commands/parse.js') },
-  extract: { summary: 'print the nodes and edges one Update yields: extract <file> --json', load: () => import('./commands/extract.js') },
-  ingest: { summary: 'load Updates into Neo4j: ingest <files or folders>... [--dry-run] [--json]', load: () => import('./commands/ingest.js') },
-  derive: { summary: 'recompute derived FEEDS edges from the network lexicon', load: () => import('./commands/derive.js') },
+const commands: Record<
+  string,
+  { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }
+> = {
+  serve: {
+    summary: 'start Neo4j (embedded unless NEO4J_URI is set), load seed/, serve GraphiQL',
+    load: () => import('./commands/serve.js'),
+  },
 };
 
 function usage(): string {
@@ -18,7 +20,9 @@ function usage(): string {
 const [name, ...args] = process.argv.slice(2);
 const command = name === undefined ? undefined : commands[name];
 if (command === undefined) {
-  process.stderr.write(name === undefined || name === '--help' ? usage() : `unknown command '${name}'\n\n${usage()}`);
+  process.stderr.write(
+    name === undefined || name === '--help' ? usage() : `unknown command '${name}'\n\n${usage()}`,
+  );
   process.exitCode = name === '--help' ? 0 : 2;
 } else {
   const module = await command.load();

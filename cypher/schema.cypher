@@ -1,0 +1,18 @@
+// Constraints and indexes, applied at every start; each is IF NOT EXISTS, so re-applying changes nothing.
+// Every node has a unique string `key` (see src/extract for how keys are built); Issue also by number.
+CREATE CONSTRAINT issue_number IF NOT EXISTS FOR (n:Issue) REQUIRE n.number IS UNIQUE;
+CREATE CONSTRAINT issue_key IF NOT EXISTS FOR (n:Issue) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT item_key IF NOT EXISTS FOR (n:Item) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT report_key IF NOT EXISTS FOR (n:Report) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT organisation_key IF NOT EXISTS FOR (n:Organisation) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT person_key IF NOT EXISTS FOR (n:Person) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT network_key IF NOT EXISTS FOR (n:Network) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT meeting_key IF NOT EXISTS FOR (n:Meeting) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT local_authority_key IF NOT EXISTS FOR (n:LocalAuthority) REQUIRE n.key IS UNIQUE;
+CREATE INDEX issue_date IF NOT EXISTS FOR (n:Issue) ON (n.date);
+CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date);
+CREATE INDEX report_published IF NOT EXISTS FOR (n:Report) ON (n.publishedOn);
+CREATE INDEX item_issue IF NOT EXISTS FOR (n:Item) ON (n.issueNumber);
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
+FOR (n:Issue|Item|Report|Organisation|Person|Network|Meeting|LocalAuthority)
+ON EACH [n.name, n.title, n.searchText];

@@ -1,0 +1,2 @@
+// Tests only: empties the throwaway test database between files.
+MATCH (n) DETACH DELETE n

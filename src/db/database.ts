@@ -1,0 +1,224 @@
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isRelationship,
+  isTime,
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+} from 'neo4j-driver';
+import { cypher, cypherStatements } from './cypher.js';
+
+/**
+ * The one place that owns the driver, sessions and transactions: reads run in `executeRead`, writes in
+ * `executeWrite`, always against the configured database, with transaction metadata naming the app
+ * and the GraphQL operation. Values leave as plain JSON (numbers, ISO strings, objects): no driver
+ * Integer or temporal object escapes this module.
+ */
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface ConnectOptions {
+  uri: string;
+  user: string;
+  password: string | undefined;
+  database: string;
+}
+
+export type DatabaseErrorCode = 'UNAVAILABLE' | 'AUTH' | 'CONSTRAINT' | 'QUERY' | 'TRANSIENT' | 'UNKNOWN';
+
+export class DatabaseError extends Error {
+  override name = 'DatabaseError';
+  constructor(
+    readonly code: DatabaseErrorCode,
+    message: string,
+    readonly neo4jCode: string | undefined,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** A transaction handed to write work: runs named Cypher files inside it. */
+export interface Transaction {
+  run(name: string, params?: Params): Promise<Row[]>;
+}
+
+interface Scope {
+  operation: string | undefined;
+  queries: number;
+}
+
+export class Database {
+  private constructor(
+    private readonly driver: Driver,
+    readonly name: string,
+    private readonly scope: Scope,
+  ) {}
+
+  static connect(options: ConnectOptions): Database {
+    // No password means a server without auth (the embedded one); the driver then sends no credentials.
+    const auth =
+      options.password === undefined ? undefined : neo4j.auth.basic(options.user, options.password);
+    const driver = neo4j.driver(options.uri, auth, {
+      // Counts and ids fit in 2^53; plain numbers keep every caller free of Integer handling.
+      disableLosslessIntegers: true,
+      userAgent: 'seslip-kg',
+      connectionAcquisitionTimeout: 20_000,
+      // Fail within seconds when Neo4j is down, so readiness and health answer promptly.
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+    });
+    return new Database(driver, options.database, { operation: undefined, queries: 0 });
+  }
+
+  /** A view for one request: same driver, its own query count and operation name in the metadata. */
+  forRequest(operation: string | undefined): Database {
+    return new Database(this.driver, this.name, { operation, queries: 0 });
+  }
+
+  /** Cypher queries run through this view so far (the GraphQL layer reports it per request). */
+  get queryCount(): number {
+    return this.scope.queries;
+  }
+
+  async read(name: string, params: Params = {}): Promise<Row[]> {
+    return this.session('READ', (tx) => this.runIn(tx, name, cypher(name), params));
+  }
+
+  async write(name: string, params: Params = {}): Promise<Row[]> {
+    return this.session('WRITE', (tx) => this.runIn(tx, name, cypher(name), params));
+  }
+
+  /** Runs `work` in one write transaction: everything it writes commits together or not at all. */
+  async writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.session('WRITE', (tx) =>
+      work({ run: (name, params = {}) => this.runIn(tx, name, cypher(name), params) }),
+    );
+  }
+
+  /** Applies cypher/schema.cypher; every statement there is `IF NOT EXISTS`, so this is idempotent. */
+  async applySchema(): Promise<number> {
+    const statements = cypherStatements('schema');
+    const session = this.driver.session({ database: this.name });
+    try {
+      // Schema commands cannot share a transaction with each other in Neo4j, hence one auto-commit each.
+      for (const statement of statements) {
+        this.scope.queries += 1;
+        await session.run(statement);
+      }
+      await session.run('CALL db.awaitIndexes(300)');
+      return statements.length;
+    } catch (error) {
+      throw mapError(error, 'schema');
+    } finally {
+      await session.close();
+    }
+  }
+
+  async serverInfo(): Promise<{ version: string; edition: string; address: string }> {
+    const rows = await this.read('server-info');
+    const row = rows[0] ?? {};
+    return {
+      version: String(row.version ?? 'unknown'),
+      edition: String(row.edition ?? 'unknown'),
+      address: String(row.address ?? ''),
+    };
+  }
+
+  /** Waits until the server answers, for readiness checks and start-up. */
+  async verifyConnectivity(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.name });
+    } catch (error) {
+      throw mapError(error, 'connectivity check');
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async session<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+    const config = {
+      metadata: { app: 'seslip-kg', ...(this.scope.operation ? { operation: this.scope.operation } : {}) },
+    };
+    try {
+      return mode === 'READ'
+        ? await session.executeRead(work, config)
+        : await session.executeWrite(work, config);
+    } catch (error) {
+      throw error instanceof DatabaseError ? error : mapError(error, 'transaction');
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async runIn(tx: ManagedTransaction, name: string, text: string, params: Params): Promise<Row[]> {
+    this.scope.queries += 1;
+    try {
+      const result = await tx.run(text, params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } catch (error) {
+      throw mapError(error, `cypher/${name}.cypher`);
+    }
+  }
+}
+
+function mapError(error: unknown, where: string): DatabaseError {
+  if (!(error instanceof Neo4jError)) {
+    return new DatabaseError('UNKNOWN', `${where}: ${String(error)}`, undefined, { cause: error });
+  }
+  const code = error.code;
+  const kind: DatabaseErrorCode =
+    code === 'ServiceUnavailable' || code === 'SessionExpired'
+      ? 'UNAVAILABLE'
+      : code.startsWith('Neo.ClientError.Security.')
+        ? 'AUTH'
+        : code === 'Neo.ClientError.Schema.ConstraintValidationFailed'
+          ? 'CONSTRAINT'
+          : code.startsWith('Neo.TransientError.')
+            ? 'TRANSIENT'
+            : code.startsWith('Neo.ClientError.')
+              ? 'QUERY'
+              : 'UNKNOWN';
+  const hint: Record<DatabaseErrorCode, string> = {
+    UNAVAILABLE: 'Neo4j is unreachable',
+    AUTH: 'Neo4j refused the credentials (check NEO4J_USER / NEO4J_PASSWORD)',
+    CONSTRAINT: 'a uniqueness constraint was violated',
+    QUERY: 'Neo4j rejected the query',
+    TRANSIENT: 'a transient Neo4j error persisted after retries',
+    UNKNOWN: 'Neo4j failed',
+  };
+  return new DatabaseError(kind, `${hint[kind]} (${where}): ${error.message}`, code, { cause: error });
+}
+
+/** Converts driver values to plain JSON-friendly values. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (
+    isDate(value) ||
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isTime(value) ||
+    isLocalTime(value) ||
+    isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (isNode(value) || isRelationship(value)) return toPlain(value.properties);
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toPlain(v)]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { Database } from './database.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
+
+export interface OpenDatabase {
+  db: Database;
+  /** Where the app connected; `embedded` when this process started the Neo4j. */
+  uri: string;
+  embedded: EmbeddedNeo4j | undefined;
+  /** Closes the driver, then stops the embedded Neo4j if this process started it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to NEO4J_URI, or starts the embedded Neo4j when it is unset, and applies the schema.
+ * Every command and the tests go through here, so they all meet the database the same way.
+ */
+export async function openDatabase(config: Config, log: Logger): Promise<OpenDatabase> {
+  const embedded =
+    config.NEO4J_URI === undefined
+      ? await startEmbeddedNeo4j({
+          dataDir: resolve(config.NEO4J_EMBEDDED_DIR),
+          port: config.NEO4J_EMBEDDED_PORT,
+          heapMb: config.NEO4J_EMBEDDED_HEAP_MB,
+          pageCacheMb: config.NEO4J_EMBEDDED_PAGE_CACHE_MB,
+          txMemoryMb: config.NEO4J_EMBEDDED_TX_MEMORY_MB,
+          startTimeoutSeconds: config.NEO4J_EMBEDDED_START_TIMEOUT,
+          log,
+        })
+      : undefined;
+  const uri = embedded?.uri ?? config.NEO4J_URI!;
+  const db = Database.connect({
+    uri,
+    user: config.NEO4J_USER,
+    // The embedded Neo4j runs without auth; a password set for a remote server must not be sent to it.
+    password: embedded === undefined ? config.NEO4J_PASSWORD : undefined,
+    database: config.NEO4J_DATABASE,
+  });
+  const close = async () => {
+    await db.close();
+    await embedded?.stop();
+  };
+  try {
+    await db.verifyConnectivity();
+    await db.applySchema();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { db, uri, embedded, close };
+}

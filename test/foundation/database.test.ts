@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database, DatabaseError } from '../../src/db/database.js';
+import type { OpenDatabase } from '../../src/db/open.js';
+import { openEmptyTestDatabase } from '../support/graph.js';
+
+let opened: OpenDatabase;
+
+beforeAll(async () => {
+  opened = await openEmptyTestDatabase();
+});
+afterAll(async () => {
+  await opened?.close();
+});
+
+describe('database access against the real Neo4j', () => {
+  it('round-trips values as plain JSON: numbers, ISO dates, strings', async () => {
+    const rows = await opened.db.read('test-echo', { value: 'Oftsed', date: '2022-08-12', list: [1, 2, 3] });
+    expect(rows).toEqual([{ value: 'Oftsed', date: '2022-08-12', answer: 42, count: 3 }]);
+    expect(typeof rows[0]!.answer).toBe('number');
+  });
+
+  it('reports the server as Neo4j 5.26 Community', async () => {
+    const info = await opened.db.serverInfo();
+    expect(info.version).toMatch(/^5\.26\./);
+    expect(info.edition).toBe('community');
+  });
+
+  it('counts the Cypher queries each request view runs, separately', async () => {
+    const request = opened.db.forRequest('CountMe');
+    await request.read('server-info');
+    await request.read('server-info');
+    expect(request.queryCount).toBe(2);
+    expect(opened.db.forRequest('Other').queryCount).toBe(0);
+  });
+
+  it('applies the schema again without changing any constraint or index', async () => {
+    const before = await opened.db.read('schema-objects');
+    await opened.db.applySchema();
+    const after = await opened.db.read('schema-objects');
+    expect(after).toEqual(before);
+    const names = before.map((row) => row.name);
+    expect(names).toContain('issue_number');
+    expect(names).toContain('entity_search');
+  });
+
+  it('maps an unreachable server to a clear UNAVAILABLE error', async () => {
+    const dead = Database.connect({
+      uri: 'bolt://127.0.0.1:1',
+      user: 'neo4j',
+      password: undefined,
+      database: 'neo4j',
+    });
+    try {
+      const failure = await dead.verifyConnectivity().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(DatabaseError);
+      expect((failure as DatabaseError).code).toBe('UNAVAILABLE');
+      expect((failure as DatabaseError).message).toMatch(/Neo4j is unreachable/);
+    } finally {
+      await dead.close();
+    }
+  });
+
+  it('maps a query Neo4j rejects to a QUERY error naming the Cypher file', async () => {
+    const failure = await opened.db.read('test-echo', {}).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DatabaseError);
+    expect((failure as DatabaseError).code).toBe('QUERY');
+    expect((failure as DatabaseError).message).toContain('cypher/test-echo.cypher');
+  });
+});

@@ -1,0 +1,19 @@
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
+import { silentLogger } from '../../src/log.js';
+
+/**
+ * The configuration tests run with: built by the app's own loadConfig, pointing at the Neo4j that the
+ * global setup started (never at NEO4J_URI from the environment).
+ */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', NEO4J_URI: inject('neo4jUri'), ...overrides });
+}
+
+/** Opens the test database through the app's path (connect + schema) and empties it. */
+export async function openEmptyTestDatabase(config: Config = testConfig()): Promise<OpenDatabase> {
+  const opened = await openDatabase(config, silentLogger);
+  await opened.db.write('test-clear-graph');
+  return opened;
+}
