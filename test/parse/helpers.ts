@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { updateDocument, type UpdateDocument } from '../../src/parse/document.js';
+import { parseUpdate } from '../../src/parse/index.js';
+
+export const repoPath = (relative: string): string => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+export const fixturePath = (name: string): string => repoPath(`test/fixtures/parse/${name}`);
+export const SEEDS = [
+  'update-330-2018-11-30',
+  'update-412-2020-07-17',
+  'update-451-2021-04-30',
+  'update-515-2022-07-22',
+  'update-518-2022-08-12',
+];
+export const seedText = (name: string): string => readFileSync(repoPath(`seed/${name}.txt`), 'utf8');
+
+/** Parses a fixture under test/fixtures/parse and checks the result against the zod contract. */
+export function parseFixture(name: string): UpdateDocument {
+  const doc = parseUpdate(readFileSync(fixturePath(name), 'utf8'), name);
+  updateDocument.parse(doc);
+  return doc;
+}
