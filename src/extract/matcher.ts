@@ -1,4 +1,4 @@
-import { APOSTROPHES, nameWords, tokenise, type Token } from './normalise.js';
+import { nameWords, spelling, tokenise, type Token } from './normalise.js';
 
 /**
  * Finds known phrases (names of bodies, lexicon terms) in running text, word by word.
@@ -44,8 +44,6 @@ const CAPITAL = /^\p{Lu}/u;
 const POSSESSIVE = /['’‘]s$/;
 const JOINER = /^[\s()[\]\-–—/,.]*$/;
 const SENTENCE_BREAK = /\.\s|\n\s*\n/;
-
-const bare = (word: Token): string => word.raw.replace(APOSTROPHES, '');
 
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = { children: new Map(), patterns: [] };
@@ -124,7 +122,12 @@ export class PhraseMatcher<T> {
     return stems;
   }
 
-  private collect(node: TrieNode<T> | undefined, words: Token[], text: string, found: PhraseMatch<T>[]): void {
+  private collect(
+    node: TrieNode<T> | undefined,
+    words: Token[],
+    text: string,
+    found: PhraseMatch<T>[],
+  ): void {
     for (const pattern of node?.patterns ?? []) {
       if (!accepts(pattern, words)) continue;
       const start = words[0]!.start;
@@ -136,8 +139,9 @@ export class PhraseMatcher<T> {
 
 /** "NHS England (South East)" ends with its bracket, though the bracket is not a word. */
 function closeBracket(text: string, start: number, end: number): number {
-  const opened = text.slice(start, end).split('(').length - text.slice(start, end).split(')').length;
-  return opened > 0 && text[end] === ')' ? end + 1 : end;
+  const span = text.slice(start, end);
+  const unclosed = span.split('(').length - span.split(')').length;
+  return unclosed > 0 && text[end] === ')' ? end + 1 : end;
 }
 
 function joins(gap: string): boolean {
@@ -148,5 +152,7 @@ function joins(gap: string): boolean {
 function accepts(pattern: Pattern<unknown>, words: Token[]): boolean {
   if (pattern.capitalInitial && !CAPITAL.test(words[0]!.raw)) return false;
   // The text word may be longer than the acronym only by a suffix, which stems() has vetted.
-  return pattern.words.every((w, k) => !ACRONYM.test(w.raw) || bare(words[k]!).startsWith(bare(w)));
+  return pattern.words.every(
+    (w, k) => !ACRONYM.test(w.raw) || spelling(words[k]!.raw).startsWith(spelling(w.raw)),
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * How names are compared. Two spellings name the same thing when they have the same words:
- * case, spacing, punctuation between words, apostrophes and a leading "the" do not count,
+ * case, spacing, punctuation between words, apostrophes, abbreviation dots and a leading "the" do not count,
  * and "&" is the word "and". So "The Children’s Commissioner" ≡ "childrens commissioner",
  * "Brighton & Hove" ≡ "Brighton and Hove", "NHS England (South East)" ≡ "NHS England South East".
  *
@@ -16,15 +16,18 @@ export interface Token {
   end: number;
 }
 
-// A word is a run of letters and digits, possibly joined by apostrophes (Children’s, O'Neill);
-// "&" counts as a word so that "Brighton & Hove" and "Brighton and Hove" have the same words.
-const WORD = /[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*|&/gu;
-export const APOSTROPHES = /['’‘]/g;
+// A word is a dotted abbreviation (S.E., K.C.C.), or a run of letters and digits possibly joined by
+// apostrophes (Children’s, O'Neill); "&" counts as a word so that "Brighton & Hove" and
+// "Brighton and Hove" have the same words.
+const WORD = /(?:\p{L}\.){2,}(?!\p{L})|[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*|&/gu;
+
+/** A word as spelt, less apostrophes and abbreviation dots: "Children’s" → "Childrens", "S.E." → "SE". */
+export const spelling = (raw: string): string => raw.replace(/['’‘.]/g, '');
 
 export function tokenise(text: string): Token[] {
   return Array.from(text.matchAll(WORD), (m) => {
     const raw = m[0];
-    const norm = raw === '&' ? 'and' : raw.replace(APOSTROPHES, '').toLowerCase();
+    const norm = raw === '&' ? 'and' : spelling(raw).toLowerCase();
     return { raw, norm, start: m.index, end: m.index + raw.length };
   });
 }

@@ -15,7 +15,11 @@ const TITLES = /^(?:(?:prof(?:essor)?|dr|mr|mrs|ms|miss|mx|cllr|councillor|sir|d
 // "Philip (Phil) Simpkins", "Philip ‘Phil’ Simpkins": a nickname between the given name and the rest.
 const NICKNAME = /^(\S+)\s+[("“‘']([^)"”’']+)[)"”’']\s+(.+)$/;
 
-const tidy = (s: string): string => s.replace(/\s+/g, ' ').replace(/[\s,;:.]+$/, '').trim();
+const tidy = (s: string): string =>
+  s
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;:.]+$/, '')
+    .trim();
 
 export function canonicalPersonName(raw: string): PersonName {
   const written = tidy(raw);
@@ -38,7 +42,11 @@ export function possiblySamePerson(a: string, b: string): boolean {
   const pa = canonicalPersonName(a);
   const pb = canonicalPersonName(b);
   const same = (x: string, y: string): boolean => x.toLowerCase() === y.toLowerCase();
-  if (same(pa.name, pb.name) || pa.variants.some((v) => same(v, pb.name)) || pb.variants.some((v) => same(v, pa.name))) {
+  if (
+    same(pa.name, pb.name) ||
+    pa.variants.some((v) => same(v, pb.name)) ||
+    pb.variants.some((v) => same(v, pa.name))
+  ) {
     return false;
   }
   const wa = pa.name.split(' ');

@@ -184,7 +184,9 @@ async function readList<T>(
   }
   const result = z.strictObject({ [key]: z.array(schema) }).safeParse(json);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${describePath(json, issue.path)}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `${describePath(json, issue.path)}: ${issue.message}`,
+    );
     throw new ReferenceDataError(`${where}: ${problems.join('; ')}`);
   }
   return result.data[key] as T[];
@@ -193,7 +195,8 @@ async function readList<T>(
 /** `authorities[3] ("Hampshire").region` rather than a bare path, so the analyst finds the entry. */
 function describePath(json: unknown, issuePath: PropertyKey[]): string {
   const [list, index, ...rest] = issuePath;
-  if (typeof list !== 'string' || typeof index !== 'number') return issuePath.map(String).join('.') || '(top level)';
+  if (typeof list !== 'string' || typeof index !== 'number')
+    return issuePath.map(String).join('.') || '(top level)';
   const entry = (json as Record<string, unknown[]>)[list]?.[index] as { name?: unknown } | undefined;
   const label = typeof entry?.name === 'string' ? ` ("${entry.name}")` : '';
   const field = rest.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
@@ -209,7 +212,8 @@ function checkReferences(data: ReferenceData): void {
       throw new ReferenceDataError(`${FILES.authority}: "${a.name}": abolished and successors go together`);
     }
     for (const s of a.successors ?? []) {
-      if (!authorities.has(s)) throw new ReferenceDataError(`${FILES.authority}: "${a.name}": unknown successor "${s}"`);
+      if (!authorities.has(s))
+        throw new ReferenceDataError(`${FILES.authority}: "${a.name}": unknown successor "${s}"`);
     }
   }
   for (const o of data.organisations) {
@@ -237,15 +241,27 @@ export function lookupNames(entry: Entity['entry']): string[] {
  * in doubt. Throws when two entries share a name.
  */
 export function entityIndex(data: ReferenceData): Map<string, Entity> {
-  return uniqueIndex(entities(data), (e) => lookupNames(e.entry), (e) => `${e.kind} "${e.entry.name}" in ${FILES[e.kind]}`);
+  return uniqueIndex(
+    entities(data),
+    (e) => lookupNames(e.entry),
+    (e) => `${e.kind} "${e.entry.name}" in ${FILES[e.kind]}`,
+  );
 }
 
 /** Normalised name or variant → person. Throws when two people share a variant. */
 export function personIndex(data: ReferenceData): Map<string, Person> {
-  return uniqueIndex(data.people, (p) => [p.name, ...p.variants], (p) => `person "${p.name}" in ${FILES.person}`);
+  return uniqueIndex(
+    data.people,
+    (p) => [p.name, ...p.variants],
+    (p) => `person "${p.name}" in ${FILES.person}`,
+  );
 }
 
-function uniqueIndex<T>(items: T[], namesOf: (item: T) => string[], describe: (item: T) => string): Map<string, T> {
+function uniqueIndex<T>(
+  items: T[],
+  namesOf: (item: T) => string[],
+  describe: (item: T) => string,
+): Map<string, T> {
   const index = new Map<string, T>();
   for (const item of items) {
     for (const n of namesOf(item)) {

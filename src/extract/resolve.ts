@@ -51,7 +51,11 @@ export interface Resolver {
   resolvePerson(raw: string): PersonName;
 }
 
-type EntryOf<K extends Entity['kind']> = Extract<Entity, { kind: K }>['entry'];
+interface EntryByKind {
+  authority: Authority;
+  organisation: Organisation;
+  network: Network;
+}
 
 export function createResolver(data: ReferenceData): Resolver {
   const index = entityIndex(data);
@@ -64,10 +68,10 @@ export function createResolver(data: ReferenceData): Resolver {
 
   const resolveEntity = (name: string): Entity | undefined => index.get(normaliseName(name));
   const resolveKind =
-    <K extends Entity['kind']>(kind: K) =>
-    (name: string): EntryOf<K> | undefined => {
+    <K extends keyof EntryByKind>(kind: K) =>
+    (name: string): EntryByKind[K] | undefined => {
       const entity = resolveEntity(name);
-      return entity?.kind === kind ? (entity.entry as EntryOf<K>) : undefined;
+      return entity?.kind === kind ? (entity.entry as EntryByKind[K]) : undefined;
     };
 
   return {
@@ -77,7 +81,9 @@ export function createResolver(data: ReferenceData): Resolver {
     resolveEntity,
 
     findMentions: (text) =>
-      names.longest(text).map((m) => ({ ...m.value, name: m.value.entry.name, text: m.text, offset: m.start })),
+      names
+        .longest(text)
+        .map((m) => ({ ...m.value, name: m.value.entry.name, text: m.text, offset: m.start })),
 
     networkTopics: (text) => {
       const found = new Map<Network, Set<string>>();
