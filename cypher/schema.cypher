@@ -1,5 +1,8 @@
 // Constraints and indexes, applied at every start; each is IF NOT EXISTS, so re-applying changes nothing.
-// Every node has a unique string `key` (see src/extract for how keys are built); Issue also by number.
+// Every node has a unique string `key` within its label (see src/extract/records.ts), and the label
+// `Entity` with `uid` = "<Label>:<key>", unique across labels: the loader MERGEs on it so that one
+// parameterised query serves every label and still seeks an index.
+CREATE CONSTRAINT entity_uid IF NOT EXISTS FOR (n:Entity) REQUIRE n.uid IS UNIQUE;
 CREATE CONSTRAINT issue_number IF NOT EXISTS FOR (n:Issue) REQUIRE n.number IS UNIQUE;
 CREATE CONSTRAINT issue_key IF NOT EXISTS FOR (n:Issue) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT item_key IF NOT EXISTS FOR (n:Item) REQUIRE n.key IS UNIQUE;

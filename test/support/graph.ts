@@ -1,5 +1,7 @@
+import neo4j from 'neo4j-driver';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
+import { toPlain } from '../../src/db/database.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
 import { silentLogger } from '../../src/log.js';
 
@@ -16,4 +18,18 @@ export async function openEmptyTestDatabase(config: Config = testConfig()): Prom
   const opened = await openDatabase(config, silentLogger);
   await opened.db.write('test-clear-graph');
   return opened;
+}
+
+/**
+ * Runs Cypher written in a test, to check facts in the graph independently of the app's own queries.
+ * Opens its own driver on the test database; values come back as plain JSON like the app's.
+ */
+export async function query(text: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+  const driver = neo4j.driver(inject('neo4jUri'), undefined, { disableLosslessIntegers: true });
+  try {
+    const result = await driver.executeQuery(text, params, { database: 'neo4j' });
+    return result.records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
+  } finally {
+    await driver.close();
+  }
 }

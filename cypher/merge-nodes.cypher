@@ -1,0 +1,23 @@
+// Creates or updates one Update's nodes. Scalar properties take the latest values; list properties named in
+// row.lists are united; `issues` lists the Updates that yielded the node (sorted). Returns what changed.
+UNWIND $rows AS row
+OPTIONAL MATCH (existing:Entity {uid: row.uid})
+WITH row, CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before
+MERGE (n:Entity {uid: row.uid})
+  ON CREATE SET n:$(row.label)
+SET n += row.props, n.key = row.key
+WITH row, before, n
+CALL (row, n) {
+  UNWIND keys(row.lists) AS name
+  SET n[name] = reduce(acc = coalesce(n[name], []), v IN row.lists[name] | CASE WHEN v IN acc THEN acc ELSE acc + v END)
+}
+WITH row, before, n, CASE WHEN $number IN coalesce(n.issues, []) THEN n.issues ELSE coalesce(n.issues, []) + $number END AS issues
+CALL (issues) {
+  UNWIND issues AS x
+  WITH x ORDER BY x
+  RETURN collect(x) AS sortedIssues
+}
+SET n.issues = sortedIssues
+RETURN row.label AS label,
+       sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN before IS NOT NULL AND before <> properties(n) THEN 1 ELSE 0 END) AS updated
