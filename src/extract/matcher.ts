@@ -4,7 +4,8 @@ import { nameWords, spelling, tokenise, type Token } from './normalise.js';
  * Finds known phrases (names of bodies, lexicon terms) in running text, word by word.
  *
  * The rules are uniform so that an analyst steers them by how a phrase is written in data/:
- * - whole words only, compared as normaliseName compares them (case, "&"/"and", apostrophes);
+ * - whole words only, compared as normaliseName compares them (case, "&"/"and", apostrophes,
+ *   abbreviation dots: "U.K." is UK);
  * - a word with two or more capitals (SEND, DfE, IoW, NHS, SE19) is an acronym and must appear
  *   exactly as written: the verb "send" is not SEND, "rip" is not RiP;
  * - a phrase written with a capital initial only matches text with a capital initial, because

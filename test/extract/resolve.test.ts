@@ -133,6 +133,15 @@ describe('findMentions', () => {
     expect(names('Westminster City Council')).toEqual(['authority:Westminster']);
   });
 
+  it('matches a lower-case alias in any case, and a dotted abbreviation as its acronym', () => {
+    expect(seedLine('451', 89)).toMatch(/sent to the commissioners network/);
+    expect(names(seedLine('451', 89))).toEqual([
+      'network:Commissioning Network',
+      'organisation:Department for Education',
+    ]);
+    expect(names('The U.K. Trauma Council')).toEqual(['organisation:UK Trauma Council']);
+  });
+
   it('does not join words across a sentence break', () => {
     expect(resolver.findMentions('We met in Kent. County Council officers came.')).toMatchObject([
       { name: 'Kent', text: 'Kent' },
