@@ -1,0 +1,41 @@
+import type { Item, UpdateDocument } from '../parse/document.js';
+import type { GraphBuilder, Source } from './graph.js';
+import { entityNode, personNode } from './nodes.js';
+import type { NodeRef } from './records.js';
+import type { Entity } from './reference.js';
+import type { Resolver } from './resolve.js';
+
+/** An item of the Update with its node: the source of the edges read from it. */
+export interface ItemRef {
+  item: Item;
+  ref: NodeRef;
+}
+
+/** What every reader of one kind of fact works with. */
+export interface Context {
+  doc: UpdateDocument;
+  resolver: Resolver;
+  graph: GraphBuilder;
+  issue: NodeRef;
+  items: ItemRef[];
+}
+
+export function addEntity(ctx: Context, entity: Entity): NodeRef {
+  return ctx.graph.node(entityNode(entity));
+}
+
+/** A person as written ("Philip (Phil) Simpkins", "Prof. Eamon McCrory") → their node under the canonical name. */
+export function addPerson(ctx: Context, written: string): NodeRef {
+  return ctx.graph.node(personNode(ctx.resolver.resolvePerson(written)));
+}
+
+/** Issue-level facts (contact list, Tools & Templates) are sourced to the Issue. */
+export const issueSource = (ctx: Context, quote: string): Source => ({ source: ctx.issue.key, quote });
+
+/** The item a line of the Update belongs to; `title` settles a line the parser placed on an item boundary. */
+export function itemAt(ctx: Context, line: number, title: string | null = null): ItemRef | undefined {
+  return (
+    ctx.items.find((i) => line >= i.item.lines.start && line <= i.item.lines.end) ??
+    ctx.items.find((i) => title !== null && i.item.title === title)
+  );
+}

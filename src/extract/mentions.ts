@@ -1,0 +1,84 @@
+import { addEntity, addPerson, type Context } from './context.js';
+import { PhraseMatcher } from './matcher.js';
+import { itemSentences } from './text.js';
+
+/**
+ * What each item mentions, sentence by sentence: every local authority, organisation and network
+ * that data/ knows (findMentions), and the people of this Update.
+ *
+ * People are not in data/, so only names this Update vouches for are looked for: its contacts, the
+ * contacts of its meetings ("More from X"), and names an item introduces as a contact
+ * ("Alison Rendle (contact details below) writes"). A given name alone counts only in such an
+ * introduction ("please contact Isabelle, details below"), and only when exactly one of those
+ * people has it; otherwise it is warned.
+ */
+export function readMentions(ctx: Context): void {
+  const people = peopleOfUpdate(ctx);
+  const matcher = new PhraseMatcher(
+    people.flatMap((name) => {
+      const person = ctx.resolver.resolvePerson(name);
+      return [name, person.name, ...person.variants].map((phrase) => ({ phrase, value: name }));
+    }),
+    { plurals: false },
+  );
+  for (const { item, ref } of ctx.items) {
+    for (const sentence of itemSentences(item)) {
+      const where = { source: ref.key, quote: sentence };
+      for (const m of ctx.resolver.findMentions(sentence)) {
+        ctx.graph.edge('MENTIONS', ref, addEntity(ctx, m), where, { written: m.text });
+      }
+      for (const m of matcher.longest(sentence)) {
+        ctx.graph.edge('MENTIONS', ref, addPerson(ctx, m.value), where, { written: m.text });
+      }
+      for (const given of introductions(sentence).filter(isGivenName)) {
+        const person = byGivenName(ctx, people, given, item.lines.start);
+        if (person !== undefined)
+          ctx.graph.edge('MENTIONS', ref, addPerson(ctx, person), where, { written: given });
+      }
+    }
+  }
+}
+
+/** The people of this Update, each by the name as first written. */
+function peopleOfUpdate(ctx: Context): string[] {
+  const introduced = ctx.items.flatMap(({ item }) => itemSentences(item).flatMap(introductions));
+  return [
+    ...new Set([
+      ...ctx.doc.contacts.map((c) => c.name),
+      ...ctx.doc.meetings.flatMap((m) => (m.contact === null ? [] : [m.contact])),
+      ...introduced.filter((name) => !isGivenName(name)),
+    ]),
+  ];
+}
+
+const isGivenName = (name: string): boolean => !/\s/.test(name);
+
+function byGivenName(ctx: Context, people: string[], given: string, line: number): string | undefined {
+  const matches = people.filter((name) => ctx.resolver.resolvePerson(name).name.split(' ')[0] === given);
+  if (matches.length !== 1) {
+    ctx.graph.warn(
+      line,
+      `"${given}" (details below) matches ${matches.length} people of this Update, not one`,
+    );
+    return undefined;
+  }
+  return matches[0];
+}
+
+// "Rosemary Perry (contact details below) writes", "contact Isabelle, details below", "Alison Rendle writes".
+const NAME = String.raw`(?:(?:Prof(?:essor)?|Dr|Mr|Mrs|Ms)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}`;
+const INTRODUCED = new RegExp(
+  String.raw`(${NAME})\s*(?:\(\s*|,\s*)(?:contact\s+)?details\s+below|^(${NAME})\s+writes\b`,
+  'gu',
+);
+// Capitalised words before a name, and words that make a job title rather than a name.
+const LEADING_WORDS = /^(?:(?:Please|Contact|Email|Ask|For|From|To|Or|And)\s+)+/;
+const ROLE_WORDS =
+  /\b(?:Manager|Programme|Adviser|Officer|Lead|Consultant|Network|Team|Group|Council|Director)\b/;
+
+/** The names a sentence introduces as people to contact. */
+function introductions(sentence: string): string[] {
+  return Array.from(sentence.matchAll(INTRODUCED), (m) =>
+    (m[1] ?? m[2] ?? '').replace(LEADING_WORDS, ''),
+  ).filter((name) => name !== '' && !ROLE_WORDS.test(name));
+}
