@@ -24,4 +24,6 @@ for (let round = 0; round < warmup + rounds; round++) {
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)] ?? 0;
 const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
-console.log(`parse: median ${median.toFixed(3)} ms per Update, p95 ${p95.toFixed(3)} ms (${seeds.length} seeds × ${rounds} rounds)`);
+console.log(
+  `parse: median ${median.toFixed(3)} ms per Update, p95 ${p95.toFixed(3)} ms (${seeds.length} seeds × ${rounds} rounds)`,
+);

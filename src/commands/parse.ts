@@ -44,6 +44,9 @@ export async function run(args: string[]): Promise<number> {
       status = 1;
     }
   }
-  if (json) process.stdout.write(`${JSON.stringify(files.length === 1 ? (documents[0] ?? null) : documents, null, 2)}\n`);
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify(files.length === 1 ? (documents[0] ?? null) : documents, null, 2)}\n`,
+    );
   return status;
 }

@@ -12,7 +12,9 @@ function knownNames(): Set<string> {
   if (cached !== undefined) return cached;
   cached = new Set();
   try {
-    const data = JSON.parse(readFileSync(DATA_FILE, 'utf8')) as { authorities?: { name?: unknown; aliases?: unknown }[] };
+    const data = JSON.parse(readFileSync(DATA_FILE, 'utf8')) as {
+      authorities?: { name?: unknown; aliases?: unknown }[];
+    };
     for (const authority of data.authorities ?? []) {
       for (const name of [authority.name, ...(Array.isArray(authority.aliases) ? authority.aliases : [])]) {
         if (typeof name === 'string') cached.add(name.toLowerCase());
@@ -34,17 +36,30 @@ export function splitAuthorities(text: string): string[] {
   const names: string[] = [];
   for (const chunk of text.split(',')) {
     // Words alternate with their connectors: [word, "and", word, "&", word…]
-    const parts = chunk.trim().replace(/^(?:and|&)\s+/i, '').split(/\s+(and|&)\s+/i);
+    const parts = chunk
+      .trim()
+      .replace(/^(?:and|&)\s+/i, '')
+      .split(/\s+(and|&)\s+/i);
     let i = 0;
     while (i < parts.length) {
       let end = i;
       for (let j = parts.length - 1; j > i; j -= 2) {
-        if (known.has(parts.slice(i, j + 1).join(' ').toLowerCase())) {
+        if (
+          known.has(
+            parts
+              .slice(i, j + 1)
+              .join(' ')
+              .toLowerCase(),
+          )
+        ) {
           end = j;
           break;
         }
       }
-      const name = parts.slice(i, end + 1).join(' ').trim();
+      const name = parts
+        .slice(i, end + 1)
+        .join(' ')
+        .trim();
       if (name !== '') names.push(name);
       i = end + 2;
     }

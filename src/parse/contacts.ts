@@ -46,7 +46,10 @@ export function readContacts(lines: Line[], warn: Warn): Contact[] {
     }
     const entry = splitContactLine(text);
     if (entry === null) {
-      warn(line.no, 'Contact Details line not read as "Role: Name (Organisation)", an email or a phone number');
+      warn(
+        line.no,
+        'Contact Details line not read as "Role: Name (Organisation)", an email or a phone number',
+      );
       continue;
     }
     contacts.push({ ...entry, email: null, phone: null, line: line.no });

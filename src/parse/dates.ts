@@ -107,7 +107,7 @@ export interface Ymd {
   day: number;
 }
 
-function isValid({ year, month, day }: Ymd): boolean {
+export function isCalendarDate({ year, month, day }: Ymd): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
@@ -140,7 +140,11 @@ export interface Resolved {
  * on or before it (publications). A stated weekday that disagrees is reported, not corrected,
  * because the day and month are more often right than the weekday.
  */
-export function resolveDate(mention: DateMention, reference: Ymd, direction: 'forward' | 'backward'): Resolved {
+export function resolveDate(
+  mention: DateMention,
+  reference: Ymd,
+  direction: 'forward' | 'backward',
+): Resolved {
   if (mention.badYear !== null) {
     return { iso: null, problem: `year "${mention.badYear}" in "${mention.text}" cannot be read` };
   }
@@ -153,7 +157,7 @@ export function resolveDate(mention: DateMention, reference: Ymd, direction: 'fo
     if (direction === 'backward' && sameYear > ref) year--;
   }
   const ymd = { year, month: mention.month, day: mention.day };
-  if (!isValid(ymd)) return { iso: null, problem: `"${mention.text}" is not a calendar date` };
+  if (!isCalendarDate(ymd)) return { iso: null, problem: `"${mention.text}" is not a calendar date` };
   if (mention.weekday !== null && weekdayOf(ymd) !== mention.weekday) {
     return {
       iso: toIso(ymd),

@@ -1,12 +1,6 @@
 /** Why a file could not be read as an Update at all (as opposed to a warning inside a readable one). */
 export type UpdateParseErrorCode =
-  | 'EMPTY'
-  | 'NO_HEADLINE'
-  | 'BAD_HEADLINE'
-  | 'BINARY'
-  | 'INVALID_UTF8'
-  | 'TOO_LARGE'
-  | 'UNREADABLE';
+  'EMPTY' | 'NO_HEADLINE' | 'BAD_HEADLINE' | 'BINARY' | 'INVALID_UTF8' | 'TOO_LARGE' | 'UNREADABLE';
 
 /**
  * The only error the parser throws. `line` is 1-based, 0 when the problem is not tied to a line

@@ -20,12 +20,23 @@ function readHeadline(line: Line, file: string): Headline {
   const m = HEADLINE.exec(line.text);
   const number = Number(m?.[1]);
   if (!Number.isSafeInteger(number) || number <= 0) {
-    throw new UpdateParseError(file, line.no, 'BAD_HEADLINE', `headline "${line.text.trim()}": issue number must be a positive integer`);
+    throw new UpdateParseError(
+      file,
+      line.no,
+      'BAD_HEADLINE',
+      `headline "${line.text.trim()}": issue number must be a positive integer`,
+    );
   }
   const mention = findDate(m?.[2] ?? '');
-  const resolved = mention?.year == null ? null : resolveDate(mention, { year: mention.year, month: 1, day: 1 }, 'forward');
+  const resolved =
+    mention?.year == null ? null : resolveDate(mention, { year: mention.year, month: 1, day: 1 }, 'forward');
   if (resolved?.iso == null) {
-    throw new UpdateParseError(file, line.no, 'BAD_HEADLINE', `headline "${line.text.trim()}" has no readable date (expected e.g. "12 August 2022")`);
+    throw new UpdateParseError(
+      file,
+      line.no,
+      'BAD_HEADLINE',
+      `headline "${line.text.trim()}" has no readable date (expected e.g. "12 August 2022")`,
+    );
   }
   return { number, date: resolved.iso, text: line.text.trim(), line: line.no };
 }
@@ -60,14 +71,22 @@ export function readFront(lines: Line[], file: string, warn: Warn): Front {
   const first = lines.findIndex(isHeadline);
   if (first === -1) {
     const firstText = lines.find((l) => !isBlank(l))?.no ?? 0;
-    throw new UpdateParseError(file, firstText, 'NO_HEADLINE', 'not an Update: no "UPDATE NO <number> <date>" headline');
+    throw new UpdateParseError(
+      file,
+      firstText,
+      'NO_HEADLINE',
+      'not an Update: no "UPDATE NO <number> <date>" headline',
+    );
   }
   const headline = readHeadline(lines[first] as Line, file);
   const again = lines.findIndex((l, i) => i > first && isHeadline(l));
   const front = again === -1 ? [] : lines.slice(first + 1, again);
   let bodyStart = again === -1 ? first + 1 : again + 1;
   if (again === -1) {
-    while (bodyStart < lines.length && (isBlank(lines[bodyStart] as Line) || isBoilerplate(lines[bodyStart] as Line))) {
+    while (
+      bodyStart < lines.length &&
+      (isBlank(lines[bodyStart] as Line) || isBoilerplate(lines[bodyStart] as Line))
+    ) {
       front.push(lines[bodyStart] as Line);
       bodyStart++;
     }
@@ -76,7 +95,8 @@ export function readFront(lines: Line[], file: string, warn: Warn): Front {
     if (!isBlank(line)) warn(line.no, 'text before the headline skipped');
   }
   for (const line of front) {
-    if (!isBlank(line) && !isBoilerplate(line)) warn(line.no, 'unrecognised line before the first item skipped');
+    if (!isBlank(line) && !isBoilerplate(line))
+      warn(line.no, 'unrecognised line before the first item skipped');
   }
   const planReferences = front.filter((l) => PLAN_REFERENCE.test(l.text)).map((l) => l.text.trim());
   return { headline, planReferences, bodyStart };

@@ -37,7 +37,12 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
 /** Checks shared by bytes and strings: size, NUL bytes, emptiness. Returns the text without a BOM. */
 export function checkText(text: string, file: string, byteLength: number): string {
   if (byteLength > MAX_UPDATE_BYTES) {
-    throw new UpdateParseError(file, 0, 'TOO_LARGE', `file is ${byteLength} bytes, over the ${MAX_UPDATE_BYTES}-byte limit`);
+    throw new UpdateParseError(
+      file,
+      0,
+      'TOO_LARGE',
+      `file is ${byteLength} bytes, over the ${MAX_UPDATE_BYTES}-byte limit`,
+    );
   }
   const nul = text.indexOf('\0');
   if (nul !== -1) {
@@ -54,7 +59,12 @@ export function decodeUpdate(bytes: Uint8Array, file: string): string {
   if (bytes.length > MAX_UPDATE_BYTES) return checkText('', file, bytes.length);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw new UpdateParseError(file, lineOfOffset(bytes, nul), 'BINARY', 'binary data (NUL byte): not a text Update');
+    throw new UpdateParseError(
+      file,
+      lineOfOffset(bytes, nul),
+      'BINARY',
+      'binary data (NUL byte): not a text Update',
+    );
   }
   let text: string;
   try {

@@ -1,8 +1,6 @@
 import type { BulletList, Item } from './document.js';
 import { MARKERS, type RawItem } from './layout.js';
-import { isBlank, type Line, type Warn } from './lines.js';
-
-const BULLET = /^(?<indent>\s*)(?<glyph>[•◦▪‣·]|\d{1,2}[.)])\s+(?<text>.*)$/;
+import { BULLET, isBlank, type Line, type Warn } from './lines.js';
 
 /** Tabs count as four columns so that mixed indentation still nests. */
 const indentWidth = (indent: string): number => indent.replace(/\t/g, '    ').length;
@@ -10,7 +8,10 @@ const indentWidth = (indent: string): number => indent.replace(/\t/g, '    ').le
 /** Depth is the rank of the entry's indentation among the list's distinct indentations. */
 function withDepths(entries: { text: string; indent: number; line: number }[], ordered: boolean): BulletList {
   const indents = [...new Set(entries.map((e) => e.indent))].sort((a, b) => a - b);
-  return { ordered, entries: entries.map((e) => ({ text: e.text, depth: indents.indexOf(e.indent), line: e.line })) };
+  return {
+    ordered,
+    entries: entries.map((e) => ({ text: e.text, depth: indents.indexOf(e.indent), line: e.line })),
+  };
 }
 
 /** Paragraphs are the non-bullet lines; consecutive bullets of one kind (blank lines between allowed) form a list. */
@@ -40,7 +41,8 @@ function describe(body: Line[]): { paragraphs: string[]; lists: BulletList[] } {
   return { paragraphs, lists };
 }
 
-const isDatesSection = (item: RawItem): boolean => item.section === 'network-dates' || item.section === 'key-dates';
+const isDatesSection = (item: RawItem): boolean =>
+  item.section === 'network-dates' || item.section === 'key-dates';
 
 /**
  * The lines of an item that carry content: "Update:" dividers dropped (keeping any text written on

@@ -1,6 +1,6 @@
 import type { SectionName } from './document.js';
 import { isHeadline } from './headline.js';
-import { isBlank, type Line, type Warn } from './lines.js';
+import { BULLET, isBlank, type Line, type Warn } from './lines.js';
 
 /**
  * The body's structure before any item is read in detail: which lines form which item, and where
@@ -46,8 +46,6 @@ function titleSection(title: string): SectionName | null {
   if (MARKERS.keyDates.test(title)) return 'key-dates';
   return null;
 }
-
-const BULLET_START = /^\s*(?:[•◦▪‣·]|\d{1,2}[.)])\s/;
 
 export function readLayout(lines: Line[], bodyStart: number, warn: Warn): Layout {
   const layout: Layout = { items: [], tools: [], contacts: [], toolsMarker: null, contactsMarker: null };
@@ -123,7 +121,7 @@ export function readLayout(lines: Line[], bodyStart: number, warn: Warn): Layout
     }
     const startsItem =
       titleSection(text) !== null ||
-      (!programmeStyle && headingPosition && !afterHeading && !isMarker && !BULLET_START.test(line.text));
+      (!programmeStyle && headingPosition && !afterHeading && !isMarker && !BULLET.test(line.text));
     if (startsItem) {
       current = open(text, line.no, null);
       afterHeading = true;

@@ -17,6 +17,9 @@ export function splitLines(text: string): Line[] {
   return text.split(/\r\n|\r|\n/).map((t, i) => ({ no: i + 1, text: t.replace(UNICODE_SPACE, ' ') }));
 }
 
+/** A bullet or numbered-list line: `•`, `◦`, `▪`, `‣`, `·`, or `1.` / `1)`, indented to show nesting. */
+export const BULLET = /^(?<indent>\s*)(?<glyph>[•◦▪‣·]|\d{1,2}[.)])\s+(?<text>.*)$/;
+
 /** A warning attached to a source line; collected while parsing and sorted at the end. */
 export interface Warn {
   (line: number, message: string): void;

@@ -3,7 +3,7 @@ import { findDate, findDates, resolveDate, toIso, type DateMention, type Ymd } f
 import type { Meeting } from './document.js';
 import { contentLines } from './items.js';
 import type { RawItem } from './layout.js';
-import { isBlank, type Line, type Warn } from './lines.js';
+import { BULLET, isBlank, type Line, type Warn } from './lines.js';
 
 /**
  * Meetings come from two places: every line of a network-dates / key-dates item, and a few
@@ -11,7 +11,8 @@ import { isBlank, type Line, type Warn } from './lines.js';
  * triad challenge days, named event bullets). Free-text dates in body paragraphs are left alone.
  */
 
-const MORE_FROM = /[\s.,;]*\bmore\s+(?:information\s+)?from\s+(.+?)\s*(?:\((?:contact\s+)?details\s+below\)\s*)?[.\s]*$/i;
+const MORE_FROM =
+  /[\s.,;]*\bmore\s+(?:information\s+)?from\s+(.+?)\s*(?:\((?:contact\s+)?details\s+below\)\s*)?[.\s]*$/i;
 /** "AD EducationFriday 14 October": a link's text ran into the next word. */
 const GLUED_WEEKDAY = /([a-z])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)/g;
 const CLOCK = String.raw`\d{1,2}(?:[:.]\d{2})?`;
@@ -21,7 +22,6 @@ const TIME = new RegExp(
   String.raw`(?<![\w.:])(?:at\s+)?(?<time>${CLOCK}(?:${AMPM})?\s*[-–]\s*${CLOCK}${AMPM}|\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}|\d{4}\s*[-–]\s*\d{4}|${CLOCK}${AMPM}|\d{1,2}:\d{2})(?![\w:])`,
   'i',
 );
-const BULLET = /^\s*(?:[•◦▪‣·]|\d{1,2}[.)])\s+/;
 const TRIAD = /^(triad\s+\d+)\s*[–-]\s*(.+)$/i;
 const NAMED_EVENT = /^([^:]{1,40}):\s+(.+)$/;
 const DATES_FOR = /^(.+?)\s*[–-]\s*dates\s+for\s+\d{4}$/i;
@@ -35,7 +35,7 @@ export interface MeetingContext {
 /** Strips the separators, quote marks and dangling prepositions left around a piece once date and time are cut out. */
 function tidyPiece(piece: string): string {
   let out = piece;
-  for (let previous = ''; previous !== out; ) {
+  for (let previous = ''; previous !== out;) {
     previous = out;
     out = out
       .trim()
@@ -55,7 +55,8 @@ interface WhenAndWhat {
 function readWhenAndWhat(text: string): WhenAndWhat {
   const date = findDate(text) ?? null;
   // The time usually follows the date ("Friday 14 October 10:00am") but may precede it ("10.30am 19 July 2021").
-  const pieces = date === null ? [text] : [text.slice(0, date.index), text.slice(date.index + date.text.length)];
+  const pieces =
+    date === null ? [text] : [text.slice(0, date.index), text.slice(date.index + date.text.length)];
   let time: string | null = null;
   for (const k of pieces.length === 2 ? [1, 0] : [0]) {
     const piece = pieces[k] ?? '';
@@ -108,8 +109,10 @@ export function readNetworkLine(line: Line, item: string | null, ctx: MeetingCon
   const colon = head.indexOf(':');
   let network = '';
   let rest = head;
-  if (colon > 0 && (date === undefined || colon < date.index)) [network, rest] = [head.slice(0, colon), head.slice(colon + 1)];
-  else if (date !== undefined && date.index > 0) [network, rest] = [head.slice(0, date.index), head.slice(date.index)];
+  if (colon > 0 && (date === undefined || colon < date.index))
+    [network, rest] = [head.slice(0, colon), head.slice(colon + 1)];
+  else if (date !== undefined && date.index > 0)
+    [network, rest] = [head.slice(0, date.index), head.slice(date.index)];
   const when = readWhenAndWhat(rest);
   network = tidyPiece(network);
   // A key date without a network ("22 March – Regional Improvement Summit") is named by its event.
@@ -123,17 +126,27 @@ function titleEvent(raw: RawItem, lines: Line[], ctx: MeetingContext): Meeting |
   const mention = findDate(raw.title);
   if (mention === undefined || DEADLINE.test(raw.title.slice(0, mention.index))) return null;
   const titleLine = { no: raw.start, text: raw.title };
-  const network = tidyPiece(raw.title.slice(0, mention.index)) || tidyPiece(raw.title.slice(mention.index + mention.text.length));
+  const network =
+    tidyPiece(raw.title.slice(0, mention.index)) ||
+    tidyPiece(raw.title.slice(mention.index + mention.text.length));
   let date = mention;
   const bodyDates = lines.flatMap((l) => findDates(l.text).map((d) => ({ d, line: l })));
   const iso = resolveDate(mention, ctx.reference, 'forward').iso;
   if (mention.year !== null && iso !== null && iso < toIso(ctx.reference)) {
-    const later = bodyDates.find(({ d }) => d.day === mention.day && d.month === mention.month && (d.year ?? 0) > (mention.year ?? 0));
+    const later = bodyDates.find(
+      ({ d }) => d.day === mention.day && d.month === mention.month && (d.year ?? 0) > (mention.year ?? 0),
+    );
     if (later === undefined) {
-      ctx.warn(raw.start, `title date "${mention.text}" is before the Update: read as a document's date, not an event`);
+      ctx.warn(
+        raw.start,
+        `title date "${mention.text}" is before the Update: read as a document's date, not an event`,
+      );
       return null;
     }
-    ctx.warn(raw.start, `title date "${mention.text}" is before the Update; line ${later.line.no} gives "${later.d.text}", used instead`);
+    ctx.warn(
+      raw.start,
+      `title date "${mention.text}" is before the Update; line ${later.line.no} gives "${later.d.text}", used instead`,
+    );
     date = later.d;
   }
   // The time is usually given in the body, right after the same day and month.
@@ -152,13 +165,21 @@ function titleEvent(raw: RawItem, lines: Line[], ctx: MeetingContext): Meeting |
 }
 
 /** Meetings announced on single lines of an ordinary item. */
-function lineEvent(line: Line, raw: RawItem, listNetwork: string | null, ctx: MeetingContext): Meeting | null {
-  const isBullet = BULLET.test(line.text);
-  const text = line.text.replace(BULLET, '').trim();
+function lineEvent(
+  line: Line,
+  raw: RawItem,
+  listNetwork: string | null,
+  ctx: MeetingContext,
+): Meeting | null {
+  const bullet = BULLET.exec(line.text)?.groups?.text;
+  const isBullet = bullet !== undefined;
+  const text = (bullet ?? line.text).trim();
   const date = findDate(text);
   if (date === undefined) return null;
   if (listNetwork !== null) {
-    return isBullet && date.index === 0 ? meeting(listNetwork, readWhenAndWhat(text), line, raw.title, ctx) : null;
+    return isBullet && date.index === 0
+      ? meeting(listNetwork, readWhenAndWhat(text), line, raw.title, ctx)
+      : null;
   }
   const triad = TRIAD.exec(text);
   if (triad !== null) {

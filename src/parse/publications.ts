@@ -49,7 +49,9 @@ function splitFrom(title: string): { title: string; publisher: string | null } {
   const at = title.lastIndexOf(' from ');
   if (at === -1) return { title, publisher: null };
   const publisher = stripThe(title.slice(at + 6).trim());
-  return /^\p{Lu}/u.test(publisher) ? { title: tidy(title.slice(0, at)), publisher } : { title, publisher: null };
+  return /^\p{Lu}/u.test(publisher)
+    ? { title: tidy(title.slice(0, at)), publisher }
+    : { title, publisher: null };
 }
 
 /** The date written at `offset` (after an optional "on"/"the"), if any. */
@@ -105,7 +107,12 @@ function readSource(text: string): Shape | null {
   const head = text.slice(0, date.index);
   const source = SOURCE_SUFFIX.exec(head);
   if (source !== null) {
-    return { title: tidy(head.slice(0, source.index)), publisher: stripThe(tidy(source[1] ?? '')), verb: null, date };
+    return {
+      title: tidy(head.slice(0, source.index)),
+      publisher: stripThe(tidy(source[1] ?? '')),
+      verb: null,
+      date,
+    };
   }
   const dash = DASH_SOURCE.exec(head);
   if (dash === null) return null;
@@ -147,9 +154,14 @@ export function readPublication(line: Line, reference: Ymd, warn: Warn): ReadPub
     };
   }
   warn(line.no, 'Tools & Templates line not read as a publication: no publisher, date or verb');
-  return { shape: null, publication: { title: raw, publisher: null, date: null, verb: null, line: line.no, raw } };
+  return {
+    shape: null,
+    publication: { title: raw, publisher: null, date: null, verb: null, line: line.no, raw },
+  };
 }
 
 export function readPublications(lines: Line[], reference: Ymd, warn: Warn): Publication[] {
-  return lines.filter((l) => l.text.trim() !== '').map((l) => readPublication(l, reference, warn).publication);
+  return lines
+    .filter((l) => l.text.trim() !== '')
+    .map((l) => readPublication(l, reference, warn).publication);
 }

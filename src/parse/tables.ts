@@ -1,3 +1,4 @@
+import { isCalendarDate, toIso } from './dates.js';
 import type { InspectionRow, Table } from './document.js';
 import type { RawItem } from './layout.js';
 import { isBlank, type Line, type Warn } from './lines.js';
@@ -15,10 +16,13 @@ const ROW = new RegExp(String.raw`^(\d+)\s+(.+)\s+(\S+)\s+(${GRADE})\s+(\d+)\s+(
 function asAtDate(header: string): string | null {
   const m = AS_AT.exec(header);
   if (m === null) return null;
-  const [day, month, year] = [Number(m[1]), Number(m[2]), m[3] ?? ''];
-  const fullYear = year.length === 2 ? 2000 + Number(year) : Number(year);
-  const d = new Date(Date.UTC(fullYear, month - 1, day));
-  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? d.toISOString().slice(0, 10) : null;
+  const yearText = m[3] ?? '';
+  const ymd = {
+    day: Number(m[1]),
+    month: Number(m[2]),
+    year: Number(yearText) + (yearText.length === 2 ? 2000 : 0),
+  };
+  return isCalendarDate(ymd) ? toIso(ymd) : null;
 }
 
 function readRow(line: Line, asAt: string | null): InspectionRow | null {
@@ -27,7 +31,16 @@ function readRow(line: Line, asAt: string | null): InspectionRow | null {
   const numbers = [m[1], m[5], m[6]].map(Number);
   if (!numbers.every(Number.isSafeInteger)) return null;
   const [position = 0, daysWaited = 0, nationalRank = 0] = numbers;
-  return { position, authority: m[2] ?? '', inspection: m[3] ?? '', grade: m[4] ?? '', daysWaited, nationalRank, asAt, line: line.no };
+  return {
+    position,
+    authority: m[2] ?? '',
+    inspection: m[3] ?? '',
+    grade: m[4] ?? '',
+    daysWaited,
+    nationalRank,
+    asAt,
+    line: line.no,
+  };
 }
 
 /** Tables inside one item; rows run until the first line that is not a row. */
@@ -48,7 +61,12 @@ export function readTables(item: RawItem, warn: Warn): Table[] {
       i++;
     }
     if (rows.length === 0) warn(header.no, 'inspection table header without rows');
-    tables.push({ kind: 'inspections', item: item.title, lines: { start: header.no, end: rows.at(-1)?.line ?? header.no }, rows });
+    tables.push({
+      kind: 'inspections',
+      item: item.title,
+      lines: { start: header.no, end: rows.at(-1)?.line ?? header.no },
+      rows,
+    });
   }
   return tables;
 }

@@ -21,7 +21,10 @@ function toolsStart(body: Line[], reference: Ymd): number {
   // The item's first line is its own text, never the list.
   for (let i = 1; i < text.length; i++) {
     const line = text[i] as Line;
-    if (TOOLS_OPENER.test(line.text.trim()) || (i + RUN_LENGTH <= text.length && dated.slice(i, i + RUN_LENGTH).every(Boolean))) {
+    if (
+      TOOLS_OPENER.test(line.text.trim()) ||
+      (i + RUN_LENGTH <= text.length && dated.slice(i, i + RUN_LENGTH).every(Boolean))
+    ) {
       return body.indexOf(line);
     }
   }
@@ -36,7 +39,10 @@ export function recoverToolsList(layout: Layout, reference: Ymd, lastLine: numbe
     if (at !== -1) {
       layout.tools = last.body.slice(at);
       last.body = last.body.slice(0, at);
-      warn(layout.tools[0]?.no ?? lastLine, 'no "Tools & Templates" header: the publication list is read from this line');
+      warn(
+        layout.tools[0]?.no ?? lastLine,
+        'no "Tools & Templates" header: the publication list is read from this line',
+      );
     }
   }
   if (layout.contactsMarker !== null) return false;

@@ -17,10 +17,30 @@ const GOOD = repoPath('seed/update-518-2022-08-12.txt');
 const BAD: [string, () => string, string, number][] = [
   ['an empty file', () => file('empty.txt', ''), 'EMPTY', 0],
   ['a file of blank lines and a BOM', () => file('blank.txt', '\uFEFF\n  \n\n'), 'EMPTY', 0],
-  ['text without a headline', () => file('letter.txt', '\nDear colleagues,\nnothing here.\n'), 'NO_HEADLINE', 2],
-  ['a headline whose date cannot be read', () => file('baddate.txt', 'UPDATE NO 518 31 Smarch 2022\n\nItem\n'), 'BAD_HEADLINE', 1],
-  ['binary data', () => file('binary.txt', Buffer.from('UPDATE NO 1 1 May 2020\nok\n\0\x01\x02')), 'BINARY', 3],
-  ['invalid UTF-8', () => file('latin1.txt', Buffer.from('UPDATE NO 1 1 May 2020\n\nCaf\xe9\n', 'latin1')), 'INVALID_UTF8', 3],
+  [
+    'text without a headline',
+    () => file('letter.txt', '\nDear colleagues,\nnothing here.\n'),
+    'NO_HEADLINE',
+    2,
+  ],
+  [
+    'a headline whose date cannot be read',
+    () => file('baddate.txt', 'UPDATE NO 518 31 Smarch 2022\n\nItem\n'),
+    'BAD_HEADLINE',
+    1,
+  ],
+  [
+    'binary data',
+    () => file('binary.txt', Buffer.from('UPDATE NO 1 1 May 2020\nok\n\0\x01\x02')),
+    'BINARY',
+    3,
+  ],
+  [
+    'invalid UTF-8',
+    () => file('latin1.txt', Buffer.from('UPDATE NO 1 1 May 2020\n\nCaf\xe9\n', 'latin1')),
+    'INVALID_UTF8',
+    3,
+  ],
   ['a file over 5 MB', () => file('huge.txt', 'x'.repeat(MAX_UPDATE_BYTES + 1)), 'TOO_LARGE', 0],
   ['a missing file', () => join(dir, 'missing.txt'), 'UNREADABLE', 0],
 ];
@@ -53,14 +73,17 @@ describe('parse command', () => {
   };
   afterEach(() => vi.restoreAllMocks());
 
-  it.each(BAD)('exits 1 on %s while a good file in the same call is still summarised', async (_label, make, code) => {
-    const path = make();
-    capture();
-    expect(await run([path, GOOD])).toBe(1);
-    expect(output.err).toContain(path);
-    expect(output.err).toContain(code);
-    expect(output.out).toContain('Update no 518, 2022-08-12');
-  });
+  it.each(BAD)(
+    'exits 1 on %s while a good file in the same call is still summarised',
+    async (_label, make, code) => {
+      const path = make();
+      capture();
+      expect(await run([path, GOOD])).toBe(1);
+      expect(output.err).toContain(path);
+      expect(output.err).toContain(code);
+      expect(output.out).toContain('Update no 518, 2022-08-12');
+    },
+  );
 
   it('prints one JSON document for one file and an array for several', async () => {
     capture();
@@ -74,7 +97,9 @@ describe('parse command', () => {
   it('summarises counts and warnings with line numbers', async () => {
     capture();
     await run([GOOD]);
-    expect(output.out).toContain('items 5 (main 2, network-dates 1, reminders 2), meetings 10, publications 27, contacts 16, tables 1');
+    expect(output.out).toContain(
+      'items 5 (main 2, network-dates 1, reminders 2), meetings 10, publications 27, contacts 16, tables 1',
+    );
     expect(output.out).toContain('line 46: "Tuesday 15 September"');
   });
 

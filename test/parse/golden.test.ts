@@ -28,7 +28,12 @@ describe.each(SEEDS)('golden %s', (seed) => {
   });
 
   it('finds every item with its title, section, first line and action text', () => {
-    const items = doc.items.map((i) => ({ title: i.title, section: i.section, actionRequired: i.actionRequired, lines: { start: i.lines.start } }));
+    const items = doc.items.map((i) => ({
+      title: i.title,
+      section: i.section,
+      actionRequired: i.actionRequired,
+      lines: { start: i.lines.start },
+    }));
     expect(items.map((i) => i.title)).toEqual(golden.items.map((i) => i.title));
     golden.items.forEach((expected, k) => expect(items[k], expected.title).toEqual(expected));
   });
@@ -43,7 +48,9 @@ describe.each(SEEDS)('golden %s', (seed) => {
 
   it('reads every publication line', () => {
     expect(doc.publications.map((p) => p.line)).toEqual(golden.publications.map((p) => p.line));
-    golden.publications.forEach((expected, k) => expect(doc.publications[k], `publication on line ${expected.line}`).toEqual(expected));
+    golden.publications.forEach((expected, k) =>
+      expect(doc.publications[k], `publication on line ${expected.line}`).toEqual(expected),
+    );
   });
 
   it('reads every contact', () => {

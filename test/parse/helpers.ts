@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { updateDocument, type UpdateDocument } from '../../src/parse/document.js';
 import { parseUpdate } from '../../src/parse/index.js';
 
-export const repoPath = (relative: string): string => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+export const repoPath = (relative: string): string =>
+  fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 export const fixturePath = (name: string): string => repoPath(`test/fixtures/parse/${name}`);
 export const SEEDS = [
   'update-330-2018-11-30',

@@ -24,7 +24,13 @@ interface Mutation {
 }
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({
-  kind: fc.constantFrom('drop' as const, 'duplicate' as const, 'upper' as const, 'lower' as const, 'truncate' as const),
+  kind: fc.constantFrom(
+    'drop' as const,
+    'duplicate' as const,
+    'upper' as const,
+    'lower' as const,
+    'truncate' as const,
+  ),
   at: fc.nat(),
 });
 
@@ -41,35 +47,60 @@ function mutate(lines: string[], mutations: Mutation[]): () => string {
     else cutAt = m.at;
   }
   const bytes = Buffer.from(out.join('\n'), 'utf8');
-  return () => decodeUpdate(cutAt === null ? bytes : bytes.subarray(0, cutAt % (bytes.length + 1)), 'mutated.txt');
+  return () =>
+    decodeUpdate(cutAt === null ? bytes : bytes.subarray(0, cutAt % (bytes.length + 1)), 'mutated.txt');
 }
 
 describe('parser robustness', () => {
   it('never throws anything but UpdateParseError on random text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => parsesOrRefuses(text)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => parsesOrRefuses(text)),
+      { numRuns: 500 },
+    );
   });
 
   it('never throws anything but UpdateParseError on random lines after a headline', () => {
     const line = fc.oneof(
       fc.string({ maxLength: 60 }),
-      fc.constantFrom('', 'Action Required:', 'Programme:', 'Update:', 'Key Dates:', 'Network dates:', 'Tools & Templates', 'Contact Details', 'Reminders from previous weeks', '  • 5 April 2019 – 10.30-12.30', 'Triad 1 – Kent and Medway on Friday 1 March 2019', 'as at 29/7/22 Days Waited National Rank', '1 Kent ILACS1 Good 1 2', 'Role: Name (Org (X))', 'X published by Y 26 March 202'),
+      fc.constantFrom(
+        '',
+        'Action Required:',
+        'Programme:',
+        'Update:',
+        'Key Dates:',
+        'Network dates:',
+        'Tools & Templates',
+        'Contact Details',
+        'Reminders from previous weeks',
+        '  • 5 April 2019 – 10.30-12.30',
+        'Triad 1 – Kent and Medway on Friday 1 March 2019',
+        'as at 29/7/22 Days Waited National Rank',
+        '1 Kent ILACS1 Good 1 2',
+        'Role: Name (Org (X))',
+        'X published by Y 26 March 202',
+      ),
     );
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 60 }), (lines) => parsesOrRefuses(['UPDATE NO 9 9 September 2022', ...lines].join('\n'))),
+      fc.property(fc.array(line, { maxLength: 60 }), (lines) =>
+        parsesOrRefuses(['UPDATE NO 9 9 September 2022', ...lines].join('\n')),
+      ),
       { numRuns: 500 },
     );
   });
 
   it('never throws anything but UpdateParseError on mutated seeds', () => {
     fc.assert(
-      fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (seed, mutations) =>
-        parsesOrRefuses(mutate(seeds[seed] ?? [], mutations)),
+      fc.property(
+        fc.nat({ max: seeds.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        (seed, mutations) => parsesOrRefuses(mutate(seeds[seed] ?? [], mutations)),
       ),
       { numRuns: 300 },
     );
   });
 
   it('returns valid documents for the seeds themselves', () => {
-    for (const name of SEEDS) expect(updateDocument.safeParse(parseUpdate(seedText(name), name)).success).toBe(true);
+    for (const name of SEEDS)
+      expect(updateDocument.safeParse(parseUpdate(seedText(name), name)).success).toBe(true);
   });
 });

@@ -9,15 +9,24 @@ describe('headline and boilerplate', () => {
   it('reads an ordinal, lower-case headline that appears once, skipping the boilerplate after it', () => {
     const doc = variant('headline-once-ordinal');
     expect(doc.issue).toMatchObject({ number: 552, date: '2023-04-14', truncated: false });
-    expect(doc.issue.planReferences).toEqual(['Our Regional Improvement Plan for 2023-2024 can be found here']);
-    expect(titles('headline-once-ordinal')).toEqual(['Family Hubs funding announced', 'Second item with one blank after its heading']);
+    expect(doc.issue.planReferences).toEqual([
+      'Our Regional Improvement Plan for 2023-2024 can be found here',
+    ]);
+    expect(titles('headline-once-ordinal')).toEqual([
+      'Family Hubs funding announced',
+      'Second item with one blank after its heading',
+    ]);
     expect(doc.items[0]?.actionRequired).toBe('Bids close on Friday 28 April 2023.');
     expect(doc.warnings).toEqual([]);
   });
 
   it('starts the body after the second headline and keeps a lone paragraph inside its item', () => {
     const doc = variant('headline-twice-double-blanks');
-    expect(doc.issue).toMatchObject({ number: 518, date: '2022-08-12', headline: 'UPDATE NO 518 12 August 2022' });
+    expect(doc.issue).toMatchObject({
+      number: 518,
+      date: '2022-08-12',
+      headline: 'UPDATE NO 518 12 August 2022',
+    });
     expect(doc.items.map((i) => [i.title, i.paragraphs])).toEqual([
       ['First item', ['Only paragraph of the first item, standing between double blank lines.']],
       ['Second item', ['Body of the second item.']],
@@ -43,7 +52,9 @@ describe('items', () => {
       ['Future dates for network meetings', 'network-dates', '', 30],
       ['KS2 national headlines for 2022', 'reminders', '', 42],
     ]);
-    expect(doc.items[0]?.paragraphs).toEqual(['On 1 July, SESLIP Steering Group issued a new Memorandum of UnderstandingThis reflects extended agreements.']);
+    expect(doc.items[0]?.paragraphs).toEqual([
+      'On 1 July, SESLIP Steering Group issued a new Memorandum of UnderstandingThis reflects extended agreements.',
+    ]);
     expect(doc.items[1]?.actionRequired).toBe(
       'It should be read alongside the Code of Practice.\nThis paragraph follows two blank lines but is still part of the item.',
     );
@@ -56,7 +67,10 @@ describe('items', () => {
   it('reads Action Required as instructions, as a divider, as empty, and on the same line', () => {
     const doc = variant('action-required');
     expect(doc.items.map((i) => [i.title, i.actionRequired])).toEqual([
-      ['Real instructions', 'Please read the document and\n• reply to Isabelle\n• book a place\n2. Then tell your Lead Member.'],
+      [
+        'Real instructions',
+        'Please read the document and\n• reply to Isabelle\n• book a place\n2. Then tell your Lead Member.',
+      ],
       ['Divider only', 'More body text after the divider.'],
       ['Marker followed by nothing', ''],
       ['Same line instructions', 'Please respond by 20 January.'],
@@ -125,8 +139,20 @@ describe('contacts, tables, truncation', () => {
         email: 'Amanda.meadows@hants.gov.uk',
         phone: '03707 794752',
       },
-      { role: 'NHS (SE) CYP mental health', name: 'Gavin Lockhart', organisation: 'NHS England (South East)', email: null, phone: '07879 488307' },
-      { role: 'LGA Corporate Improvement Adviser', name: 'Philip (Phil) Simpkins', organisation: 'LGA', email: 'philip.simpkins@btinternet.com', phone: null },
+      {
+        role: 'NHS (SE) CYP mental health',
+        name: 'Gavin Lockhart',
+        organisation: 'NHS England (South East)',
+        email: null,
+        phone: '07879 488307',
+      },
+      {
+        role: 'LGA Corporate Improvement Adviser',
+        name: 'Philip (Phil) Simpkins',
+        organisation: 'LGA',
+        email: 'philip.simpkins@btinternet.com',
+        phone: null,
+      },
       { role: 'Independent Chair', name: 'Jo Bloggs', organisation: null, email: null, phone: null },
       {
         role: 'S.E. Region SEND Network Programme Co-ordinator',
@@ -143,7 +169,17 @@ describe('contacts, tables, truncation', () => {
     const [table] = variant('inspection-table').tables;
     expect(table?.item).toBe('ILACS1 inspections completed in the South East');
     expect(table?.lines).toEqual({ start: 15, end: 18 });
-    expect(table?.rows.map((r) => [r.position, r.authority, r.inspection, r.grade, r.daysWaited, r.nationalRank, r.asAt])).toEqual([
+    expect(
+      table?.rows.map((r) => [
+        r.position,
+        r.authority,
+        r.inspection,
+        r.grade,
+        r.daysWaited,
+        r.nationalRank,
+        r.asAt,
+      ]),
+    ).toEqual([
       [1, 'Oxfordshire', 'ILACS1', 'Good', 1565, 13, '2022-07-29'],
       [2, 'Brighton and Hove', 'ILACS1', 'Good', 1481, 24, '2022-07-29'],
       [6, 'Slough', 'ILACS1', 'Requires Improvement', 1285, 47, '2022-07-29'],
@@ -154,10 +190,18 @@ describe('contacts, tables, truncation', () => {
     const doc = variant('truncated');
     expect(doc.issue.truncated).toBe(true);
     expect(doc.items.map((i) => [i.title, i.actionRequired, i.lines.end])).toEqual([
-      ['High needs provision capital allocations', 'High needs provision capital allocations are provided to local authorities.', 13],
+      [
+        'High needs provision capital allocations',
+        'High needs provision capital allocations are provided to local authorities.',
+        13,
+      ],
     ]);
     expect(doc.publications.map((p) => [p.title, p.publisher, p.date])).toEqual([
-      ['We have produced a Regional Improvement Plan which will underpin activities in 2020-2021', null, null],
+      [
+        'We have produced a Regional Improvement Plan which will underpin activities in 2020-2021',
+        null,
+        null,
+      ],
       ['High needs provision capital allocations', 'DfE', '2021-04-09'],
       ['Social Work in England: First Reflections', 'Social Work England', '2021-01-20'],
     ]);
@@ -178,7 +222,13 @@ describe('meetings announced inside items', () => {
       ['AD Education Network', '2018-12-14', null, null, []],
       ['AD Education Network', '2019-06-07', '10.30-12.30', null, []],
       ['Triad 3', '2019-02-15', null, 'triad challenge day', ['Hampshire', 'IoW', 'Milton Keynes', 'Slough']],
-      ['Triad 4', '2019-02-15', null, 'triad challenge day', ['Medway', 'Oxfordshire', 'Windsor and Maidenhead']],
+      [
+        'Triad 4',
+        '2019-02-15',
+        null,
+        'triad challenge day',
+        ['Medway', 'Oxfordshire', 'Windsor and Maidenhead'],
+      ],
       ['KEE 1', '2019-05-21', '1600-1700', 'Alternative Child Care Social Work Service Delivery Models', []],
     ]);
     expect(doc.meetings.every((m) => m.item !== null)).toBe(true);
@@ -195,16 +245,36 @@ describe('publications', () => {
       ['Local authority school places scorecards 2019', 'DfE', '2020-06-25', 'published'],
       ['Consultation on new standards', 'SWE', '2022-05-09', 'published'],
       ['Teenagers falling through the gaps', 'Children’s Commissioner', '2020-07-07', 'published'],
-      ['Briefing 56: Trauma, mental health and coronavirus', 'Centre for Mental Health', '2020-05-05', 'published'],
-      ['Coronavirus: children and young people’s mental health', 'Centre for Mental Health', '2020-06-26', null],
+      [
+        'Briefing 56: Trauma, mental health and coronavirus',
+        'Centre for Mental Health',
+        '2020-05-05',
+        'published',
+      ],
+      [
+        'Coronavirus: children and young people’s mental health',
+        'Centre for Mental Health',
+        '2020-06-26',
+        null,
+      ],
       ['Research Briefing One: Risks from COVID-19', 'Birmingham University', '2020-07-03', null],
-      ['The Liberty Protection Safeguards: Considerations for Consultation', 'Dr Camilla Parker', '2022-05-20', null],
+      [
+        'The Liberty Protection Safeguards: Considerations for Consultation',
+        'Dr Camilla Parker',
+        '2022-05-20',
+        null,
+      ],
       ['proposals for a new judgement', 'Ofsted', '2022-06-20', 'launched a consultation'],
       ['press statement on SEND services', 'LGA', '2022-06-29', 'released'],
       ['Regional Improvement Plan 2022-2023', 'SESLIP Steering Group', '2022-07-01', 'approved'],
       ['new Memorandum of Understanding', 'SESLIP Steering Group', '2022-07-01', 'issued'],
       ['Improving families’ lives', 'DfE', null, 'published'],
-      ['The MoC area of the Seslip website now includes the latest versions of key documents, including the:', null, null, null],
+      [
+        'The MoC area of the Seslip website now includes the latest versions of key documents, including the:',
+        null,
+        null,
+        null,
+      ],
     ]);
     expect(doc.warnings.map((w) => [w.line, w.message])).toEqual([
       [39, 'year "202" in "26 March 202" cannot be read'],
