@@ -34,5 +34,7 @@ export function containsPhrase(text: string, phrase: string): boolean {
   return words !== '' && ` ${normaliseName(text)} `.includes(` ${words} `);
 }
 
-export const wordCount = (text: string): number =>
-  normaliseName(text) === '' ? 0 : normaliseName(text).split(' ').length;
+export function wordCount(text: string): number {
+  const words = normaliseName(text);
+  return words === '' ? 0 : words.split(' ').length;
+}
