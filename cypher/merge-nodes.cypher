@@ -1,5 +1,6 @@
 // Creates or updates one Update's nodes. Scalar properties take the latest values; list properties named in
-// row.lists are united; `issues` lists the Updates that yielded the node (sorted). Returns what changed.
+// row.lists are united; `issues` lists the Updates that yielded the node (sorted); `searchText` joins the
+// list values (aliases, variants) for the full-text index. Returns what changed.
 UNWIND $rows AS row
 OPTIONAL MATCH (existing:Entity {uid: row.uid})
 WITH row, CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before
@@ -17,7 +18,8 @@ CALL (issues) {
   WITH x ORDER BY x
   RETURN collect(x) AS sortedIssues
 }
-SET n.issues = sortedIssues
+SET n.issues = sortedIssues,
+    n.searchText = reduce(text = '', name IN keys(row.lists) | text + ' ' + reduce(words = '', v IN n[name] | words + ' ' + v))
 RETURN row.label AS label,
        sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN before IS NOT NULL AND before <> properties(n) THEN 1 ELSE 0 END) AS updated

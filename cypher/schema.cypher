@@ -18,4 +18,4 @@ CREATE INDEX report_published IF NOT EXISTS FOR (n:Report) ON (n.publishedOn);
 CREATE INDEX item_issue IF NOT EXISTS FOR (n:Item) ON (n.issueNumber);
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Issue|Item|Report|Organisation|Person|Network|Meeting|LocalAuthority)
-ON EACH [n.name, n.title, n.searchText];
+ON EACH [n.name, n.title, n.body, n.searchText];

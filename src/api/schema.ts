@@ -1,5 +1,16 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
+import './types/evidence.js';
+import './types/issue.js';
+import './types/item.js';
+import './types/report.js';
+import './types/organisation.js';
+import './types/person.js';
+import './types/network.js';
+import './types/meeting.js';
+import './types/local-authority.js';
+import './types/roots.js';
+import './types/graph-queries.js';
 import './types/health.js';
 
 export const schema = builder.toSchema();

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { loadResolver } from '../extract/resolve.js';
+import { loadResolver, type Resolver } from '../extract/resolve.js';
 import { ingestFiles } from '../load/ingest.js';
 import type { Logger } from '../log.js';
 import { createApp } from '../server/app.js';
@@ -12,8 +12,9 @@ import { withConfig, withDatabase } from './common.js';
 export async function run(_args: string[]): Promise<number> {
   return withConfig((config, log) =>
     withDatabase(config, log, async (database) => {
-      if (config.LOAD_SEED) await loadSeedIntoEmptyGraph(database.db, config, log);
-      const server = await listen(createApp({ config, db: database.db, log }), config.HOST, config.PORT);
+      const resolver = await loadResolver();
+      if (config.LOAD_SEED) await loadSeedIntoEmptyGraph(database.db, resolver, config, log);
+      const server = await listen(createApp({ config, db: database.db, resolver, log }), config.HOST, config.PORT);
       log.info('server ready', { graphiql: `${server.url}/graphql`, neo4j: database.uri });
       process.stdout.write(`\nGraphiQL: ${server.url}/graphql\n\n`);
       const signal = await new Promise<string>((done) => {
@@ -27,7 +28,7 @@ export async function run(_args: string[]): Promise<number> {
   );
 }
 
-async function loadSeedIntoEmptyGraph(db: Database, config: Config, log: Logger): Promise<void> {
+async function loadSeedIntoEmptyGraph(db: Database, resolver: Resolver, config: Config, log: Logger): Promise<void> {
   const [row] = await db.read('issue-count');
   if (Number(row?.issues ?? 0) > 0) {
     log.info('graph already holds Updates; seed not reloaded', { issues: row?.issues });
@@ -35,7 +36,7 @@ async function loadSeedIntoEmptyGraph(db: Database, config: Config, log: Logger)
   }
   const seedDir = resolve(config.SEED_DIR);
   log.info('loading seed Updates into the empty graph', { seedDir });
-  const summary = await ingestFiles(db, await loadResolver(), [seedDir], {
+  const summary = await ingestFiles(db, resolver, [seedDir], {
     onFile: (outcome, done, total) =>
       log.info(`seed ${done}/${total}`, { file: outcome.file, status: outcome.status, error: outcome.error }),
   });

@@ -1,13 +1,16 @@
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createContext, type Context } from '../api/context.js';
+import { graphiqlTabs } from '../api/examples.js';
 import { schema } from '../api/schema.js';
-import type { Context } from '../api/context.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import type { Resolver } from '../extract/resolve.js';
 import type { Logger } from '../log.js';
 
 export interface AppDeps {
   config: Config;
   db: Database;
+  resolver: Resolver;
   log: Logger;
 }
 
@@ -17,16 +20,24 @@ export type App = YogaServerInstance<Record<string, unknown>, Context>;
  * The GraphQL app, independent of any listener: the server mounts it on node:http, tests call
  * `app.fetch` directly. `/health` is liveness (the process answers); `/ready` is readiness (Neo4j answers).
  */
-export function createApp({ config, db, log }: AppDeps): App {
+export function createApp({ config, db, resolver, log }: AppDeps): App {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'seslip-kg' },
+    graphiql: { title: 'seslip-kg', defaultEditorToolsVisibility: false, ...graphiqlTabs() },
     logging: log,
     maskedErrors: config.NODE_ENV === 'production',
-    context: ({ params }) => ({ db: db.forRequest(params.operationName ?? undefined), config, log }),
+    context: ({ params, request }) =>
+      createContext({
+        db,
+        resolver,
+        config,
+        log,
+        operation: params.operationName ?? undefined,
+        authorization: request.headers.get('authorization'),
+      }),
     plugins: [
       useReadinessCheck({
         endpoint: '/ready',
@@ -34,6 +45,25 @@ export function createApp({ config, db, log }: AppDeps): App {
           await db.verifyConnectivity();
         },
       }),
+      useCypherQueryCount(config, log),
     ],
   });
+}
+
+/**
+ * Logs how many Cypher queries each GraphQL request ran and, outside production, returns the number as
+ * `extensions.cypherQueries`: the figure that shows the DataLoaders batching (it grows with depth, not size).
+ */
+function useCypherQueryCount(config: Config, log: Logger): Plugin<Context> {
+  return {
+    onExecute: ({ args }) => ({
+      onExecuteDone: ({ result, setResult }) => {
+        const context = args.contextValue as Context;
+        const cypherQueries = context.db.queryCount;
+        log.debug('graphql request', { operation: args.operationName ?? null, cypherQueries });
+        if (config.NODE_ENV === 'production' || !('data' in result)) return;
+        setResult({ ...result, extensions: { ...result.extensions, cypherQueries } });
+      },
+    }),
+  };
 }

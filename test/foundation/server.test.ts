@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printedSchema } from '../../src/api/schema.js';
 import { Database } from '../../src/db/database.js';
+import { loadResolver } from '../../src/extract/resolve.js';
 import type { OpenDatabase } from '../../src/db/open.js';
 import { silentLogger } from '../../src/log.js';
 import { createApp, type App } from '../../src/server/app.js';
@@ -12,7 +13,7 @@ let app: App;
 
 beforeAll(async () => {
   opened = await openEmptyTestDatabase();
-  app = createApp({ config: testConfig(), db: opened.db, log: silentLogger });
+  app = createApp({ config: testConfig(), db: opened.db, resolver: await loadResolver(), log: silentLogger });
 });
 afterAll(async () => {
   await opened?.close();
@@ -57,7 +58,7 @@ describe('GraphQL server (yoga.fetch, no listener)', () => {
       database: 'neo4j',
     });
     try {
-      const deadApp = createApp({ config: testConfig(), db: dead, log: silentLogger });
+      const deadApp = createApp({ config: testConfig(), db: dead, resolver: await loadResolver(), log: silentLogger });
       expect((await deadApp.fetch('http://test/health')).status).toBe(200);
       expect((await deadApp.fetch('http://test/ready')).status).toBe(503);
       const result = await graphql(deadApp, '{ health { ok error } }');

@@ -1,0 +1,7 @@
+// Root list: Items, newest Update first then in Update order, filtered by section, date range and text.
+MATCH (n:Item)
+WHERE ($section IS NULL OR n.section = $section)
+  AND ($from IS NULL OR n.date >= $from) AND ($to IS NULL OR n.date <= $to)
+  AND ($text IS NULL OR toLower(n.title + ' ' + coalesce(n.body, '') + ' ' + coalesce(n.actionRequired, '')) CONTAINS toLower($text))
+RETURN n {.*, label: 'Item'} AS node
+ORDER BY n.date DESC, n.issueNumber DESC, n.position
