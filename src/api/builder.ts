@@ -16,7 +16,9 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     // Connections report how many items there are in all, for analysts and for paging UIs.
     nodeQueryOptions: { description: 'Any entity by its global id.' },
-    nodesQueryOptions: { description: 'Several entities by global id, in the order asked (null where not found).' },
+    nodesQueryOptions: {
+      description: 'Several entities by global id, in the order asked (null where not found).',
+    },
   },
 });
 

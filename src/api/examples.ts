@@ -104,5 +104,8 @@ query SearchAndStats {
 ];
 
 export function graphiqlTabs(): { defaultQuery: string; defaultTabs: { query: string }[] } {
-  return { defaultQuery: EXAMPLES[0]!.query, defaultTabs: EXAMPLES.map((example) => ({ query: example.query })) };
+  return {
+    defaultQuery: EXAMPLES[0]!.query,
+    defaultTabs: EXAMPLES.map((example) => ({ query: example.query })),
+  };
 }

@@ -38,15 +38,26 @@ export function evidenceEdgeFields(t: EdgeFieldBuilder) {
       description: 'Every place this relationship was read, oldest first.',
       resolve: (edge) => evidenceOf(edge.rel),
     }),
-    firstSeen: t.field({ type: 'Date', nullable: true, resolve: (edge) => (edge.rel.firstSeen as string) ?? null }),
-    lastSeen: t.field({ type: 'Date', nullable: true, resolve: (edge) => (edge.rel.lastSeen as string) ?? null }),
+    firstSeen: t.field({
+      type: 'Date',
+      nullable: true,
+      resolve: (edge) => (edge.rel.firstSeen as string) ?? null,
+    }),
+    lastSeen: t.field({
+      type: 'Date',
+      nullable: true,
+      resolve: (edge) => (edge.rel.lastSeen as string) ?? null,
+    }),
   };
 }
 
 /** Connection options every list shares: the total count beside the page. */
 export const withTotalCount = {
   fields: (c: PothosSchemaTypes.ObjectFieldBuilder<Types, unknown>) => ({
-    totalCount: c.int({ description: 'All matching items, across pages.', resolve: (page) => (page as Page).totalCount }),
+    totalCount: c.int({
+      description: 'All matching items, across pages.',
+      resolve: (page) => (page as Page).totalCount,
+    }),
   }),
 };
 
@@ -54,7 +65,12 @@ const inRange = (date: string | null, from?: string | null, to?: string | null):
   (from == null || (date !== null && date >= from)) && (to == null || (date !== null && date <= to));
 
 /** A connection over one relationship hop, resolved through the request's DataLoader for that hop. */
-export function hopConnection(t: NodeFieldBuilder, hop: HopName, type: ConnectionTarget, options: HopConnectionOptions) {
+export function hopConnection(
+  t: NodeFieldBuilder,
+  hop: HopName,
+  type: ConnectionTarget,
+  options: HopConnectionOptions,
+) {
   const dateOf = options.dateOf;
   return t.connection(
     {
@@ -89,7 +105,8 @@ export function hopOne(t: NodeFieldBuilder, hop: HopName, type: EntityRef, descr
     type,
     nullable: true,
     description,
-    resolve: async (parent, _args, { loaders }) => (await loaders.hop(hop, uidOfNode(parent)))[0]?.node ?? null,
+    resolve: async (parent, _args, { loaders }) =>
+      (await loaders.hop(hop, uidOfNode(parent)))[0]?.node ?? null,
   });
 }
 
@@ -106,11 +123,23 @@ export function nodeOptions(label: NodeLabel) {
 }
 
 /** Readers of a node's stored properties, for field resolvers (nodes are plain records of what Neo4j holds). */
-export const text = (name: string) => (node: GraphNode): string => String(node[name] ?? '');
-export const maybeText = (name: string) => (node: GraphNode): string | null =>
-  node[name] === null || node[name] === undefined ? null : String(node[name]);
-export const whole = (name: string) => (node: GraphNode): number => Number(node[name]);
-export const texts = (name: string) => (node: GraphNode): string[] => (node[name] as string[] | undefined) ?? [];
+export const text =
+  (name: string) =>
+  (node: GraphNode): string =>
+    String(node[name] ?? '');
+export const maybeText =
+  (name: string) =>
+  (node: GraphNode): string | null =>
+    node[name] === null || node[name] === undefined ? null : String(node[name]);
+export const whole =
+  (name: string) =>
+  (node: GraphNode): number =>
+    Number(node[name]);
+export const texts =
+  (name: string) =>
+  (node: GraphNode): string[] =>
+    (node[name] as string[] | undefined) ?? [];
 
 /** The date of the node a hop reached (an Item's Update date, a Meeting's date), for from/to arguments. */
-export const hitDate = (hit: Hit): string | null => (hit.node.date === undefined || hit.node.date === null ? null : String(hit.node.date));
+export const hitDate = (hit: Hit): string | null =>
+  hit.node.date === undefined || hit.node.date === null ? null : String(hit.node.date);

@@ -10,7 +10,11 @@ export interface Hop {
   labels: NodeLabel[];
 }
 
-const hop = (type: string, direction: 'out' | 'in', ...labels: NodeLabel[]): Hop => ({ type, direction, labels });
+const hop = (type: string, direction: 'out' | 'in', ...labels: NodeLabel[]): Hop => ({
+  type,
+  direction,
+  labels,
+});
 
 export const HOPS = {
   issueItems: hop('HAS_ITEM', 'out', 'Item'),

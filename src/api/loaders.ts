@@ -39,7 +39,8 @@ export class Loaders {
       loader = new DataLoader(async (keys) => {
         const rows = await this.db.read(direction === 'out' ? 'hop-out' : 'hop-in', { keys, type, labels });
         const byParent = new Map<string, Hit[]>(keys.map((key) => [key, []]));
-        for (const row of rows) byParent.get(String(row.key))?.push({ node: row.node as GraphNode, rel: row.rel as Hit['rel'] });
+        for (const row of rows)
+          byParent.get(String(row.key))?.push({ node: row.node as GraphNode, rel: row.rel as Hit['rel'] });
         for (const hits of byParent.values()) hits.sort(byNodeOrder);
         return keys.map((key) => byParent.get(key)!);
       });
@@ -54,7 +55,8 @@ export class Loaders {
  * otherwise newest first where nodes carry a date (Updates, Items, Meetings, Reports), then by key.
  */
 function byNodeOrder(a: Hit, b: Hit): number {
-  if (typeof a.rel.position === 'number' && typeof b.rel.position === 'number') return a.rel.position - b.rel.position;
+  if (typeof a.rel.position === 'number' && typeof b.rel.position === 'number')
+    return a.rel.position - b.rel.position;
   const dateOf = (hit: Hit) => String(hit.node.date ?? hit.node.publishedOn ?? '');
   return dateOf(b).localeCompare(dateOf(a)) || a.node.key.localeCompare(b.node.key);
 }

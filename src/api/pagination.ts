@@ -23,7 +23,12 @@ export interface PageEdge {
 
 export interface Page {
   edges: PageEdge[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   totalCount: number;
 }
 
@@ -31,7 +36,10 @@ const encodeCursor = (offset: number): string => Buffer.from(`offset:${offset}`)
 
 function decodeCursor(cursor: string, name: string): number {
   const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (match === null) throw new GraphQLError(`${name} is not a cursor this API issued`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (match === null)
+    throw new GraphQLError(`${name} is not a cursor this API issued`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   return Number(match[1]);
 }
 

@@ -37,7 +37,9 @@ function progressReporter(): (outcome: FileOutcome, done: number, total: number)
     const width = 30;
     const filled = Math.round((done / total) * width);
     const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${what}`;
-    process.stderr.write(`\r\u001b[2K${bar.slice(0, process.stderr.columns ?? 120)}${done === total ? '\n' : ''}`);
+    process.stderr.write(
+      `\r\u001b[2K${bar.slice(0, process.stderr.columns ?? 120)}${done === total ? '\n' : ''}`,
+    );
     if (outcome.status === 'failed' && done < total) process.stderr.write('\n');
   };
 }
@@ -64,16 +66,22 @@ function formatSummary(summary: IngestSummary): string {
     if (names.length === 0) continue;
     lines.push(`  ${title.padEnd(18)} created  updated`);
     for (const name of names) {
-      lines.push(`    ${name.padEnd(16)} ${String(changes[name]!.created).padStart(7)}  ${String(changes[name]!.updated).padStart(7)}`);
+      lines.push(
+        `    ${name.padEnd(16)} ${String(changes[name]!.created).padStart(7)}  ${String(changes[name]!.updated).padStart(7)}`,
+      );
     }
   }
   if (counts.checked > 0) {
     for (const file of summary.files.filter((f) => f.status === 'checked')) {
-      lines.push(`  ${basename(file.file)}: issue ${file.issueNumber}, ${file.nodes} nodes, ${file.edges} edges would be written`);
+      lines.push(
+        `  ${basename(file.file)}: issue ${file.issueNumber}, ${file.nodes} nodes, ${file.edges} edges would be written`,
+      );
     }
   }
   if (summary.derived !== null) {
-    lines.push(`  derived: ${summary.derived.feeds} FEEDS, ${summary.derived.possiblySameAs} POSSIBLY_SAME_AS`);
+    lines.push(
+      `  derived: ${summary.derived.feeds} FEEDS, ${summary.derived.possiblySameAs} POSSIBLY_SAME_AS`,
+    );
     lines.push(...summary.derived.doubts.map((doubt) => `  warning: ${doubt}`));
   }
   const warnings = summary.files.reduce((n, f) => n + f.warnings.length, 0);

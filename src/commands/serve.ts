@@ -14,7 +14,11 @@ export async function run(_args: string[]): Promise<number> {
     withDatabase(config, log, async (database) => {
       const resolver = await loadResolver();
       if (config.LOAD_SEED) await loadSeedIntoEmptyGraph(database.db, resolver, config, log);
-      const server = await listen(createApp({ config, db: database.db, resolver, log }), config.HOST, config.PORT);
+      const server = await listen(
+        createApp({ config, db: database.db, resolver, log }),
+        config.HOST,
+        config.PORT,
+      );
       log.info('server ready', { graphiql: `${server.url}/graphql`, neo4j: database.uri });
       process.stdout.write(`\nGraphiQL: ${server.url}/graphql\n\n`);
       const signal = await new Promise<string>((done) => {
@@ -28,7 +32,12 @@ export async function run(_args: string[]): Promise<number> {
   );
 }
 
-async function loadSeedIntoEmptyGraph(db: Database, resolver: Resolver, config: Config, log: Logger): Promise<void> {
+async function loadSeedIntoEmptyGraph(
+  db: Database,
+  resolver: Resolver,
+  config: Config,
+  log: Logger,
+): Promise<void> {
   const [row] = await db.read('issue-count');
   if (Number(row?.issues ?? 0) > 0) {
     log.info('graph already holds Updates; seed not reloaded', { issues: row?.issues });

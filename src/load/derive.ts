@@ -70,7 +70,13 @@ function feedsEdges(candidates: Row[], networks: Set<string>, resolver: Resolver
   const fire = (report: string, network: string, rule: FeedsRule, term: string, evidence: Evidence) => {
     if (!networks.has(network)) return;
     const id = `${report}\u0000${network}`;
-    const pair = pairs.get(id) ?? { report, network, rules: new Set(), terms: new Set(), evidence: new Map() };
+    const pair = pairs.get(id) ?? {
+      report,
+      network,
+      rules: new Set(),
+      terms: new Set(),
+      evidence: new Map(),
+    };
     pair.rules.add(rule);
     pair.terms.add(term);
     if (!pair.evidence.has(evidence.source)) pair.evidence.set(evidence.source, evidence);
@@ -99,7 +105,9 @@ function feedsEdges(candidates: Row[], networks: Set<string>, resolver: Resolver
 
   return [...pairs.values()].map((pair) => {
     const rules = RULE_STRENGTH.filter((rule) => pair.rules.has(rule));
-    const evidence = [...pair.evidence.values()].sort((a, b) => a.date.localeCompare(b.date) || a.source.localeCompare(b.source));
+    const evidence = [...pair.evidence.values()].sort(
+      (a, b) => a.date.localeCompare(b.date) || a.source.localeCompare(b.source),
+    );
     return {
       from: `Report:${pair.report}`,
       to: `Network:${pair.network}`,

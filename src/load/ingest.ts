@@ -88,7 +88,10 @@ export async function ingestFiles(
         warnings: records.warnings,
       };
       if (options.dryRun !== true && db !== undefined) {
-        const loaded = await loadUpdate(db, records, { contentHash: recordsHash(records), force: options.force });
+        const loaded = await loadUpdate(db, records, {
+          contentHash: recordsHash(records),
+          force: options.force,
+        });
         outcome.status = loaded.status;
         addCounts(nodes, loaded.nodes);
         addCounts(edges, loaded.edges);

@@ -39,7 +39,11 @@ export interface LoadOptions {
 
 const uid = (ref: NodeRef): string => `${ref.label}:${ref.key}`;
 
-export async function loadUpdate(db: Database, records: GraphRecords, options: LoadOptions): Promise<LoadOutcome> {
+export async function loadUpdate(
+  db: Database,
+  records: GraphRecords,
+  options: LoadOptions,
+): Promise<LoadOutcome> {
   const number = records.issueNumber;
   const key = issueKey(number);
   return db.writeTransaction(async (tx) => {
@@ -52,7 +56,10 @@ export async function loadUpdate(db: Database, records: GraphRecords, options: L
       await tx.run('retract-edges', { issueKey: key, itemPrefix: itemKeyPrefix(number) });
       await tx.run('retract-nodes', { number });
     }
-    const nodes = countChanges(await tx.run('merge-nodes', { number, rows: nodeRows(records, options.contentHash) }), 'label');
+    const nodes = countChanges(
+      await tx.run('merge-nodes', { number, rows: nodeRows(records, options.contentHash) }),
+      'label',
+    );
     const edges = countChanges(await tx.run('merge-edges', { rows: edgeRows(records.edges) }), 'type');
     await options.beforeCommit?.(tx);
     return { issueNumber: number, status: present ? 'replaced' : 'loaded', nodes, edges };
@@ -72,7 +79,10 @@ function nodeRows(records: GraphRecords, contentHash: string): Record<string, un
 
 /** One row per distinct edge, carrying all its evidence from this Update (see merge-edges.cypher for why). */
 function edgeRows(edges: EdgeRecord[]): Record<string, unknown>[] {
-  const rows = new Map<string, { from: string; to: string; type: string; key: string; props: Properties; evidence: Evidence[] }>();
+  const rows = new Map<
+    string,
+    { from: string; to: string; type: string; key: string; props: Properties; evidence: Evidence[] }
+  >();
   for (const edge of edges) {
     const id = `${uid(edge.from)}|${edge.type}|${uid(edge.to)}|${edge.key}`;
     const row = rows.get(id) ?? {

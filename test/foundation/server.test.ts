@@ -58,7 +58,12 @@ describe('GraphQL server (yoga.fetch, no listener)', () => {
       database: 'neo4j',
     });
     try {
-      const deadApp = createApp({ config: testConfig(), db: dead, resolver: await loadResolver(), log: silentLogger });
+      const deadApp = createApp({
+        config: testConfig(),
+        db: dead,
+        resolver: await loadResolver(),
+        log: silentLogger,
+      });
       expect((await deadApp.fetch('http://test/health')).status).toBe(200);
       expect((await deadApp.fetch('http://test/ready')).status).toBe(503);
       const result = await graphql(deadApp, '{ health { ok error } }');

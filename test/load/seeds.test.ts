@@ -40,7 +40,9 @@ describe('the five seeds in the graph', () => {
   });
 
   it('Amanda Meadows is based at Hampshire (518:162)', async () => {
-    await one(`MATCH (:Person {name: 'Amanda Meadows'})-[:BASED_AT]->(:LocalAuthority {name: 'Hampshire'}) RETURN 1`);
+    await one(
+      `MATCH (:Person {name: 'Amanda Meadows'})-[:BASED_AT]->(:LocalAuthority {name: 'Hampshire'}) RETURN 1`,
+    );
   });
 
   it('Amanda Meadows is the contact for the SE Quality Assurance Network (518:56, 518:162)', async () => {
@@ -72,7 +74,13 @@ describe('the five seeds in the graph', () => {
       `MATCH (:LocalAuthority {name: 'Oxfordshire'})-[i:INSPECTED]->(:Organisation {name: 'Ofsted'})
        RETURN i.framework AS framework, i.grade AS grade, i.daysWaited AS daysWaited, i.nationalRank AS rank, i.asAt AS asAt`,
     );
-    expect(row).toEqual({ framework: 'ILACS1', grade: 'Good', daysWaited: 1565, rank: 13, asAt: '2022-07-29' });
+    expect(row).toEqual({
+      framework: 'ILACS1',
+      grade: 'Good',
+      daysWaited: 1565,
+      rank: 13,
+      asAt: '2022-07-29',
+    });
   });
 
   it('Slough\'s ILACS1 grade is "Requires Improvement" (518:92)', async () => {
@@ -127,7 +135,9 @@ describe('the five seeds in the graph', () => {
   });
 
   it('Carly Bain is based at the Isle of Wight (518:167)', async () => {
-    await one(`MATCH (:Person {name: 'Carly Bain'})-[:BASED_AT]->(:LocalAuthority {name: 'Isle of Wight'}) RETURN 1`);
+    await one(
+      `MATCH (:Person {name: 'Carly Bain'})-[:BASED_AT]->(:LocalAuthority {name: 'Isle of Wight'}) RETURN 1`,
+    );
   });
 
   it('Mark Evans works for SESLIP and is the contact for AD Safeguarding (518:54, 518:200)', async () => {
@@ -143,7 +153,11 @@ describe('the five seeds in the graph', () => {
     );
     const networks = rows.map((r) => r.network);
     expect(networks).toEqual(
-      expect.arrayContaining(['Adoption and Special Guardianship Leadership Board', 'Early Help Network', 'Fostering Network']),
+      expect.arrayContaining([
+        'Adoption and Special Guardianship Leadership Board',
+        'Early Help Network',
+        'Fostering Network',
+      ]),
     );
   });
 
@@ -157,11 +171,15 @@ describe('the five seeds in the graph', () => {
   });
 
   it('Data Benchmarking meets on 2022-09-15: day and month as written despite the wrong weekday (518:46)', async () => {
-    await one(`MATCH (:Network {name: 'Data Benchmarking Network'})-[:HOLDS]->(m:Meeting {date: '2022-09-15'}) RETURN 1`);
+    await one(
+      `MATCH (:Network {name: 'Data Benchmarking Network'})-[:HOLDS]->(m:Meeting {date: '2022-09-15'}) RETURN 1`,
+    );
   });
 
   it('the Fostering Network also met on 2021-07-19 (451:75)', async () => {
-    await one(`MATCH (:Network {name: 'Fostering Network'})-[:HOLDS]->(:Meeting {date: '2021-07-19'}) RETURN 1`);
+    await one(
+      `MATCH (:Network {name: 'Fostering Network'})-[:HOLDS]->(:Meeting {date: '2021-07-19'}) RETURN 1`,
+    );
   });
 
   it("the AD Education Network's 2019 dates include 2019-06-07 and 2019-12-13 (330:120-122)", async () => {
@@ -222,7 +240,9 @@ describe('the five seeds in the graph', () => {
   });
 
   it('Update 451 is flagged truncated and Update 518 is dated 2022-08-12 with its items in order', async () => {
-    expect(await one(`MATCH (i:Issue {number: 451}) RETURN i.truncated AS truncated`)).toEqual({ truncated: true });
+    expect(await one(`MATCH (i:Issue {number: 451}) RETURN i.truncated AS truncated`)).toEqual({
+      truncated: true,
+    });
     const row = await one(
       `MATCH (i:Issue {number: 518})-[h:HAS_ITEM]->(item:Item)
        WITH i, h, item ORDER BY h.position
@@ -234,12 +254,16 @@ describe('the five seeds in the graph', () => {
   });
 
   it('every authority named is one node: the 19 SESLIP authorities are not duplicated', async () => {
-    const rows = await query(`MATCH (la:LocalAuthority) WITH la.name AS name, count(*) AS n WHERE n > 1 RETURN name`);
+    const rows = await query(
+      `MATCH (la:LocalAuthority) WITH la.name AS name, count(*) AS n WHERE n > 1 RETURN name`,
+    );
     expect(rows).toEqual([]);
   });
 
   it('every edge records where it came from: zero edges without sources', async () => {
-    const row = await one(`MATCH ()-[r]->() WHERE r.sources IS NULL OR size(r.sources) = 0 RETURN count(r) AS missing`);
+    const row = await one(
+      `MATCH ()-[r]->() WHERE r.sources IS NULL OR size(r.sources) = 0 RETURN count(r) AS missing`,
+    );
     expect(row.missing).toBe(0);
     const aligned = await one(
       `MATCH ()-[r]->() WHERE size(r.sources) <> size(r.quotes) OR size(r.sources) <> size(r.seenOn) RETURN count(r) AS bad`,

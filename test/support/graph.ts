@@ -24,7 +24,10 @@ export async function openEmptyTestDatabase(config: Config = testConfig()): Prom
  * Runs Cypher written in a test, to check facts in the graph independently of the app's own queries.
  * Opens its own driver on the test database; values come back as plain JSON like the app's.
  */
-export async function query(text: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+export async function query(
+  text: string,
+  params: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
   const driver = neo4j.driver(inject('neo4jUri'), undefined, { disableLosslessIntegers: true });
   try {
     const result = await driver.executeQuery(text, params, { database: 'neo4j' });

@@ -26,13 +26,15 @@ export const EvidenceRef = builder.objectRef<EvidenceShape>('Evidence').implemen
     issue: t.field({
       type: IssueRef,
       nullable: true,
-      resolve: (e, _args, { loaders }) => loaders.nodes.load(uidOf('Issue', `issue:${issueNumberOf(e.source)}`)),
+      resolve: (e, _args, { loaders }) =>
+        loaders.nodes.load(uidOf('Issue', `issue:${issueNumberOf(e.source)}`)),
     }),
     item: t.field({
       type: ItemRef,
       nullable: true,
       description: 'Null when the fact comes from the Update as a whole (its contact list).',
-      resolve: (e, _args, { loaders }) => (e.source.startsWith('issue:') ? null : loaders.nodes.load(uidOf('Item', e.source))),
+      resolve: (e, _args, { loaders }) =>
+        e.source.startsWith('issue:') ? null : loaders.nodes.load(uidOf('Item', e.source)),
     }),
     quote: t.exposeString('quote'),
     date: t.expose('date', { type: 'Date', description: "The Update's date." }),

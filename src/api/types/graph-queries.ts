@@ -29,7 +29,8 @@ export function luceneQuery(text: string): string {
     .split(/\s+/)
     .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
     .filter((word) => word !== '');
-  if (words.length === 0) throw new GraphQLError('search text is empty', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (words.length === 0)
+    throw new GraphQLError('search text is empty', { extensions: { code: 'BAD_USER_INPUT' } });
   return words.map((word) => `(${word} OR ${word}*)`).join(' AND ');
 }
 
@@ -69,7 +70,9 @@ function uidFromGlobalId(id: string, argument: string): string {
     const { typename, id: key } = decodeGlobalID(id);
     return `${typename}:${key}`;
   } catch {
-    throw new GraphQLError(`${argument} is not a global id from this API`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`${argument} is not a global id from this API`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
 }
 
@@ -82,7 +85,8 @@ interface FeedShape {
 }
 
 const ReportFeedRef = builder.objectRef<FeedShape>('ReportFeed').implement({
-  description: 'A report feeding a network (derived), with the rule that fired, the matched terms and the evidence.',
+  description:
+    'A report feeding a network (derived), with the rule that fired, the matched terms and the evidence.',
   fields: (t) => ({
     report: t.field({ type: ReportRef, resolve: (f) => f.report }),
     network: t.field({ type: NetworkRef, resolve: (f) => f.network }),
@@ -119,7 +123,8 @@ builder.queryFields((t) => ({
   search: t.connection(
     {
       type: SearchHitRef,
-      description: 'Full-text search over every kind of entity (names, aliases, titles, item text), best first.',
+      description:
+        'Full-text search over every kind of entity (names, aliases, titles, item text), best first.',
       args: {
         text: t.arg.string({ required: true }),
         kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds.' }),
@@ -130,7 +135,13 @@ builder.queryFields((t) => ({
           rows.map((row) => ({ node: row.node as GraphNode, rel: { score: row.score } })),
           args,
         );
-        return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: { node: edge.node, rel: edge.rel } })) };
+        return {
+          ...page,
+          edges: page.edges.map((edge) => ({
+            cursor: edge.cursor,
+            node: { node: edge.node, rel: edge.rel },
+          })),
+        };
       },
     },
     withTotalCount,
@@ -153,12 +164,15 @@ builder.queryFields((t) => ({
       }
       const from = uidFromGlobalId(String(args.from), 'from');
       const to = uidFromGlobalId(String(args.to), 'to');
-      if (from === to) throw new GraphQLError('from and to are the same entity', { extensions: { code: 'BAD_USER_INPUT' } });
+      if (from === to)
+        throw new GraphQLError('from and to are the same entity', { extensions: { code: 'BAD_USER_INPUT' } });
       const [row] = await db.read('path', { from, to, maxHops });
       if (row === undefined) return null;
       const nodes = row.nodes as GraphNode[];
       const byUid = new Map(nodes.map((node) => [node.uid, node]));
-      const hops = (row.hops as { type: string; from: string; to: string; props: Record<string, unknown> }[]).map((hop) => ({
+      const hops = (
+        row.hops as { type: string; from: string; to: string; props: Record<string, unknown> }[]
+      ).map((hop) => ({
         type: hop.type,
         from: byUid.get(hop.from)!,
         to: byUid.get(hop.to)!,
@@ -187,7 +201,10 @@ builder.queryFields((t) => ({
           feeds.map((feed) => ({ node: feed.report, rel: { feed } })),
           args,
         );
-        return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.rel.feed as FeedShape })) };
+        return {
+          ...page,
+          edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.rel.feed as FeedShape })),
+        };
       },
     },
     withTotalCount,

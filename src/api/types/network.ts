@@ -9,7 +9,10 @@ builder.node(NetworkRef, {
   fields: (t) => ({
     name: t.string({ resolve: text('name') }),
     aliases: t.stringList({ resolve: texts('aliases') }),
-    topics: t.stringList({ description: 'The curated lexicon that derives FEEDS edges.', resolve: texts('topics') }),
+    topics: t.stringList({
+      description: 'The curated lexicon that derives FEEDS edges.',
+      resolve: texts('topics'),
+    }),
     contacts: hopConnection(t, 'networkContacts', PersonRef, { description: 'Its contact people.' }),
     meetings: hopConnection(t, 'networkMeetings', MeetingRef, {
       description: 'Its meetings, newest first; from/to bound the meeting date.',
@@ -19,6 +22,9 @@ builder.node(NetworkRef, {
       description: 'Reports that feed it (derived), with the rule, the matched terms and the citing items.',
       edgeFields: feedEdgeFields,
     }),
-    mentionedIn: hopConnection(t, 'mentionedIn', ItemRef, { description: 'Items that name it.', dateOf: hitDate }),
+    mentionedIn: hopConnection(t, 'mentionedIn', ItemRef, {
+      description: 'Items that name it.',
+      dateOf: hitDate,
+    }),
   }),
 });

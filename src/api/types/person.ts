@@ -37,37 +37,56 @@ builder.node(PersonRef, {
   description: 'A person named in the Updates: a contact, an author, a sponsor.',
   fields: (t) => ({
     name: t.string({ resolve: text('name') }),
-    variants: t.stringList({ description: 'Other ways the name is written (Phil Simpkins…).', resolve: texts('variants') }),
+    variants: t.stringList({
+      description: 'Other ways the name is written (Phil Simpkins…).',
+      resolve: texts('variants'),
+    }),
     roles: t.field({
       type: [PersonRoleRef],
       description: 'Roles in the contact lists, oldest first.',
-      resolve: async (person, _args, { loaders }) => oldestFirst(await loaders.hop('personListings', uidOfNode(person))),
+      resolve: async (person, _args, { loaders }) =>
+        oldestFirst(await loaders.hop('personListings', uidOfNode(person))),
     }),
     contactDetails: t.field({
       type: [ContactDetailRef],
       nullable: true,
-      description: 'Email and phone per Update, oldest first. Only for requests with `Authorization: Bearer <API key>`.',
+      description:
+        'Email and phone per Update, oldest first. Only for requests with `Authorization: Bearer <API key>`.',
       resolve: async (person, _args, { loaders, authorised }) => {
         if (!authorised) {
-          throw new GraphQLError('contact details need an API key: send Authorization: Bearer <key> (see API_KEYS)', {
-            extensions: { code: 'FORBIDDEN' },
-          });
+          throw new GraphQLError(
+            'contact details need an API key: send Authorization: Bearer <key> (see API_KEYS)',
+            {
+              extensions: { code: 'FORBIDDEN' },
+            },
+          );
         }
         return oldestFirst(await loaders.hop('personListings', uidOfNode(person)));
       },
     }),
-    networks: hopConnection(t, 'personNetworks', NetworkRef, { description: 'Networks they are the contact for.' }),
-    organisations: hopConnection(t, 'personOrganisations', OrganisationRef, { description: 'Organisations they work for.' }),
+    networks: hopConnection(t, 'personNetworks', NetworkRef, {
+      description: 'Networks they are the contact for.',
+    }),
+    organisations: hopConnection(t, 'personOrganisations', OrganisationRef, {
+      description: 'Organisations they work for.',
+    }),
     localAuthorities: hopConnection(t, 'personAuthorities', LocalAuthorityRef, {
       description: 'Local authorities they are based at.',
     }),
-    mentionedIn: hopConnection(t, 'mentionedIn', ItemRef, { description: 'Items that name them.', dateOf: hitDate }),
+    mentionedIn: hopConnection(t, 'mentionedIn', ItemRef, {
+      description: 'Items that name them.',
+      dateOf: hitDate,
+    }),
     possiblySameAs: t.field({
       type: [PersonRef],
-      description: 'Other people with the same surname and initial: a candidate for a person to confirm, never merged.',
+      description:
+        'Other people with the same surname and initial: a candidate for a person to confirm, never merged.',
       resolve: async (person, _args, { loaders }) => {
         const uid = uidOfNode(person);
-        const hits = [...(await loaders.hop('personPossiblySameAsOut', uid)), ...(await loaders.hop('personPossiblySameAsIn', uid))];
+        const hits = [
+          ...(await loaders.hop('personPossiblySameAsOut', uid)),
+          ...(await loaders.hop('personPossiblySameAsIn', uid)),
+        ];
         return hits.map((hit) => hit.node);
       },
     }),

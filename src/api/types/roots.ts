@@ -40,7 +40,12 @@ const byName = (label: NodeLabel) => (_root: unknown, args: { name: string }, co
   context.loaders.nodes.load(uidOf(label, keyForName(label, args.name, context)));
 
 /** Runs a list query and pages its (ordered) result. */
-async function listPage(context: Context, query: string, params: Record<string, unknown>, args: Parameters<typeof paginate>[1]) {
+async function listPage(
+  context: Context,
+  query: string,
+  params: Record<string, unknown>,
+  args: Parameters<typeof paginate>[1],
+) {
   const rows = await context.db.read(query, params);
   return paginate(asHits(rows.map((row) => row.node as GraphNode)), args);
 }
@@ -63,9 +68,18 @@ builder.queryFields((t) => {
       {
         type: IssueRef,
         description: 'Updates, newest first.',
-        args: { from: dateArg('Dated on or after'), to: dateArg('Dated on or before'), number: t.arg.int({ required: false }) },
+        args: {
+          from: dateArg('Dated on or after'),
+          to: dateArg('Dated on or before'),
+          number: t.arg.int({ required: false }),
+        },
         resolve: (_root, args, context) =>
-          listPage(context, 'list-issues', { from: args.from ?? null, to: args.to ?? null, number: args.number ?? null }, args),
+          listPage(
+            context,
+            'list-issues',
+            { from: args.from ?? null, to: args.to ?? null, number: args.number ?? null },
+            args,
+          ),
       },
       withTotalCount,
     ),
@@ -80,16 +94,27 @@ builder.queryFields((t) => {
         type: ItemRef,
         description: 'Items, newest Update first, in Update order within one.',
         args: {
-          section: t.arg.string({ required: false, description: 'main, reminders, network-dates, key-dates…' }),
+          section: t.arg.string({
+            required: false,
+            description: 'main, reminders, network-dates, key-dates…',
+          }),
           from: dateArg('Update dated on or after'),
           to: dateArg('Update dated on or before'),
-          text: t.arg.string({ required: false, description: 'Words in the title, body or action (any case).' }),
+          text: t.arg.string({
+            required: false,
+            description: 'Words in the title, body or action (any case).',
+          }),
         },
         resolve: (_root, args, context) =>
           listPage(
             context,
             'list-items',
-            { section: args.section ?? null, from: args.from ?? null, to: args.to ?? null, text: args.text ?? null },
+            {
+              section: args.section ?? null,
+              from: args.from ?? null,
+              to: args.to ?? null,
+              text: args.text ?? null,
+            },
             args,
           ),
       },
@@ -106,7 +131,10 @@ builder.queryFields((t) => {
         type: ReportRef,
         description: 'Reports, newest first.',
         args: {
-          publisher: t.arg.string({ required: false, description: 'Publisher name or alias (DfE, Ofsted…).' }),
+          publisher: t.arg.string({
+            required: false,
+            description: 'Publisher name or alias (DfE, Ofsted…).',
+          }),
           from: dateArg('Published on or after'),
           to: dateArg('Published on or before'),
           text: t.arg.string({ required: false, description: 'Words in the title (any case).' }),
@@ -126,12 +154,18 @@ builder.queryFields((t) => {
       },
       withTotalCount,
     ),
-    organisation: t.field({ type: OrganisationRef, nullable: true, args: { name: nameArg }, resolve: byName('Organisation') }),
+    organisation: t.field({
+      type: OrganisationRef,
+      nullable: true,
+      args: { name: nameArg },
+      resolve: byName('Organisation'),
+    }),
     organisations: t.connection(
       {
         type: OrganisationRef,
         description: 'Organisations by name.',
-        resolve: (_root, args, context) => listPage(context, 'list-named', { label: 'Organisation', seslip: null }, args),
+        resolve: (_root, args, context) =>
+          listPage(context, 'list-named', { label: 'Organisation', seslip: null }, args),
       },
       withTotalCount,
     ),
@@ -159,12 +193,18 @@ builder.queryFields((t) => {
       },
       withTotalCount,
     ),
-    network: t.field({ type: NetworkRef, nullable: true, args: { name: nameArg }, resolve: byName('Network') }),
+    network: t.field({
+      type: NetworkRef,
+      nullable: true,
+      args: { name: nameArg },
+      resolve: byName('Network'),
+    }),
     networks: t.connection(
       {
         type: NetworkRef,
         description: 'Networks by name.',
-        resolve: (_root, args, context) => listPage(context, 'list-named', { label: 'Network', seslip: null }, args),
+        resolve: (_root, args, context) =>
+          listPage(context, 'list-named', { label: 'Network', seslip: null }, args),
       },
       withTotalCount,
     ),
@@ -187,7 +227,11 @@ builder.queryFields((t) => {
           listPage(
             context,
             'list-meetings',
-            { network: keyOrNull('Network', args.network, context), from: args.from ?? null, to: args.to ?? null },
+            {
+              network: keyOrNull('Network', args.network, context),
+              from: args.from ?? null,
+              to: args.to ?? null,
+            },
             args,
           ),
       },
