@@ -1,0 +1,204 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../../src/db/open.js';
+import { extractGraph } from '../../src/extract/extract.js';
+import { createResolver, loadResolver, type Resolver } from '../../src/extract/resolve.js';
+import { loadReferenceData } from '../../src/extract/reference.js';
+import { deriveEdges } from '../../src/load/derive.js';
+import { ingestFiles } from '../../src/load/ingest.js';
+import { loadUpdate } from '../../src/load/loader.js';
+import { parseUpdate } from '../../src/parse/index.js';
+import { openEmptyTestDatabase, query } from '../support/graph.js';
+
+/** Loading behaviour against the real Neo4j: idempotence, atomicity, replacement, failures, derivation. */
+
+let opened: OpenDatabase;
+let resolver: Resolver;
+const seed = (name: string) => join('seed', name);
+const U518 = seed('update-518-2022-08-12.txt');
+/** 518:58 with the Fostering Network meeting moved from 19 to 26 October (the seeds use non-breaking spaces). */
+const corrected518 = () =>
+  readFileSync(U518, 'utf8').replace(
+    /Fostering Network:\s+Wednesday\s+19\s+October/,
+    'Fostering Network: Wednesday 26 October',
+  );
+
+/** Every node and relationship with all its properties, in a stable order: "the graph exactly". */
+async function snapshot(): Promise<unknown> {
+  const nodes = await query(`MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.uid`);
+  const edges = await query(
+    `MATCH (a)-[r]->(b) RETURN a.uid AS from, type(r) AS type, b.uid AS to, properties(r) AS props
+     ORDER BY from, type, to, r.key, r.rule`,
+  );
+  return { nodes, edges };
+}
+
+async function clear(): Promise<void> {
+  await opened.db.write('test-clear-graph');
+}
+
+beforeAll(async () => {
+  opened = await openEmptyTestDatabase();
+  resolver = await loadResolver();
+});
+afterAll(async () => {
+  await opened?.close();
+});
+beforeEach(clear);
+
+describe('idempotence', () => {
+  it('ingesting the seeds twice changes nothing: same nodes, edges and properties', async () => {
+    const first = await ingestFiles(opened.db, resolver, ['seed']);
+    expect(first.counts).toMatchObject({ loaded: 5, failed: 0 });
+    const before = await snapshot();
+    const second = await ingestFiles(opened.db, resolver, ['seed']);
+    expect(second.counts).toMatchObject({ loaded: 0, unchanged: 5, failed: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a forced reload of every seed (retract, then write again) also leaves the graph identical', async () => {
+    await ingestFiles(opened.db, resolver, ['seed']);
+    const before = await snapshot();
+    const forced = await ingestFiles(opened.db, resolver, ['seed'], { force: true });
+    expect(forced.counts).toMatchObject({ replaced: 5, failed: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('atomicity', () => {
+  it('an Update that fails mid-load leaves the graph exactly as before', async () => {
+    await ingestFiles(opened.db, resolver, [
+      seed('update-330-2018-11-30.txt'),
+      seed('update-412-2020-07-17.txt'),
+    ]);
+    const before = await snapshot();
+    const records = extractGraph(parseUpdate(readFileSync(U518, 'utf8'), U518), resolver);
+    const failure = await loadUpdate(opened.db, records, {
+      contentHash: 'x',
+      beforeCommit: async (tx) => {
+        // The writes happened inside the transaction…
+        const [row] = await tx.run('issue-count');
+        expect(row?.issues).toBe(3);
+        throw new Error('simulated failure after the writes');
+      },
+    }).catch((error: unknown) => error);
+    expect((failure as Error).message).toMatch(/simulated failure/);
+    // …and none of them is visible now.
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a failed reload of a changed Update keeps its previous contribution', async () => {
+    await ingestFiles(opened.db, resolver, [U518]);
+    const before = await snapshot();
+    const records = extractGraph(parseUpdate(corrected518(), U518), resolver);
+    await expect(
+      loadUpdate(opened.db, records, {
+        contentHash: 'changed',
+        beforeCommit: async () => {
+          throw new Error('simulated failure');
+        },
+      }),
+    ).rejects.toThrow(/simulated failure/);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('replacing a corrected Update', () => {
+  it("replaces what the Update contributed and leaves other Updates' contributions alone", async () => {
+    await ingestFiles(opened.db, resolver, ['seed']);
+    const dir = mkdtempSync(join(tmpdir(), 'seslip-corrected-'));
+    const corrected = join(dir, 'update-518-2022-08-12.txt');
+    expect(corrected518()).not.toBe(readFileSync(U518, 'utf8'));
+    writeFileSync(corrected, corrected518());
+    const summary = await ingestFiles(opened.db, resolver, [corrected]);
+    expect(summary.counts).toMatchObject({ replaced: 1, failed: 0 });
+
+    const meetings = await query(
+      `MATCH (:Network {name: 'Fostering Network'})-[h:HOLDS]->(m:Meeting) RETURN m.date AS date, h.sources AS sources ORDER BY date`,
+    );
+    // 2021-07-19 comes from 451 (451:75); 2022-10-19 also from 515 (515:99), so it stays with 515's evidence
+    // only; 2022-10-26 is the correction's.
+    expect(meetings.map((m) => m.date)).toEqual(['2021-07-19', '2022-10-19', '2022-10-26']);
+    expect((meetings[1]!.sources as string[]).every((s) => s.startsWith('515/'))).toBe(true);
+    expect((meetings[2]!.sources as string[]).every((s) => s.startsWith('518/'))).toBe(true);
+    // Luke Ede's listings from the other Updates are untouched, and 518's listing is back.
+    const listings = await query(
+      `MATCH (:Person {name: 'Luke Ede'})-[:LISTED_IN]->(i:Issue) RETURN i.number AS issue ORDER BY issue`,
+    );
+    expect(listings.map((l) => l.issue)).toEqual([330, 412, 515, 518]);
+    // Nothing in the graph still cites Update 518's old items as evidence for 19 October.
+    const stale = await query(
+      `MATCH (:Meeting {date: '2022-10-19'})-[r]-() WHERE any(s IN r.sources WHERE s STARTS WITH '518/') RETURN count(r) AS n`,
+    );
+    expect(stale).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('failures and dry runs', () => {
+  it('a bad file is reported with its name while the others still load', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seslip-bad-'));
+    const binary = join(dir, 'binary.txt');
+    writeFileSync(binary, Buffer.from([0x55, 0x50, 0x00, 0x01, 0x02, 0xff]));
+    const summary = await ingestFiles(opened.db, resolver, [binary, U518, join(dir, 'missing.txt')]);
+    expect(summary.counts).toMatchObject({ loaded: 1, failed: 2 });
+    const failures = summary.files.filter((f) => f.status === 'failed').map((f) => f.error);
+    expect(failures[0]).toContain('missing.txt');
+    expect(failures.join('\n')).toContain('binary.txt');
+    expect(await query(`MATCH (i:Issue) RETURN i.number AS number`)).toEqual([{ number: 518 }]);
+  });
+
+  it('a dry run reads and extracts but writes nothing', async () => {
+    const summary = await ingestFiles(opened.db, resolver, ['seed'], { dryRun: true });
+    expect(summary.counts).toMatchObject({ checked: 5, loaded: 0 });
+    expect(summary.files.every((f) => f.nodes > 0 && f.edges > 0)).toBe(true);
+    expect(await query(`MATCH (n) RETURN count(n) AS n`)).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('derived edges', () => {
+  it('an edited lexicon changes FEEDS on derive, without re-ingesting', async () => {
+    await ingestFiles(opened.db, resolver, ['seed']);
+    const feeds = async () =>
+      query(
+        `MATCH (r:Report)-[f:FEEDS]->(:Network {name: 'Lead Members Group'}) RETURN r.title AS title, f.rule AS rule, f.terms AS terms`,
+      );
+    const base = await loadReferenceData();
+    // "exploitation" is in the 518 item citing the Home Office response (518:29-36), not in the Lead Members lexicon.
+    expect((await feeds()).some((f) => (f.terms as string[]).includes('exploitation'))).toBe(false);
+    const edited = createResolver({
+      ...base,
+      networks: base.networks.map((n) =>
+        n.name === 'Lead Members Group' ? { ...n, terms: [...n.terms, 'exploitation'] } : n,
+      ),
+    });
+    await deriveEdges(opened.db, edited);
+    const after = await feeds();
+    expect(
+      after.some((f) => f.rule === 'topic-lexicon' && (f.terms as string[]).includes('exploitation')),
+    ).toBe(true);
+    // Back to the lexicon in data/: the edge goes again.
+    await deriveEdges(opened.db, resolver);
+    expect((await feeds()).some((f) => (f.terms as string[]).includes('exploitation'))).toBe(false);
+  });
+
+  it('a doubtful person match is recorded as POSSIBLY_SAME_AS and reported, never merged', async () => {
+    const summary = await ingestFiles(opened.db, resolver, [
+      U518,
+      'test/fixtures/load/update-900-2023-01-13.txt',
+    ]);
+    expect(summary.counts).toMatchObject({ loaded: 2, failed: 0 });
+    expect(summary.derived?.doubts.join('\n')).toMatch(/Evans/);
+    const rows = await query(
+      `MATCH (a:Person)-[s:POSSIBLY_SAME_AS]-(b:Person) WHERE a.name < b.name
+       RETURN a.name AS a, b.name AS b, s.rule AS rule, size(s.sources) AS sources`,
+    );
+    expect(rows).toEqual([
+      { a: 'Mark Evans', b: 'Martin Evans', rule: 'same-surname-and-initial', sources: 2 },
+    ]);
+    expect(
+      await query(`MATCH (p:Person) WHERE p.name ENDS WITH 'Evans' RETURN p.name AS name ORDER BY name`),
+    ).toEqual([{ name: 'Mark Evans' }, { name: 'Martin Evans' }]);
+  });
+});
