@@ -1,4 +1,4 @@
-import type { NodeLabel } from '../extract/records.js';
+import { NODE_LABELS, type NodeLabel } from '../extract/records.js';
 import { builder } from './builder.js';
 import type { GraphNode } from './loaders.js';
 

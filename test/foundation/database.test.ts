@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database, DatabaseError } from '../../src/db/database.js';
+import { DatabaseError } from '../../src/db/database.js';
 import type { OpenDatabase } from '../../src/db/open.js';
-import { openEmptyTestDatabase } from '../support/graph.js';
+import { openEmptyTestDatabase, unreachableDatabase } from '../support/graph.js';
 
 let opened: OpenDatabase;
 
@@ -44,12 +44,7 @@ describe('database access against the real Neo4j', () => {
   });
 
   it('maps an unreachable server to a clear UNAVAILABLE error', async () => {
-    const dead = Database.connect({
-      uri: 'bolt://127.0.0.1:1',
-      user: 'neo4j',
-      password: undefined,
-      database: 'neo4j',
-    });
+    const dead = unreachableDatabase();
     try {
       const failure = await dead.verifyConnectivity().catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(DatabaseError);

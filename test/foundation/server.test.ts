@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printedSchema } from '../../src/api/schema.js';
-import { Database } from '../../src/db/database.js';
 import { loadResolver } from '../../src/extract/resolve.js';
 import type { OpenDatabase } from '../../src/db/open.js';
 import { silentLogger } from '../../src/log.js';
 import { createApp, type App } from '../../src/server/app.js';
-import { openEmptyTestDatabase, testConfig } from '../support/graph.js';
+import { openEmptyTestDatabase, testConfig, unreachableDatabase } from '../support/graph.js';
 
 let opened: OpenDatabase;
 let app: App;
@@ -51,12 +50,7 @@ describe('GraphQL server (yoga.fetch, no listener)', () => {
   });
 
   it('is live but not ready, and health says why, when Neo4j is unreachable', async () => {
-    const dead = Database.connect({
-      uri: 'bolt://127.0.0.1:1',
-      user: 'neo4j',
-      password: undefined,
-      database: 'neo4j',
-    });
+    const dead = unreachableDatabase();
     try {
       const deadApp = createApp({
         config: testConfig(),

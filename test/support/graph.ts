@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
-import { toPlain } from '../../src/db/database.js';
+import { Database, toPlain } from '../../src/db/database.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
 import { silentLogger } from '../../src/log.js';
 
@@ -35,4 +35,14 @@ export async function query(
   } finally {
     await driver.close();
   }
+}
+
+/** A Database pointed at a port where nothing listens: for the unreachable-Neo4j paths. Close it after use. */
+export function unreachableDatabase(): Database {
+  return Database.connect({
+    uri: 'bolt://127.0.0.1:1',
+    user: 'neo4j',
+    password: undefined,
+    database: 'neo4j',
+  });
 }
