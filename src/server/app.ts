@@ -1,3 +1,6 @@
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type Context } from '../api/context.js';
 import { graphiqlTabs } from '../api/examples.js';
@@ -15,6 +18,12 @@ export interface AppDeps {
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
+
+/**
+ * Bounds on what one request may ask, so that a hostile or runaway query is refused with a clear error
+ * before it reaches Neo4j. The example queries reach depth 11; page sizes are capped in pagination.ts.
+ */
+export const QUERY_LIMITS = { maxDepth: 16, maxAliases: 20, maxTokens: 4000 } as const;
 
 /**
  * The GraphQL app, independent of any listener: the server mounts it on node:http, tests call
@@ -45,6 +54,9 @@ export function createApp({ config, db, resolver, log }: AppDeps): App {
           await db.verifyConnectivity();
         },
       }),
+      maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true }),
+      maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases, exposeLimits: true }),
+      maxTokensPlugin({ n: QUERY_LIMITS.maxTokens, exposeLimits: true }),
       useCypherQueryCount(config, log),
     ],
   });

@@ -4,7 +4,7 @@ import { printedSchema } from '../../src/api/schema.js';
 import { loadResolver } from '../../src/extract/resolve.js';
 import type { OpenDatabase } from '../../src/db/open.js';
 import { silentLogger } from '../../src/log.js';
-import { createApp, type App } from '../../src/server/app.js';
+import { createApp, QUERY_LIMITS, type App } from '../../src/server/app.js';
 import { openEmptyTestDatabase, testConfig, unreachableDatabase } from '../support/graph.js';
 
 let opened: OpenDatabase;
@@ -66,6 +66,31 @@ describe('GraphQL server (yoga.fetch, no listener)', () => {
     } finally {
       await dead.close();
     }
+  });
+
+  it('refuses a query nested deeper than the limit, naming the limit', async () => {
+    // person → networks → contacts, three times over: depth 20.
+    const nested = [1, 2, 3].reduce(
+      (inner) => `networks { edges { node { contacts { edges { node { ${inner} } } } } } }`,
+      'name',
+    );
+    const result = await graphql(app, `{ person(name: "Amanda Meadows") { ${nested} } }`);
+    expect(result.data).toBeUndefined();
+    expect(JSON.stringify(result.errors)).toMatch(
+      new RegExp(`Query depth limit of ${QUERY_LIMITS.maxDepth} exceeded`),
+    );
+  });
+
+  it('refuses a flood of aliases, naming the limit', async () => {
+    const aliases = Array.from(
+      { length: QUERY_LIMITS.maxAliases + 1 },
+      (_, i) => `h${i}: health { ok }`,
+    ).join(' ');
+    const result = await graphql(app, `{ ${aliases} }`);
+    expect(result.data).toBeUndefined();
+    expect(JSON.stringify(result.errors)).toMatch(
+      new RegExp(`Aliases limit of ${QUERY_LIMITS.maxAliases} exceeded`),
+    );
   });
 
   it('serves GraphiQL to a browser', async () => {
