@@ -126,27 +126,23 @@ describe('N+1: Cypher queries per GraphQL request grow with depth, not with resu
     expect(seeded.cypherQueries).toBeLessThanOrEqual(8);
   });
 
-  it(
-    `after ${SYNTHETIC_UPDATES} synthetic Updates: more reports and items, the same number of queries`,
-    async () => {
-      const paths = await writeSyntheticUpdates(syntheticDir, SYNTHETIC_UPDATES);
-      const started = performance.now();
-      const summary = await ingestFiles(opened.db, resolver, paths);
-      const seconds = (performance.now() - started) / 1000;
-      process.stderr.write(
-        `n+1: ingested ${SYNTHETIC_UPDATES} synthetic Updates in ${seconds.toFixed(1)} s ` +
-          `(${summary.updatesPerSecond.toFixed(1)} Updates/s, derive included)\n`,
-      );
-      expect(summary.counts).toMatchObject({ loaded: SYNTHETIC_UPDATES, failed: 0 });
+  it(`after ${SYNTHETIC_UPDATES} synthetic Updates: more reports and items, the same number of queries`, async () => {
+    const paths = await writeSyntheticUpdates(syntheticDir, SYNTHETIC_UPDATES);
+    const started = performance.now();
+    const summary = await ingestFiles(opened.db, resolver, paths);
+    const seconds = (performance.now() - started) / 1000;
+    process.stderr.write(
+      `n+1: ingested ${SYNTHETIC_UPDATES} synthetic Updates in ${seconds.toFixed(1)} s ` +
+        `(${summary.updatesPerSecond.toFixed(1)} Updates/s, derive included)\n`,
+    );
+    expect(summary.counts).toMatchObject({ loaded: SYNTHETIC_UPDATES, failed: 0 });
 
-      const grown = await measure();
-      process.stderr.write(`n+1 after synthetic: ${JSON.stringify(grown)}\n`);
-      expect(grown.reports).toBeGreaterThan(seeded.reports);
-      expect(grown.distinctReports).toBeGreaterThan(seeded.distinctReports);
-      expect(grown.withPublisher).toBeGreaterThan(seeded.withPublisher);
-      expect(grown.items).toBeGreaterThan(seeded.items);
-      expect(grown.cypherQueries).toBe(seeded.cypherQueries);
-    },
-    180_000,
-  );
+    const grown = await measure();
+    process.stderr.write(`n+1 after synthetic: ${JSON.stringify(grown)}\n`);
+    expect(grown.reports).toBeGreaterThan(seeded.reports);
+    expect(grown.distinctReports).toBeGreaterThan(seeded.distinctReports);
+    expect(grown.withPublisher).toBeGreaterThan(seeded.withPublisher);
+    expect(grown.items).toBeGreaterThan(seeded.items);
+    expect(grown.cypherQueries).toBe(seeded.cypherQueries);
+  }, 180_000);
 });

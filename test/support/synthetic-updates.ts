@@ -114,29 +114,22 @@ function writtenForms(entry: Named): string[] {
   );
 }
 
-const byName = (entries: Named[], name: string): Named => {
-  const found = entries.find((entry) => entry.name === name);
-  if (found === undefined) throw new Error(`synthetic Updates: "${name}" is not in data/`);
-  return found;
-};
-
 /** The bodies that publish most weeks, as in the real Updates; the others publish now and then. */
 const USUAL_PUBLISHERS = [
   'Department for Education',
   'Ofsted',
   'Local Government Association',
-  'Association of Directors of Children\u2019s Services',
+  "Association of Directors of Children's Services",
   'Home Office',
   'Department of Health and Social Care',
-  'Children\u2019s Commissioner for England',
+  "Children's Commissioner for England",
   'National Audit Office',
   'Local Government and Social Care Ombudsman',
   'Child Safeguarding Practice Review Panel',
-].flatMap((name) => {
-  const found =
-    organisations.find((o) => o.name === name) ??
-    organisations.find((o) => o.name === name.replace(/\u2019/g, "'"));
-  return found === undefined ? [] : [found];
+].map((name) => {
+  const found = organisations.find((o) => o.name === name);
+  if (found === undefined) throw new Error(`synthetic Updates: "${name}" is not in data/organisations.json`);
+  return found;
 });
 const publishers = organisations.filter((o) => writtenForms(o).length > 0);
 

@@ -1,0 +1,21 @@
+/** Small helpers the benchmarks share: percentiles over samples, and fixed-width tables. */
+
+/** The p-th percentile (0–100) of `samples`, nearest rank; 0 for no samples. */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return 0;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+}
+
+/** A plain-text table: the first row is the header; columns after the first are right-aligned. */
+export function table(rows: (string | number)[][]): string {
+  const cells = rows.map((row) => row.map(String));
+  const widths = cells[0]!.map((_, col) => Math.max(...cells.map((row) => (row[col] ?? '').length)));
+  const line = (row: string[]) =>
+    row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  ');
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(cells[0]!), rule, ...cells.slice(1).map(line)].join('\n');
+}
+
+export const ms = (value: number, digits = 1): string => value.toFixed(digits);
