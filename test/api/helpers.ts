@@ -61,12 +61,16 @@ export function useSeededApi(): SeededApi {
   return holder;
 }
 
-/** POSTs one GraphQL request to the app; the HTTP status must be 200 (GraphQL errors travel in the body). */
+/**
+ * POSTs one GraphQL request to the app and checks the HTTP status: 200, GraphQL errors travelling in the
+ * body, except for requests yoga refuses before executing them (bad variables: 400).
+ */
 export async function graphql<T = Json>(
   app: App,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
+  status = 200,
 ): Promise<GraphQLResult<T>> {
   const response = await app.fetch('http://test/graphql', {
     method: 'POST',
@@ -74,7 +78,7 @@ export async function graphql<T = Json>(
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as GraphQLResult<T>;
-  expect(response.status, JSON.stringify(body.errors)).toBe(200);
+  expect(response.status, JSON.stringify(body.errors)).toBe(status);
   return body;
 }
 
