@@ -23,10 +23,15 @@ const SearchHitRef = builder.objectRef<Hit>('SearchHit').implement({
   }),
 });
 
-/** User words → a Lucene query: special characters escaped, every word required, prefixes match. */
+/**
+ * User words → a Lucene query: special characters escaped, every word required, prefixes match.
+ * The words AND, OR and NOT are operators to Lucene's parser: they are searched for in lower case
+ * (the index lowercases anyway).
+ */
 export function luceneQuery(text: string): string {
   const words = text
     .split(/\s+/)
+    .map((word) => (/^(AND|OR|NOT)$/.test(word) ? word.toLowerCase() : word))
     .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
     .filter((word) => word !== '');
   if (words.length === 0)
