@@ -58,5 +58,6 @@ function byNodeOrder(a: Hit, b: Hit): number {
   if (typeof a.rel.position === 'number' && typeof b.rel.position === 'number')
     return a.rel.position - b.rel.position;
   const dateOf = (hit: Hit) => String(hit.node.date ?? hit.node.publishedOn ?? '');
-  return dateOf(b).localeCompare(dateOf(a)) || a.node.key.localeCompare(b.node.key);
+  // Numeric: Item keys are "<number>/<position>", and 330/2 comes before 330/10.
+  return dateOf(b).localeCompare(dateOf(a)) || a.node.key.localeCompare(b.node.key, 'en', { numeric: true });
 }
