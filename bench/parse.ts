@@ -1,35 +1,57 @@
 /**
  * Time to parse one Update, over the seeds: `npx tsx bench/parse.ts [rounds]` prints the median and p95;
- * `npm run bench` (bench/run.ts) reuses `parseBenchmark`.
- * Each round parses every seed once; the first rounds warm the JIT and are not counted.
+ * `npm run bench` (bench/run.ts) reuses `parseBenchmark`, and `extractBenchmark` for the extractor.
+ * Each round handles every seed once; the first rounds warm the JIT and are not counted.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { extractGraph } from '../src/extract/extract.js';
+import type { Resolver } from '../src/extract/resolve.js';
 import { parseUpdate } from '../src/parse/index.js';
 import { percentile } from './stats.js';
 
-export interface ParseBenchmark {
+export interface StepBenchmark {
   seeds: number;
   rounds: number;
   medianMs: number;
   p95Ms: number;
 }
 
-export function parseBenchmark(rounds = 200, warmup = 20): ParseBenchmark {
+function seeds(): { name: string; text: string }[] {
   const seedDir = new URL('../seed/', import.meta.url);
-  const seeds = readdirSync(seedDir)
+  return readdirSync(seedDir)
     .filter((f) => f.endsWith('.txt'))
     .map((f) => ({ name: f, text: readFileSync(new URL(f, seedDir), 'utf8') }));
+}
+
+/** Times `step` on every input, `warmup + rounds` times over; only the last `rounds` count. */
+function timeRounds<T>(
+  inputs: T[],
+  step: (input: T) => unknown,
+  rounds: number,
+  warmup: number,
+): StepBenchmark {
   const times: number[] = [];
   for (let round = 0; round < warmup + rounds; round++) {
-    for (const seed of seeds) {
+    for (const input of inputs) {
       const start = performance.now();
-      parseUpdate(seed.text, seed.name);
+      step(input);
       if (round >= warmup) times.push(performance.now() - start);
     }
   }
-  return { seeds: seeds.length, rounds, medianMs: percentile(times, 50), p95Ms: percentile(times, 95) };
+  return { seeds: inputs.length, rounds, medianMs: percentile(times, 50), p95Ms: percentile(times, 95) };
+}
+
+/** parseUpdate per seed. */
+export function parseBenchmark(rounds = 200, warmup = 20): StepBenchmark {
+  return timeRounds(seeds(), (seed) => parseUpdate(seed.text, seed.name), rounds, warmup);
+}
+
+/** extractGraph per parsed seed (the step between parsing and loading). */
+export function extractBenchmark(resolver: Resolver, rounds = 50, warmup = 5): StepBenchmark {
+  const docs = seeds().map((seed) => parseUpdate(seed.text, seed.name));
+  return timeRounds(docs, (doc) => extractGraph(doc, resolver), rounds, warmup);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

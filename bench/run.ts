@@ -22,7 +22,7 @@ import { ingestFiles, type IngestSummary } from '../src/load/ingest.js';
 import { createLogger, silentLogger } from '../src/log.js';
 import { createApp, type App } from '../src/server/app.js';
 import { writeSyntheticUpdates } from '../test/support/synthetic-updates.js';
-import { parseBenchmark } from './parse.js';
+import { extractBenchmark, parseBenchmark } from './parse.js';
 import { ms, percentile, table } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -102,6 +102,8 @@ interface ApiFigures {
   p50: number;
   p95: number;
   cypherQueries: number | null;
+  /** Size of the JSON response, KiB. */
+  kib: number;
   errors: number;
 }
 
@@ -116,19 +118,20 @@ async function apiLatency(app: App): Promise<ApiFigures[]> {
         headers: { 'content-type': 'application/json' },
         body,
       });
-      const result = (await response.json()) as {
-        errors?: unknown[];
-        extensions?: { cypherQueries?: number };
-      };
-      return { ms: performance.now() - started, result };
+      const text = await response.text();
+      const elapsed = performance.now() - started;
+      const result = JSON.parse(text) as { errors?: unknown[]; extensions?: { cypherQueries?: number } };
+      return { ms: elapsed, result, bytes: Buffer.byteLength(text) };
     };
     for (let i = 0; i < API_WARMUP; i += 1) await once();
     const times: number[] = [];
     let cypherQueries: number | null = null;
     let errors = 0;
+    let kib = 0;
     for (let i = 0; i < API_RUNS; i += 1) {
-      const { ms: elapsed, result } = await once();
+      const { ms: elapsed, result, bytes } = await once();
       times.push(elapsed);
+      kib = bytes / 1024;
       cypherQueries = result.extensions?.cypherQueries ?? null;
       if ((result.errors?.length ?? 0) > 0) errors += 1;
     }
@@ -137,6 +140,7 @@ async function apiLatency(app: App): Promise<ApiFigures[]> {
       p50: percentile(times, 50),
       p95: percentile(times, 95),
       cypherQueries,
+      kib,
       errors,
     });
   }
@@ -178,6 +182,7 @@ async function main(): Promise<void> {
 
     progress(`parse benchmark (${PARSE_ROUNDS} rounds over the seeds)`);
     const parse = parseBenchmark(PARSE_ROUNDS);
+    const extract = extractBenchmark(resolver, Math.ceil(PARSE_ROUNDS / 4));
 
     progress('ingesting the seeds');
     const seeds = await timedIngest(db, resolver, 'seeds', ['seed']);
@@ -210,8 +215,14 @@ async function main(): Promise<void> {
     console.log();
     console.log(
       table([
-        ['parse (seeds)', 'median', 'p95', 'samples'],
-        ['ms per Update', ms(parse.medianMs, 3), ms(parse.p95Ms, 3), `${parse.seeds} × ${parse.rounds}`],
+        ['per seed Update', 'median ms', 'p95 ms', 'samples'],
+        ['parse', ms(parse.medianMs, 3), ms(parse.p95Ms, 3), `${parse.seeds} × ${parse.rounds}`],
+        [
+          'extract (graph records)',
+          ms(extract.medianMs, 3),
+          ms(extract.p95Ms, 3),
+          `${extract.seeds} × ${extract.rounds}`,
+        ],
       ]),
     );
     console.log();
@@ -256,9 +267,11 @@ async function main(): Promise<void> {
           'seeds p50 ms',
           'p95 ms',
           'cypher',
+          'KiB',
           `+${SYNTHETIC} p50 ms`,
           'p95 ms',
           'cypher',
+          'KiB',
           'errors',
         ],
         ...apiSeeds.map((a, i) => {
@@ -268,9 +281,11 @@ async function main(): Promise<void> {
             ms(a.p50),
             ms(a.p95),
             a.cypherQueries ?? 'n/a',
+            ms(a.kib),
             ms(b.p50),
             ms(b.p95),
             b.cypherQueries ?? 'n/a',
+            ms(b.kib),
             a.errors + b.errors,
           ];
         }),
