@@ -25,14 +25,5 @@ export const MentionableRef = builder.unionType('Mentionable', {
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description: 'The kinds of entity in the graph (the node labels).',
-  values: [
-    'Issue',
-    'Item',
-    'Report',
-    'Organisation',
-    'Person',
-    'Network',
-    'Meeting',
-    'LocalAuthority',
-  ] as const,
+  values: NODE_LABELS,
 });
