@@ -56,6 +56,12 @@ function checkSize(value: number | null | undefined, name: string): number | und
 export function paginate(hits: Hit[], args: PageArgs): Page {
   const first = checkSize(args.first, 'first');
   const last = checkSize(args.last, 'last');
+  if (first !== undefined && last !== undefined) {
+    // Relay leaves first+last together undefined; answering one of them silently would mislead.
+    throw new GraphQLError('give first (with after) or last (with before), not both', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
   let start = args.after ? decodeCursor(args.after, 'after') + 1 : 0;
   let end = args.before ? decodeCursor(args.before, 'before') : hits.length;
   start = Math.min(start, hits.length);

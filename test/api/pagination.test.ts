@@ -196,6 +196,13 @@ describe('paging errors', () => {
     );
   });
 
+  it('first and last together are refused rather than one of them ignored', async () => {
+    expectBadInput(
+      await graphql(api.app, '{ reports(first: 5, last: 5) { totalCount } }'),
+      /give first \(with after\) or last \(with before\), not both/,
+    );
+  });
+
   it('a cursor this API did not issue is refused', async () => {
     expectBadInput(
       await graphql(api.app, '{ reports(first: 5, after: "not-a-cursor") { totalCount } }'),
