@@ -30,7 +30,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     pageCacheMb: 128,
     txMemoryMb: 512,
     startTimeoutSeconds: 600,
-    log: createLogger('warn'),
+    // info: a first run on a new machine shows Maven's download progress instead of going quiet.
+    log: createLogger('info'),
   });
   process.stderr.write(
     `test Neo4j ${neo4j.version} at ${neo4j.uri} (started in ${Date.now() - started} ms, data in ${dataDir})\n`,
