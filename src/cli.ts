@@ -10,6 +10,22 @@ const commands: Record<
     summary: 'start Neo4j (embedded unless NEO4J_URI is set), load seed/, serve GraphiQL',
     load: () => import('./commands/serve.js'),
   },
+  parse: {
+    summary: 'parse Update files into documents: parse <file>... [--json]',
+    load: () => import('./commands/parse.js'),
+  },
+  extract: {
+    summary: 'the nodes and edges one Update yields, with evidence: extract <file> [--json]',
+    load: () => import('./commands/extract.js'),
+  },
+  ingest: {
+    summary: 'load Updates into Neo4j: ingest <files or folders>... [--dry-run] [--force] [--json]',
+    load: () => import('./commands/ingest.js'),
+  },
+  derive: {
+    summary: 'recompute derived FEEDS and POSSIBLY_SAME_AS edges from data/: derive [--json]',
+    load: () => import('./commands/derive.js'),
+  },
 };
 
 function usage(): string {
