@@ -15,7 +15,8 @@ import { EvidenceRef, evidenceOf } from './types/evidence.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type NodeFieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<Types, GraphNode>;
-type EdgeFieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<Types, PageEdge>;
+/** The field builder of a relationship connection's edge type (for edge fields such as evidence, grade, rule). */
+export type EdgeFieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<Types, PageEdge>;
 type EntityRef = ObjectRef<Types, GraphNode>;
 /** Connections may also reach a union of entity types (an Item's mentions). */
 type ConnectionTarget = EntityRef | typeof MentionableRef;

@@ -53,7 +53,14 @@ function checkSize(value: number | null | undefined, name: string): number | und
   return value;
 }
 
-export function paginate(hits: Hit[], args: PageArgs): Page {
+/** A page of any ordered list: its edges hold the items themselves. */
+export interface ItemPage<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: Page['pageInfo'];
+  totalCount: number;
+}
+
+export function pageOf<T>(items: T[], args: PageArgs): ItemPage<T> {
   const first = checkSize(args.first, 'first');
   const last = checkSize(args.last, 'last');
   if (first !== undefined && last !== undefined) {
@@ -63,23 +70,29 @@ export function paginate(hits: Hit[], args: PageArgs): Page {
     });
   }
   let start = args.after ? decodeCursor(args.after, 'after') + 1 : 0;
-  let end = args.before ? decodeCursor(args.before, 'before') : hits.length;
-  start = Math.min(start, hits.length);
-  end = Math.max(start, Math.min(end, hits.length));
+  let end = args.before ? decodeCursor(args.before, 'before') : items.length;
+  start = Math.min(start, items.length);
+  end = Math.max(start, Math.min(end, items.length));
   if (first !== undefined) end = Math.min(end, start + first);
   else if (last !== undefined) start = Math.max(start, end - last);
   else end = Math.min(end, start + DEFAULT_PAGE_SIZE);
-  const edges = hits.slice(start, end).map((hit, index) => ({ cursor: encodeCursor(start + index), ...hit }));
+  const edges = items.slice(start, end).map((node, index) => ({ cursor: encodeCursor(start + index), node }));
   return {
     edges,
     pageInfo: {
-      hasNextPage: end < hits.length,
+      hasNextPage: end < items.length,
       hasPreviousPage: start > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: hits.length,
+    totalCount: items.length,
   };
+}
+
+/** A page of relationship hits: each edge is the node reached, with the relationship's data beside it. */
+export function paginate(hits: Hit[], args: PageArgs): Page {
+  const page = pageOf(hits, args);
+  return { ...page, edges: page.edges.map(({ cursor, node: hit }) => ({ cursor, ...hit })) };
 }
 
 /** Root lists come as nodes; a page edge carries no relationship then. */

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { Database } from '../db/database.js';
 import { loadResolver } from '../extract/resolve.js';
 import { ingestFiles, type FileOutcome, type IngestSummary } from '../load/ingest.js';
 import { parseFlags, withConfig, withDatabase } from './common.js';
@@ -15,14 +16,12 @@ export async function run(args: string[]): Promise<number> {
   const { positional, flags } = parsed;
   const options = { dryRun: flags.has('dry-run'), force: flags.has('force'), onFile: progressReporter() };
   const resolver = await loadResolver();
-  const summary = await withConfig(async (config, log) =>
-    options.dryRun
-      ? report(await ingestFiles(undefined, resolver, positional, options), flags.has('json'))
-      : withDatabase(config, log, async ({ db }) =>
-          report(await ingestFiles(db, resolver, positional, options), flags.has('json')),
-        ),
+  // A dry run gets no database: nothing is written, so none is started or connected to.
+  const ingestAndReport = async (db: Database | undefined) =>
+    report(await ingestFiles(db, resolver, positional, options), flags.has('json'));
+  return withConfig((config, log) =>
+    options.dryRun ? ingestAndReport(undefined) : withDatabase(config, log, ({ db }) => ingestAndReport(db)),
   );
-  return summary;
 }
 
 /** A progress bar on a terminal; one plain line a file otherwise (CI logs, pipes). */

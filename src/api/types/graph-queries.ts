@@ -4,7 +4,7 @@ import { normaliseName } from '../../extract/normalise.js';
 import { builder } from '../builder.js';
 import { withTotalCount } from '../fields.js';
 import type { GraphNode, Hit } from '../loaders.js';
-import { paginate } from '../pagination.js';
+import { pageOf } from '../pagination.js';
 import { EntityKindEnum, NetworkRef, ReportRef } from '../refs.js';
 import { EvidenceRef, evidenceOf } from './evidence.js';
 
@@ -136,17 +136,10 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, { db }) => {
         const rows = await db.read('search', { query: luceneQuery(args.text), kinds: args.kinds ?? [] });
-        const page = paginate(
+        return pageOf(
           rows.map((row) => ({ node: row.node as GraphNode, rel: { score: row.score } })),
           args,
         );
-        return {
-          ...page,
-          edges: page.edges.map((edge) => ({
-            cursor: edge.cursor,
-            node: { node: edge.node, rel: edge.rel },
-          })),
-        };
       },
     },
     withTotalCount,
@@ -201,15 +194,7 @@ builder.queryFields((t) => ({
             ? null
             : normaliseName(resolver.resolveNetwork(args.network)?.name ?? args.network);
         const rows = await db.read('report-feeds', { network, from: args.from ?? null, to: args.to ?? null });
-        const feeds = rows as unknown as FeedShape[];
-        const page = paginate(
-          feeds.map((feed) => ({ node: feed.report, rel: { feed } })),
-          args,
-        );
-        return {
-          ...page,
-          edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.rel.feed as FeedShape })),
-        };
+        return pageOf(rows as unknown as FeedShape[], args);
       },
     },
     withTotalCount,

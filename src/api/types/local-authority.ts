@@ -1,8 +1,14 @@
 import { builder } from '../builder.js';
-import { hitDate, hopConnection, maybeText, nodeOptions, text, texts } from '../fields.js';
+import {
+  hitDate,
+  hopConnection,
+  type EdgeFieldBuilder,
+  maybeText,
+  nodeOptions,
+  text,
+  texts,
+} from '../fields.js';
 import { ItemRef, LocalAuthorityRef, MeetingRef, OrganisationRef, PersonRef } from '../refs.js';
-
-type EdgeFieldBuilder = Parameters<NonNullable<Parameters<typeof hopConnection>[3]['edgeFields']>>[0];
 
 /** The data an INSPECTED edge carries (from the inspection tables). */
 export function inspectionEdgeFields(e: EdgeFieldBuilder) {

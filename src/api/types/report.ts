@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { hopConnection, hopOne, maybeText, nodeOptions, text } from '../fields.js';
+import { hopConnection, hopOne, maybeText, nodeOptions, text, type EdgeFieldBuilder } from '../fields.js';
 import { ItemRef, NetworkRef, OrganisationRef, PersonRef, ReportRef } from '../refs.js';
 
 builder.node(ReportRef, {
@@ -29,9 +29,7 @@ builder.node(ReportRef, {
 });
 
 /** The explanation a derived FEEDS edge carries. */
-export function feedEdgeFields(
-  e: Parameters<NonNullable<Parameters<typeof hopConnection>[3]['edgeFields']>>[0],
-) {
+export function feedEdgeFields(e: EdgeFieldBuilder) {
   return {
     rule: e.string({
       description: 'The strongest rule that fired: names-network, names-contact or topic-lexicon.',
