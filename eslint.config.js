@@ -12,4 +12,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The workbench pages' scripts run in the browser as they are (no build step).
+    files: ['src/server/pages/**/*.js'],
+    languageOptions: {
+      globals: { self: 'readonly', window: 'readonly', document: 'readonly', fetch: 'readonly' },
+    },
+  },
 );

@@ -69,6 +69,32 @@ export const configSchema = z.object({
   LOAD_SEED: flag.default(true),
   /** Comma-separated bearer keys that may read contact details (email, phone). */
   API_KEYS: apiKeys.default([]),
+  // HTTP exposure. GRAPHIQL and INTROSPECTION left unset mean "on, except when NODE_ENV=production"
+  // (src/server/exposure.ts decides), so that a production deployment opts in to them explicitly.
+  /** Comma-separated origins (scheme://host[:port], or *) whose pages may call the API; none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((origin) => origin.trim().toLowerCase().replace(/\/$/, ''))
+        .filter((origin) => origin !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(\*|https?:\/\/([^\s/:[\]]+|\[[0-9a-f:.]+\])(:\d+)?)$/,
+            'each origin must be scheme://host[:port] (https://analyst.example.org) or *',
+          ),
+      ),
+    )
+    .default([]),
+  /** GraphiQL at /graphql for browsers. */
+  GRAPHIQL: flag.optional(),
+  /** Schema introspection (__schema, __type); GraphiQL's docs and completion need it. */
+  INTROSPECTION: flag.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

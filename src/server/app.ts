@@ -1,6 +1,7 @@
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type Context } from '../api/context.js';
 import { graphiqlTabs } from '../api/examples.js';
@@ -9,6 +10,8 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Resolver } from '../extract/resolve.js';
 import type { Logger } from '../log.js';
+import { corsPolicy, exposureOf, useSecurityHeaders } from './exposure.js';
+import { renderGraphiQL, useWorkbenchPages } from './pages.js';
 
 export interface AppDeps {
   config: Config;
@@ -28,14 +31,22 @@ export const QUERY_LIMITS = { maxDepth: 16, maxAliases: 20, maxTokens: 4000 } as
 /**
  * The GraphQL app, independent of any listener: the server mounts it on node:http, tests call
  * `app.fetch` directly. `/health` is liveness (the process answers); `/ready` is readiness (Neo4j answers).
+ * `/` leads to the workbench pages: GraphiQL at `/graphql` (for browsers) and the explorer at `/explore`.
  */
 export function createApp({ config, db, resolver, log }: AppDeps): App {
+  const exposure = exposureOf(config);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'seslip-kg', defaultEditorToolsVisibility: false, ...graphiqlTabs() },
+    graphiql: exposure.graphiql && {
+      title: 'seslip-kg GraphiQL',
+      defaultEditorToolsVisibility: false,
+      ...graphiqlTabs(),
+    },
+    renderGraphiQL,
+    cors: corsPolicy(config),
     logging: log,
     maskedErrors: config.NODE_ENV === 'production',
     context: ({ params, request }) =>
@@ -48,6 +59,9 @@ export function createApp({ config, db, resolver, log }: AppDeps): App {
         authorization: request.headers.get('authorization'),
       }),
     plugins: [
+      useSecurityHeaders(),
+      useWorkbenchPages(exposure),
+      ...(exposure.introspection ? [] : [useDisableIntrospection()]),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
