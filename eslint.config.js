@@ -16,7 +16,13 @@ export default tseslint.config(
     // The workbench pages' scripts run in the browser as they are (no build step).
     files: ['src/server/pages/**/*.js'],
     languageOptions: {
-      globals: { self: 'readonly', window: 'readonly', document: 'readonly', fetch: 'readonly' },
+      globals: {
+        self: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+      },
     },
   },
 );
