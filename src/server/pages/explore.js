@@ -251,11 +251,11 @@ function render() {
     if (anchor)
       node.position({ x: anchor.position('x') + Math.random() * 40 - 20, y: anchor.position('y') + 40 });
   }
-  const spacing = { nodeRepulsion: () => 9000, idealEdgeLength: () => 90 };
+  const spacing = { nodeRepulsion: () => 400000, idealEdgeLength: () => 140, nodeOverlap: 40 };
   cy.layout({ name: 'cose', animate: false, randomize: fresh, ...spacing }).run();
   cy.fit(undefined, 30);
   // A handful of nodes would otherwise be blown up to fill the screen.
-  if (cy.zoom() > 1.2) cy.zoom(1.2).center();
+  if (cy.zoom() > 1.6) cy.zoom(1.6).center();
   const status = document.getElementById('status');
   status.dataset.nodes = String(cy.nodes().length);
   status.dataset.edges = String(cy.edges().length);
@@ -420,6 +420,13 @@ period.addEventListener('submit', (event) => {
   act('Narrowing', () => narrow(from, to));
 });
 period.addEventListener('reset', () => act('Showing all dates', () => narrow('', '')));
+
+for (const [kind, colour] of Object.entries(COLOURS)) {
+  const entry = document.createElement('li');
+  entry.textContent = kind;
+  entry.style.borderLeftColor = colour;
+  document.getElementById('legend').append(entry);
+}
 
 const opening = new URL(window.location.href).searchParams.get('id');
 if (opening) start(opening);
