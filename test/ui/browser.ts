@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 
 /** Debian's Chromium; `.ci/run` installs it when missing. Playwright never downloads a browser here. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -15,6 +15,8 @@ export interface OfflinePage {
   foreignRequests: string[];
   /** Uncaught page errors, console errors and requests to the test server that failed. */
   problems: string[];
+  /** The GraphQL operations the page sent, by name, in order. */
+  asked: string[];
   /** The GraphQL answers the page received, by operation name, in order of arrival. */
   answers: { operation: string; body: { data?: unknown; errors?: unknown } }[];
   screenshot(name: string): Promise<string>;
@@ -46,7 +48,15 @@ export async function launchOfflineBrowser(serverUrl: string): Promise<OfflineBr
       page.setDefaultTimeout(60_000);
       const foreignRequests: string[] = [];
       const problems: string[] = [];
+      const asked: string[] = [];
       const answers: OfflinePage['answers'] = [];
+      const operationOf = (request: Request) =>
+        /^\s*(?:query|mutation)\s+(\w+)/.exec(request.postDataJSON()?.query ?? '')?.[1] ?? '';
+      const isGraphQL = (request: Request) =>
+        request.method() === 'POST' && new URL(request.url()).pathname === '/graphql';
+      page.on('request', (request) => {
+        if (isGraphQL(request)) asked.push(operationOf(request));
+      });
       await page.route('**/*', async (route) => {
         const requested = route.request().url();
         if (new URL(requested).host === serverHost) return route.continue();
@@ -61,16 +71,15 @@ export async function launchOfflineBrowser(serverUrl: string): Promise<OfflineBr
         if (new URL(request.url()).host === serverHost) problems.push(`failed: ${request.url()}`);
       });
       page.on('response', async (response) => {
-        const request = response.request();
-        if (request.method() !== 'POST' || new URL(request.url()).pathname !== '/graphql') return;
-        const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(request.postDataJSON()?.query ?? '')?.[1];
-        answers.push({ operation: operation ?? '', body: await response.json() });
+        if (!isGraphQL(response.request())) return;
+        answers.push({ operation: operationOf(response.request()), body: await response.json() });
       });
       await page.goto(url);
       return {
         page,
         foreignRequests,
         problems,
+        asked,
         answers,
         screenshot: async (name) => {
           const path = join(SCREENSHOTS, `${name}.png`);

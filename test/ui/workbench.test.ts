@@ -58,14 +58,24 @@ describe('GraphiQL, offline', () => {
       for (const [index, example] of EXAMPLES.entries()) {
         const operation = /query (\w+)/.exec(example.query)?.[1] ?? '';
         if (index > 0) {
-          // By keyboard: in headless Chromium a mouse click on GraphiQL's draggable tabs is now and then
-          // taken for the start of a drag and ignored; Enter on the focused tab always switches.
+          // By keyboard: in headless Chromium a mouse click on one of GraphiQL's (draggable) tabs was now
+          // and then lost, in GraphiQL's own tab bar; Enter on the focused tab switched every time.
           await page.locator('.graphiql-tab-button', { hasText: operation }).focus();
           await page.keyboard.press('Enter');
         }
         await eventually(() => editorText(page, '.graphiql-query-editor')).toContain(`query ${operation}`);
-        // The same button stops a running request: wait until it offers to execute.
-        await page.click('.graphiql-execute-button[aria-label^="Execute query"]');
+        // GraphiQL now and then drops a run asked for right after a tab switch (while it settles, its run
+        // action stops instead); a person would press again, and so does the test, at most three times.
+        for (let press = 1; !opened.asked.includes(operation); press++) {
+          if (press > 1) console.log(`${operation}: Run pressed again (press ${press})`);
+          await page.click('.graphiql-execute-button[aria-label^="Execute query"]');
+          try {
+            await expect.poll(() => opened.asked.includes(operation), { timeout: 10_000 }).toBe(true);
+          } catch {
+            if (press === 3)
+              throw new Error(`${operation} never sent; the page sent: ${opened.asked.join(', ')}`);
+          }
+        }
         await eventually(answered).toContain(operation);
         const answer = opened.answers.find((a) => a.operation === operation)!;
         expect(answer.body.errors, operation).toBeUndefined();
