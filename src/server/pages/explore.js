@@ -331,8 +331,11 @@ function showEvidence(edgeId, position) {
   tooltip.replaceChildren(heading, list);
   const box = document.getElementById('graph').getBoundingClientRect();
   tooltip.style.left = `${Math.min(box.left + position.x + 14, window.innerWidth - 420)}px`;
-  tooltip.style.top = `${box.top + position.y + 14}px`;
   tooltip.hidden = false;
+  // Below the pointer, or above it when the list would run off the bottom of the window.
+  const below = box.top + position.y + 14;
+  const fits = below + tooltip.offsetHeight <= window.innerHeight;
+  tooltip.style.top = `${fits ? below : Math.max(0, box.top + position.y - 14 - tooltip.offsetHeight)}px`;
 }
 
 cy.on('tap', 'node', (event) => {
