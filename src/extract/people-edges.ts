@@ -14,8 +14,8 @@ export function readContactList(ctx: Context): void {
   for (const contact of ctx.doc.contacts) {
     const person = addPerson(ctx, contact.name);
     const where = issueSource(ctx, contactLine(contact));
-    const { role, email, phone } = contact;
-    ctx.graph.edge('LISTED_IN', person, ctx.issue, where, { role, email, phone });
+    const { role, organisation, email, phone } = contact;
+    ctx.graph.edge('LISTED_IN', person, ctx.issue, where, { role, organisation, email, phone });
     if (contact.organisation !== null) linkEmployer(ctx, person, contact.organisation, contact.line, where);
     for (const network of networksInRole(ctx.resolver, role)) {
       ctx.graph.edge('CONTACT_FOR', person, addEntity(ctx, { kind: 'network', entry: network }), where);

@@ -1,4 +1,5 @@
 import type { Database, Transaction } from '../db/database.js';
+import { integerEdgePropertiesOf, integerPropertiesOf, uidOf } from '../graph/index.js';
 import {
   issueKey,
   itemKeyPrefix,
@@ -37,7 +38,7 @@ export interface LoadOptions {
   beforeCommit?: (tx: Transaction) => Promise<void>;
 }
 
-const uid = (ref: NodeRef): string => `${ref.label}:${ref.key}`;
+const uid = (ref: NodeRef): string => uidOf(ref.label, ref.key);
 
 export async function loadUpdate(
   db: Database,
@@ -73,7 +74,9 @@ function nodeRows(records: GraphRecords, contentHash: string): Record<string, un
       Object.entries(node.props).filter(([name]) => !(name in lists)),
     );
     if (node.label === 'Issue') props.contentHash = contentHash;
-    return { uid: uid(node), label: node.label, key: node.key, props, lists };
+    // JS numbers reach Neo4j as floats; these are stored as integers (merge-nodes.cypher).
+    const ints = integerPropertiesOf(node.label).filter((name) => typeof props[name] === 'number');
+    return { uid: uid(node), label: node.label, key: node.key, props, lists, ints };
   });
 }
 
@@ -81,7 +84,15 @@ function nodeRows(records: GraphRecords, contentHash: string): Record<string, un
 function edgeRows(edges: EdgeRecord[]): Record<string, unknown>[] {
   const rows = new Map<
     string,
-    { from: string; to: string; type: string; key: string; props: Properties; evidence: Evidence[] }
+    {
+      from: string;
+      to: string;
+      type: string;
+      key: string;
+      props: Properties;
+      ints: string[];
+      evidence: Evidence[];
+    }
   >();
   for (const edge of edges) {
     const id = `${uid(edge.from)}|${edge.type}|${uid(edge.to)}|${edge.key}`;
@@ -91,6 +102,7 @@ function edgeRows(edges: EdgeRecord[]): Record<string, unknown>[] {
       type: edge.type,
       key: edge.key,
       props: edge.props,
+      ints: integerEdgePropertiesOf(edge.type).filter((name) => typeof edge.props[name] === 'number'),
       evidence: [],
     };
     row.evidence.push(edge.evidence);
