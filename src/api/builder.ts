@@ -4,6 +4,12 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
 
+/**
+ * The most a query may cost (see `complexity` below). The example queries cost at most a few thousand; a query
+ * at the limit reads at most this many values, which Neo4j and the server answer within a second.
+ */
+export const QUERY_COST_LIMIT = 50_000;
+
 /** The one Pothos builder; each type lives in its own module under src/api/types/. */
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -12,14 +18,25 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [ComplexityPlugin, RelayPlugin],
   defaultFieldNullability: false,
+  // The cost of a query is counted before anything runs: each field costs 1, and a paged field multiplies
+  // what it selects by its page size (fields.ts pagedComplexity; evidence by its `first`).
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 1,
+    limit: { complexity: QUERY_COST_LIMIT },
+    complexityError: (_kind, result) =>
+      new GraphQLError(
+        `query cost ${result.complexity} is over the limit of ${QUERY_COST_LIMIT}: ask for smaller pages (first/last) or fewer nested lists`,
+        { extensions: { code: 'QUERY_TOO_COSTLY', cost: result.complexity, limit: QUERY_COST_LIMIT } },
+      ),
+  },
   relay: {
     cursorType: 'String',
     clientMutationId: 'omit',
     // Connections report how many items there are in all, for analysts and for paging UIs.
     nodeQueryOptions: { description: 'Any entity by its global id.' },
-    nodesQueryOptions: {
-      description: 'Several entities by global id, in the order asked (null where not found).',
-    },
+    // Replaced by Query.nodes in types/graph-queries.ts, which caps the number of ids.
+    nodesQueryOptions: false,
   },
 });
 

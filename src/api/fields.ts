@@ -55,6 +55,7 @@ export function evidenceFields<P extends { rel: RelData }>(t: FieldBuilder<P>) {
         first: t.arg.int({ required: false, defaultValue: DEFAULT_EVIDENCE }),
         offset: t.arg.int({ required: false, defaultValue: 0 }),
       },
+      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_EVIDENCE }),
       resolve: (parent, args) => {
         const first = args.first ?? DEFAULT_EVIDENCE;
         const offset = args.offset ?? 0;

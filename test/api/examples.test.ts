@@ -285,7 +285,7 @@ describe('extensions.cypherQueries', () => {
 
   it('grows with the depth of the query, not with the page size', async () => {
     const shape = (first: number) => `{ networks(first: ${first}) { edges { node { name
-      contacts { edges { node { name organisations { edges { node { name } } } } } } } } } }`;
+      contacts(first: 5) { edges { node { name organisations(first: 5) { edges { node { name } } } } } } } } } }`;
     const small = await graphql(api.app, shape(1));
     const large = await graphql(api.app, shape(50));
     expect(large.extensions?.cypherQueries).toBe(small.extensions?.cypherQueries);
@@ -297,15 +297,15 @@ describe('extensions.cypherQueries', () => {
             edges {
               node {
                 name
-                contacts {
+                contacts(first: 5) {
                   edges {
                     node {
                       name
-                      organisations {
+                      organisations(first: 5) {
                         edges {
                           node {
                             name
-                            people {
+                            people(first: 5) {
                               edges {
                                 node {
                                   name

@@ -161,7 +161,24 @@ const StatsRef = builder
 const networkKey = (name: string | null | undefined, { resolver }: Context): string | null =>
   name === null || name === undefined ? null : normaliseName(resolver.resolveNetwork(name)?.name ?? name);
 
+/** The most ids one `nodes` call may ask for. */
+export const MAX_NODE_IDS = 100;
+
 builder.queryFields((t) => ({
+  nodes: t.field({
+    type: [NodeRef],
+    nullable: { list: false, items: true },
+    description: `Several entities by global id (at most ${MAX_NODE_IDS}), in the order asked (null where not found).`,
+    args: { ids: t.arg.idList({ required: true }) },
+    complexity: (args) => ({ field: 1, multiplier: args.ids.length }),
+    resolve: async (_root, args, { loaders }, info) => {
+      if (args.ids.length > MAX_NODE_IDS)
+        throw badInput(`nodes takes at most ${MAX_NODE_IDS} ids, got ${args.ids.length}`, 'ids');
+      const uids = args.ids.map((id) => uidFromGlobalId(String(id), 'ids'));
+      const props = propsAt(info);
+      return Promise.all(uids.map((uid) => loaders.node(uid, props)));
+    },
+  }),
   search: t.field({
     type: connectionRef('QuerySearch', SearchHitEdgeRef),
     description:
