@@ -1,6 +1,5 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
-import { normaliseName } from '../../extract/normalise.js';
 import { isNodeLabel, uidOf, type GraphNode } from '../../graph/index.js';
 import {
   countGraph,
@@ -12,8 +11,9 @@ import {
   type SearchHit,
 } from '../../storage/graph-queries.js';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
+import { luceneQuery, SEARCH_LIMITS } from '../lucene.js';
+import { resolveFilter } from '../names.js';
 import { connectionRef, evidenceFields, pagedComplexity, pagingArgs, relText, relTexts } from '../fields.js';
 import { pageOf, windowOf } from '../pagination.js';
 import { EntityKindEnum, narrowed, TARGETS } from '../refs.js';
@@ -24,34 +24,6 @@ import { evidenceAt, fieldsAt, propsAt } from '../selection.js';
 const NodeRef = builder.nodeInterfaceRef();
 
 // ---- search ---------------------------------------------------------------------------------------
-
-/** Bounds on search text: Lucene refuses a query of more than 1,024 clauses, and each word makes two. */
-export const SEARCH_LIMITS = { maxWords: 32, maxWordLength: 100 } as const;
-
-/**
- * User words → a Lucene query: special characters escaped, every word required, prefixes match.
- * The words AND, OR and NOT are operators to Lucene's parser: they are searched for in lower case
- * (the index lowercases anyway).
- */
-export function luceneQuery(text: string): string {
-  const words = text
-    .split(/\s+/)
-    .filter((word) => word !== '')
-    .map((word) => (/^(AND|OR|NOT)$/.test(word) ? word.toLowerCase() : word));
-  if (words.length === 0) throw badInput('search text is empty', 'text');
-  if (words.length > SEARCH_LIMITS.maxWords)
-    throw badInput(`search text has ${words.length} words; at most ${SEARCH_LIMITS.maxWords}`, 'text');
-  const long = words.find((word) => word.length > SEARCH_LIMITS.maxWordLength);
-  if (long !== undefined)
-    throw badInput(
-      `search word of ${long.length} characters; at most ${SEARCH_LIMITS.maxWordLength} each`,
-      'text',
-    );
-  return words
-    .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
-    .map((word) => `(${word} OR ${word}*)`)
-    .join(' AND ');
-}
 
 const SearchHitEdgeRef = builder.objectRef<SearchHit & { cursor: string }>('QuerySearchConnectionEdge');
 const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
@@ -158,9 +130,6 @@ const StatsRef = builder
     }),
   });
 
-const networkKey = (name: string | null | undefined, { resolver }: Context): string | null =>
-  name === null || name === undefined ? null : normaliseName(resolver.resolveNetwork(name)?.name ?? name);
-
 /** The most ids one `nodes` call may ask for. */
 export const MAX_NODE_IDS = 100;
 
@@ -230,7 +199,7 @@ builder.queryFields((t) => ({
     complexity: pagedComplexity,
     resolve: async (_root, args, context, info) => {
       const filters = {
-        network: networkKey(args.network, context),
+        network: await resolveFilter('Network', args.network, context),
         from: args.from ?? null,
         to: args.to ?? null,
       };

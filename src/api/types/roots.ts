@@ -6,6 +6,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { nodeConnectionRef, pagedComplexity, pagingArgs, type Target } from '../fields.js';
 import { pageOf, windowOf, type PageArgs } from '../pagination.js';
+import { resolveFilter, resolveName } from '../names.js';
 import { narrowed, TARGETS } from '../refs.js';
 import { connectionSelection, nodeSelection } from '../selection.js';
 
@@ -14,25 +15,6 @@ import { connectionSelection, nodeSelection } from '../selection.js';
  * in Cypher). Lookups by name accept any case and every alias in data/ (`network(name: "qa network")`,
  * `organisation(name: "Oftsed")`).
  */
-
-/** The node key a name given by a user stands for: its canonical entry's name where data/ knows it. */
-function keyForName(label: NodeLabel, name: string, { resolver }: Context): string {
-  const canonical =
-    label === 'Network'
-      ? resolver.resolveNetwork(name)?.name
-      : label === 'Organisation'
-        ? resolver.resolveOrganisation(name)?.name
-        : label === 'LocalAuthority'
-          ? resolver.resolveAuthority(name)?.name
-          : label === 'Person'
-            ? resolver.resolvePerson(name).name
-            : undefined;
-  return normaliseName(canonical ?? name);
-}
-
-/** A filter given as a name: resolved to the node key the list query compares with, or null when absent. */
-const keyOrNull = (label: NodeLabel, name: string | null | undefined, context: Context): string | null =>
-  name === null || name === undefined ? null : keyForName(label, name, context);
 
 async function oneNode<L extends NodeLabel>(
   uid: string,
@@ -63,8 +45,8 @@ builder.queryFields((t) => {
       type: target.ref,
       nullable: true,
       args: { name: nameArg },
-      resolve: (_root, args, context, info) =>
-        oneNode(uidOf(label, keyForName(label, args.name, context)), target.labels, context, info),
+      resolve: async (_root, args, context, info) =>
+        oneNode(uidOf(label, await resolveName(label, args.name, context)), target.labels, context, info),
     });
   const named = (
     name: string,
@@ -160,11 +142,11 @@ builder.queryFields((t) => {
         text: t.arg.string({ required: false, description: 'Words in the title (any case).' }),
       },
       complexity: pagedComplexity,
-      resolve: (_root, args, context, info) =>
+      resolve: async (_root, args, context, info) =>
         listPage(
           'list-reports',
           {
-            publisher: keyOrNull('Organisation', args.publisher, context),
+            publisher: await resolveFilter('Organisation', args.publisher, context),
             from: args.from ?? null,
             to: args.to ?? null,
             text: args.text ?? null,
@@ -192,13 +174,13 @@ builder.queryFields((t) => {
         network: t.arg.string({ required: false, description: 'Contact for (name or alias).' }),
       },
       complexity: pagedComplexity,
-      resolve: (_root, args, context, info) =>
+      resolve: async (_root, args, context, info) =>
         listPage(
           'list-people',
           {
-            organisation: keyOrNull('Organisation', args.organisation, context),
-            authority: keyOrNull('LocalAuthority', args.authority, context),
-            network: keyOrNull('Network', args.network, context),
+            organisation: await resolveFilter('Organisation', args.organisation, context),
+            authority: await resolveFilter('LocalAuthority', args.authority, context),
+            network: await resolveFilter('Network', args.network, context),
           },
           args,
           context,
@@ -224,11 +206,11 @@ builder.queryFields((t) => {
         to: dateArg('On or before'),
       },
       complexity: pagedComplexity,
-      resolve: (_root, args, context, info) =>
+      resolve: async (_root, args, context, info) =>
         listPage(
           'list-meetings',
           {
-            network: keyOrNull('Network', args.network, context),
+            network: await resolveFilter('Network', args.network, context),
             from: args.from ?? null,
             to: args.to ?? null,
           },
