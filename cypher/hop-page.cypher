@@ -1,5 +1,6 @@
 // One page of a relationship hop for a batch of parents (one DataLoader batch): per parent, the nodes reached
-// through $type in direction $out (true: parent -> node), within the node date range [$from, $to], ordered in
+// through $type in direction $out (true: parent -> node), within the date range [$from, $to] of the node's
+// date (a Report's publication date), ordered in
 // the database (an Update's items by position; otherwise newest first, undated last, $oldestFirst reverses
 // the dates; then position and key), sliced to [$skip, $skip + $limit) (from the end when $fromEnd), and
 // projected to the requested node properties ($props), relationship properties ($relProps) and the first
@@ -9,8 +10,8 @@ MATCH (parent:Entity {uid: parentUid})
 CALL (parent) {
   MATCH (parent)-[rel:$($type)]-(node:Entity)
   WHERE (startNode(rel) = parent) = $out
-    AND ($from IS NULL OR node.date >= $from) AND ($to IS NULL OR node.date <= $to)
   WITH rel, node, coalesce(node.date, node.publishedOn) AS dated
+  WHERE ($from IS NULL OR dated >= $from) AND ($to IS NULL OR dated <= $to)
   ORDER BY rel.position, dated IS NULL,
            CASE WHEN $oldestFirst THEN dated END,
            CASE WHEN NOT $oldestFirst THEN dated END DESC,

@@ -130,7 +130,13 @@ interface HopConnectionOptions {
 interface DateArgs {
   from?: string | null;
   to?: string | null;
+  order?: 'NEWEST_FIRST' | 'OLDEST_FIRST' | null;
 }
+
+export const DateOrderEnum = builder.enumType('DateOrder', {
+  description: 'Which end of a dated list comes first.',
+  values: ['NEWEST_FIRST', 'OLDEST_FIRST'] as const,
+});
 
 /** A slice of the nodes a hop reaches from a parent, narrowed to the labels the field declares. */
 export async function hopSlice(
@@ -164,7 +170,7 @@ async function loadHopPage(
       window: windowOf(args),
       from: args.from ?? null,
       to: args.to ?? null,
-      oldestFirst: false,
+      oldestFirst: args.order === 'OLDEST_FIRST',
       props: selection.nodeProps,
       relProps: selection.edgeFields,
       evidence: selection.evidence,
@@ -208,7 +214,10 @@ export function hopConnection<P extends GraphNode>(
   });
 }
 
-/** A connection over a hop to dated nodes, with `from`/`to` bounding the reached node's date. */
+/**
+ * A connection over a hop to dated nodes (Items, Meetings, Reports by publication date), with `from`/`to`
+ * bounding that date and `order` choosing newest or oldest first.
+ */
 export function datedHopConnection<P extends GraphNode>(
   t: FieldBuilder<P>,
   name: string,
@@ -225,6 +234,7 @@ export function datedHopConnection<P extends GraphNode>(
       ...pageArgs(t),
       from: t.arg({ type: 'Date', required: false, description: 'On or after this date.' }),
       to: t.arg({ type: 'Date', required: false, description: 'On or before this date.' }),
+      order: t.arg({ type: DateOrderEnum, required: false, defaultValue: 'NEWEST_FIRST' }),
     },
     complexity: pagedComplexity,
     resolve: (parent, args, context, info) =>

@@ -48,7 +48,7 @@ builder.node(LocalAuthorityRef, {
     meetings: datedHopConnection(t, 'LocalAuthorityMeetings', 'authorityMeetings', TARGETS.Meeting, {
       description: 'Meetings and events it takes part in (e.g. triads).',
     }),
-    published: hopConnection(t, 'LocalAuthorityPublished', 'publisherReports', TARGETS.Report, {
+    published: datedHopConnection(t, 'LocalAuthorityPublished', 'publisherReports', TARGETS.Report, {
       description: 'Reports it published itself, newest first.',
     }),
   }),

@@ -24,7 +24,7 @@ builder.node(NetworkRef, {
       description: 'Reports that feed it (derived), with the rule, the matched terms and the citing items.',
       edgeFields: feedEdgeFields,
     }),
-    published: hopConnection(t, 'NetworkPublished', 'publisherReports', TARGETS.Report, {
+    published: datedHopConnection(t, 'NetworkPublished', 'publisherReports', TARGETS.Report, {
       description: 'Reports it published itself, newest first.',
     }),
     mentionedIn: datedHopConnection(t, 'NetworkMentionedIn', 'mentionedIn', TARGETS.Item, {

@@ -14,7 +14,7 @@ builder.node(OrganisationRef, {
       resolve: (org) => org.aliases ?? [],
     }),
     kind: t.string({ nullable: true, resolve: (org) => org.kind ?? null }),
-    reports: hopConnection(t, 'OrganisationReports', 'publisherReports', TARGETS.Report, {
+    reports: datedHopConnection(t, 'OrganisationReports', 'publisherReports', TARGETS.Report, {
       description: 'Reports it published, newest first.',
     }),
     people: hopConnection(t, 'OrganisationPeople', 'organisationPeople', TARGETS.Person, {

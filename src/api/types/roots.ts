@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { normaliseName } from '../../extract/normalise.js';
-import { issueUid, uidOf, type NodeLabel } from '../../graph/index.js';
-import { readList, type ListFilters } from '../../storage/lists.js';
+import { issueUid, uidOf, type GraphNode, type NodeLabel } from '../../graph/index.js';
+import { readList, wordPattern, type ListFilters } from '../../storage/lists.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { nodeConnectionRef, pagedComplexity, pagingArgs, type Target } from '../fields.js';
+import { connectionRef, nodeConnectionRef, pagedComplexity, pagingArgs, type Target } from '../fields.js';
 import { pageOf, windowOf, type PageArgs } from '../pagination.js';
 import { resolveFilter, resolveName } from '../names.js';
 import { narrowed, TARGETS } from '../refs.js';
@@ -36,6 +36,43 @@ async function listPage<Name extends keyof ListFilters>(
 ) {
   return pageOf(await readList(db, name, filters, windowOf(args), connectionSelection(info).nodeProps));
 }
+
+const ReportOrderEnum = builder.enumType('ReportOrder', {
+  values: {
+    NEWEST_FIRST: { description: 'Latest publication first, undated last.' },
+    OLDEST_FIRST: { description: 'Earliest publication first, undated last.' },
+    TITLE: { description: 'By title, A to Z.' },
+    MOST_CITED: { description: 'Cited by the most items first.' },
+  } as const,
+});
+
+const PersonOrderEnum = builder.enumType('PersonOrder', {
+  values: {
+    NAME: { description: 'By name.' },
+    LAST_SEEN: { description: 'Named in the latest Update first.' },
+  } as const,
+});
+
+const OrganisationOrderEnum = builder.enumType('OrganisationOrder', {
+  values: {
+    NAME: { description: 'By name.' },
+    MOST_REPORTS: { description: 'Most reports published first (within topic, from and to).' },
+  } as const,
+});
+
+/** A root list edge with the figure the list counted (an organisation's reports). */
+const OrganisationListEdgeRef = builder
+  .objectRef<{ cursor: string; node: GraphNode; count: number | null }>('QueryOrganisationsConnectionEdge')
+  .implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor'),
+      node: t.field({ type: TARGETS.Organisation.ref, resolve: (e) => narrowed(e.node, ['Organisation']) }),
+      reportCount: t.int({
+        description: 'Reports it published that match the list’s topic, from and to.',
+        resolve: (e) => e.count ?? 0,
+      }),
+    }),
+  });
 
 builder.queryFields((t) => {
   const dateArg = (description: string) => t.arg({ type: 'Date', required: false, description });
@@ -133,13 +170,14 @@ builder.queryFields((t) => {
     }),
     reports: t.field({
       type: nodeConnectionRef('QueryReports', TARGETS.Report),
-      description: 'Reports, newest first.',
+      description: 'Reports, newest first unless orderBy says otherwise.',
       args: {
         ...pagingArgs(t),
         publisher: t.arg.string({ required: false, description: 'Publisher name or alias (DfE, Ofsted…).' }),
         from: dateArg('Published on or after'),
         to: dateArg('Published on or before'),
         text: t.arg.string({ required: false, description: 'Words in the title (any case).' }),
+        orderBy: t.arg({ type: ReportOrderEnum, required: false, defaultValue: 'NEWEST_FIRST' }),
       },
       complexity: pagedComplexity,
       resolve: async (_root, args, context, info) =>
@@ -150,6 +188,7 @@ builder.queryFields((t) => {
             from: args.from ?? null,
             to: args.to ?? null,
             text: args.text ?? null,
+            orderBy: args.orderBy ?? 'NEWEST_FIRST',
           },
           args,
           context,
@@ -157,12 +196,42 @@ builder.queryFields((t) => {
         ),
     }),
     organisation: byName(TARGETS.Organisation, 'Organisation'),
-    organisations: named(
-      'QueryOrganisations',
-      TARGETS.Organisation,
-      'Organisation',
-      'Organisations by name.',
-    ),
+    organisations: t.field({
+      type: connectionRef('QueryOrganisations', OrganisationListEdgeRef),
+      description:
+        'Organisations by name, or by how many reports they published (on a topic, in a period): "who published most on SEND in 2022" is `organisations(orderBy: MOST_REPORTS, topic: "SEND", from: "2022-01-01", to: "2022-12-31")`.',
+      args: {
+        ...pagingArgs(t),
+        orderBy: t.arg({ type: OrganisationOrderEnum, required: false, defaultValue: 'NAME' }),
+        topic: t.arg.string({
+          required: false,
+          description:
+            'Count only reports whose title, or a network they feed, names this (whole words, any case).',
+        }),
+        from: dateArg('Count only reports published on or after'),
+        to: dateArg('Count only reports published on or before'),
+        publishersOnly: t.arg.boolean({
+          required: false,
+          defaultValue: false,
+          description: 'Leave out organisations with no such report.',
+        }),
+      },
+      complexity: pagedComplexity,
+      resolve: (_root, args, context, info) =>
+        listPage(
+          'list-organisations',
+          {
+            orderBy: args.orderBy ?? 'NAME',
+            from: args.from ?? null,
+            to: args.to ?? null,
+            topic: args.topic === null || args.topic === undefined ? null : wordPattern(args.topic),
+            publishersOnly: args.publishersOnly ?? false,
+          },
+          args,
+          context,
+          info,
+        ),
+    }),
     person: byName(TARGETS.Person, 'Person'),
     people: t.field({
       type: nodeConnectionRef('QueryPeople', TARGETS.Person),
@@ -172,6 +241,7 @@ builder.queryFields((t) => {
         organisation: t.arg.string({ required: false, description: 'Works for (name or alias).' }),
         authority: t.arg.string({ required: false, description: 'Based at (name or alias).' }),
         network: t.arg.string({ required: false, description: 'Contact for (name or alias).' }),
+        orderBy: t.arg({ type: PersonOrderEnum, required: false, defaultValue: 'NAME' }),
       },
       complexity: pagedComplexity,
       resolve: async (_root, args, context, info) =>
@@ -181,6 +251,7 @@ builder.queryFields((t) => {
             organisation: await resolveFilter('Organisation', args.organisation, context),
             authority: await resolveFilter('LocalAuthority', args.authority, context),
             network: await resolveFilter('Network', args.network, context),
+            orderBy: args.orderBy ?? 'NAME',
           },
           args,
           context,
