@@ -53,7 +53,9 @@ builder.scalarType('Date', {
   serialize: (value) => String(value),
   parseValue: (value) => {
     if (typeof value !== 'string' || !isCalendarDate(value)) {
-      throw new GraphQLError(`Date must be a real date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+      throw new GraphQLError(`Date must be a real date written YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     return value;
   },

@@ -3,6 +3,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type Context } from '../api/context.js';
+import { maskError } from '../api/errors.js';
 import { graphiqlTabs } from '../api/examples.js';
 import { schema } from '../api/schema.js';
 import type { Config } from '../config.js';
@@ -37,7 +38,7 @@ export function createApp({ config, db, resolver, log }: AppDeps): App {
     landingPage: false,
     graphiql: { title: 'seslip-kg', defaultEditorToolsVisibility: false, ...graphiqlTabs() },
     logging: log,
-    maskedErrors: config.NODE_ENV === 'production',
+    maskedErrors: { maskError: maskError(config.NODE_ENV === 'production') },
     context: ({ params, request }) =>
       createContext({
         db,
