@@ -20,6 +20,9 @@ export const sectionName = z.enum([
   'contacts',
 ]);
 
+/** The page layout the Update uses (see src/parse/layouts.ts): 2018 – mid 2019, late 2019 – 2022, 2023 – 2025. */
+export const layoutName = z.enum(['brief-summary', 'workstreams', 'friday-update']);
+
 export const issueHeader = z.object({
   number: z.number().int().positive(),
   date: isoDate,
@@ -28,6 +31,7 @@ export const issueHeader = z.object({
   /** Boilerplate lines that point at the Regional Improvement Plan ("Our Regional Improvement Plan … can be found here"). */
   planReferences: z.array(z.string()),
   truncated: z.boolean(),
+  layout: layoutName,
 });
 
 export const bulletList = z.object({
@@ -115,6 +119,7 @@ export const updateDocument = z.object({
 });
 
 export type SectionName = z.infer<typeof sectionName>;
+export type LayoutName = z.infer<typeof layoutName>;
 export type IssueHeader = z.infer<typeof issueHeader>;
 export type BulletList = z.infer<typeof bulletList>;
 export type Item = z.infer<typeof item>;

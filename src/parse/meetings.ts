@@ -2,7 +2,7 @@ import { splitAuthorities } from './authorities.js';
 import { findDate, findDates, resolveDate, toIso, type DateMention, type Ymd } from './dates.js';
 import type { Meeting } from './document.js';
 import { contentLines } from './items.js';
-import type { RawItem } from './layout.js';
+import type { RawItem } from './body.js';
 import { BULLET, isBlank, type Line, type Warn } from './lines.js';
 
 /**

@@ -1,26 +1,18 @@
 import type { SectionName } from './document.js';
 import { isHeadline } from './headline.js';
-import { BULLET, isBlank, type Line, type Warn } from './lines.js';
+import { toBlocks, type Block, type LayoutRules, type Previous } from './layouts.js';
+import type { Line, Warn } from './lines.js';
+import { MARKERS } from './markers.js';
+import { isLead, ITEM_DIVIDER } from './titles.js';
+
+export { MARKERS };
 
 /**
  * The body's structure before any item is read in detail: which lines form which item, and where
- * the Tools & Templates and Contact Details lists are. Items are recognised by layout rather than
- * wording: a heading follows two or more blank lines (or the body start, or a section marker),
- * except that the first line after a heading is always body text, so a one-paragraph item whose
- * paragraph also stands between double blanks is not mistaken for two items. Updates that label
- * items with "Programme:" use that label alone.
+ * the Tools & Templates and Contact Details lists are. Which line opens an item is the layout's
+ * decision (layouts.ts); the markers, sections and "Programme:" labels are read the same in all.
+ * Updates that label items with "Programme:" use that label alone.
  */
-
-export const MARKERS = {
-  reminders: /^reminders from previous weeks:?$/i,
-  tools: /^tools\s*(?:&|and)\s*templates:?$/i,
-  contacts: /^contact details:?$/i,
-  networkDates: /^(?:future dates for network meetings|network dates):?$/i,
-  keyDates: /^key dates:?$/i,
-  programme: /^programme:\s*(.*)$/i,
-  update: /^update:\s*(.*)$/i,
-  action: /^action required(?::\s*(.*)|\s*)$/i,
-};
 
 export interface RawItem {
   title: string;
@@ -28,7 +20,7 @@ export interface RawItem {
   programme: string | null;
   /** The heading line, or the "Programme:" line. */
   start: number;
-  /** Every line after the title up to the next item or list, blank lines included. */
+  /** Every non-blank line after the title up to the next item or list. */
   body: Line[];
 }
 
@@ -47,16 +39,18 @@ function titleSection(title: string): SectionName | null {
   return null;
 }
 
-export function readLayout(lines: Line[], bodyStart: number, warn: Warn): Layout {
+/** Joins a title wrapped over several lines. */
+const joinTitle = (blocks: Block[]): string => blocks.map((b) => b.text).join(' ');
+
+export function readLayout(lines: Line[], bodyStart: number, rules: LayoutRules, warn: Warn): Layout {
   const layout: Layout = { items: [], tools: [], contacts: [], toolsMarker: null, contactsMarker: null };
-  const programmeStyle = lines.slice(bodyStart).some((l) => MARKERS.programme.test(l.text.trim()));
+  const blocks = toBlocks(lines.slice(bodyStart));
+  const programmeStyle = blocks.some((b) => MARKERS.programme.test(b.text));
   let enclosing: SectionName = 'main';
   let list: 'items' | 'tools' | 'contacts' = 'items';
   let current: RawItem | null = null;
   let awaitingTitle = false;
-  let afterHeading = false;
-  let atBoundary = true;
-  let blanks = 0;
+  let previous: Previous = 'start';
 
   const open = (title: string, start: number, programme: string | null): RawItem => {
     const item: RawItem = { title, section: titleSection(title) ?? enclosing, programme, start, body: [] };
@@ -64,17 +58,8 @@ export function readLayout(lines: Line[], bodyStart: number, warn: Warn): Layout
     return item;
   };
 
-  for (const line of lines.slice(bodyStart)) {
-    const text = line.text.trim();
-    if (isBlank(line)) {
-      blanks++;
-      if (list === 'items' && current !== null && !awaitingTitle) current.body.push(line);
-      else if (list === 'tools') layout.tools.push(line);
-      else if (list === 'contacts') layout.contacts.push(line);
-      continue;
-    }
-    const headingPosition = atBoundary || blanks >= 2;
-    blanks = 0;
+  for (let index = 0; index < blocks.length; index++) {
+    const { line, text } = blocks[index] as Block;
     if (MARKERS.tools.test(text)) {
       [list, layout.toolsMarker, current] = ['tools', line.no, null];
       continue;
@@ -83,23 +68,19 @@ export function readLayout(lines: Line[], bodyStart: number, warn: Warn): Layout
       [list, layout.contactsMarker, current] = ['contacts', line.no, null];
       continue;
     }
-    if (list === 'tools') {
-      layout.tools.push(line);
-      continue;
-    }
-    if (list === 'contacts') {
-      layout.contacts.push(line);
+    if (list !== 'items') {
+      layout[list].push(line);
       continue;
     }
     if (isHeadline(line)) {
       warn(line.no, 'repeated headline skipped');
       continue;
     }
-    if (MARKERS.reminders.test(text)) {
-      [enclosing, current, atBoundary, awaitingTitle] = ['reminders', null, true, false];
+    if (MARKERS.reminders.test(text) || MARKERS.updatesLabel.test(text)) {
+      if (MARKERS.reminders.test(text)) enclosing = 'reminders';
+      [current, previous, awaitingTitle] = [null, 'start', false];
       continue;
     }
-    atBoundary = false;
     const programme = MARKERS.programme.exec(text);
     if (programme !== null) {
       current = open('', line.no, programme[1] ?? '');
@@ -113,26 +94,48 @@ export function readLayout(lines: Line[], bodyStart: number, warn: Warn): Layout
       if (!isMarker) {
         item.title = text;
         item.section = titleSection(text) ?? enclosing;
+        previous = 'heading';
         continue;
       }
       // "Programme: X" followed directly by a marker: the label is the only title there is.
       item.title = item.programme ?? '';
       if (item.title === '') warn(line.no, '"Programme:" without a title');
     }
-    const startsItem =
-      titleSection(text) !== null ||
-      (!programmeStyle && headingPosition && !afterHeading && !isMarker && !BULLET.test(line.text));
-    if (startsItem) {
-      current = open(text, line.no, null);
-      afterHeading = true;
+    const section = titleSection(text);
+    // "Network dates:" under "Future dates for network meetings" only divides the list.
+    if (section !== null && current?.section === section) {
+      previous = 'label';
       continue;
     }
-    afterHeading = false;
+    if (section !== null) {
+      current = open(text, line.no, null);
+      previous = 'heading';
+      continue;
+    }
+    if (ITEM_DIVIDER.test(text)) {
+      previous = 'label';
+      continue;
+    }
+    const titleLines = programmeStyle || isMarker ? 0 : rules.headingAt(blocks, index, previous);
+    if (titleLines > 0) {
+      current = open(joinTitle(blocks.slice(index, index + titleLines)), line.no, null);
+      index += titleLines - 1;
+      previous = 'heading';
+      continue;
+    }
+    previous = MARKERS.action.test(text) ? 'action' : isLead(text) ? 'lead' : 'body';
     if (current === null) {
       warn(line.no, 'line outside any item skipped');
       continue;
     }
     current.body.push(line);
   }
+  // A title with nothing under it is a label or the cut-off end of a truncated page, not an item.
+  layout.items = layout.items.filter((item) => {
+    const datesItem = item.section === 'network-dates' || item.section === 'key-dates';
+    if (item.body.length > 0 || datesItem || item.programme !== null) return true;
+    warn(item.start, `title "${item.title}" has no text under it: not read as an item`);
+    return false;
+  });
   return layout;
 }
