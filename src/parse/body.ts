@@ -133,7 +133,7 @@ export function readLayout(lines: Line[], bodyStart: number, rules: LayoutRules,
   // A title with nothing under it is a label or the cut-off end of a truncated page, not an item.
   layout.items = layout.items.filter((item) => {
     const datesItem = item.section === 'network-dates' || item.section === 'key-dates';
-    if (item.body.length > 0 || datesItem || item.programme !== null) return true;
+    if (item.body.length > 0 || datesItem) return true;
     warn(item.start, `title "${item.title}" has no text under it: not read as an item`);
     return false;
   });

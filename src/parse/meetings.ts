@@ -26,6 +26,9 @@ const TRIAD = /^(triad\s+\d+)\s*[–-]\s*(.+)$/i;
 const NAMED_EVENT = /^([^:]{1,40}):\s+(.+)$/;
 const DATES_FOR = /^(.+?)\s*[–-]\s*dates\s+for\s+\d{4}$/i;
 const DEADLINE = /\b(?:by|until|before|from)\s+$/i;
+/** "at the SE ADCS meeting on 7 December 2018": a named meeting in prose, its name in capitals. */
+const NAMED_MEETING =
+  /\b(?:the|our|a)\s+((?:(?:\p{Lu}[\p{L}’'&-]*|of|and|for)\s+){0,5}\p{Lu}[\p{L}’'&-]*)\s+(?:meeting|conference|summit|forum|seminar|workshop)\s+on\s+$/u;
 
 export interface MeetingContext {
   reference: Ymd;
@@ -77,19 +80,19 @@ function meeting(
   item: string | null,
   ctx: MeetingContext,
   extra: Partial<Pick<Meeting, 'contact' | 'participants'>> = {},
-): Meeting {
-  let date: string | null = null;
+): Meeting | null {
+  // A network named without a date is a standing entry of the list, not a meeting.
   if (when.date === null) {
-    ctx.warn(line.no, `no date for "${network}"; meeting kept for its other details`);
-  } else {
-    const resolved = resolveDate(when.date, ctx.reference, 'forward');
-    if (resolved.problem !== null) ctx.warn(line.no, resolved.problem);
-    date = resolved.iso;
+    ctx.warn(line.no, `no date for "${network}": not read as a meeting`);
+    return null;
   }
+  const resolved = resolveDate(when.date, ctx.reference, 'forward');
+  if (resolved.problem !== null) ctx.warn(line.no, resolved.problem);
+  const date = resolved.iso;
   return {
     network,
     date,
-    dateText: when.date?.text ?? '',
+    dateText: when.date.text,
     time: when.time,
     topic: when.topic,
     contact: extra.contact ?? null,
@@ -101,7 +104,7 @@ function meeting(
 }
 
 /** "Network: date time topic. More from X (contact details below)", in its many spellings. */
-export function readNetworkLine(line: Line, item: string | null, ctx: MeetingContext): Meeting {
+export function readNetworkLine(line: Line, item: string | null, ctx: MeetingContext): Meeting | null {
   const text = line.text.trim();
   const more = MORE_FROM.exec(text);
   const head = (more === null ? text : text.slice(0, more.index)).replace(GLUED_WEEKDAY, '$1 $2');
@@ -190,6 +193,10 @@ function lineEvent(
     const when = { date: restDate, time: readWhenAndWhat(rest).time, topic: 'triad challenge day' };
     return meeting(tidyPiece(triad[1] ?? ''), when, line, raw.title, ctx, { participants });
   }
+  const prose = NAMED_MEETING.exec(text.slice(0, date.index));
+  if (!isBullet && prose !== null) {
+    return meeting(tidyPiece(prose[1] ?? ''), readWhenAndWhat(text.slice(date.index)), line, raw.title, ctx);
+  }
   const named = NAMED_EVENT.exec(text);
   if (isBullet && named !== null && /\bon\s+$/i.test(text.slice(0, date.index))) {
     return meeting(tidyPiece(named[1] ?? ''), readWhenAndWhat(named[2] ?? ''), line, raw.title, ctx);
@@ -202,7 +209,10 @@ export function readMeetings(items: RawItem[], ctx: MeetingContext): Meeting[] {
   for (const raw of items) {
     const lines = contentLines(raw).filter((l) => !isBlank(l));
     if (raw.section === 'network-dates' || raw.section === 'key-dates') {
-      meetings.push(...lines.map((l) => readNetworkLine(l, raw.title, ctx)));
+      for (const line of lines) {
+        const found = readNetworkLine(line, raw.title, ctx);
+        if (found !== null) meetings.push(found);
+      }
       continue;
     }
     const fromTitle = titleEvent(raw, lines, ctx);
@@ -210,7 +220,8 @@ export function readMeetings(items: RawItem[], ctx: MeetingContext): Meeting[] {
     const listNetwork = DATES_FOR.exec(raw.title)?.[1]?.trim() ?? null;
     for (const line of lines) {
       const found = lineEvent(line, raw, listNetwork, ctx);
-      if (found !== null) meetings.push(found);
+      // The body often repeats the date of the event its title announces.
+      if (found !== null && found.date !== fromTitle?.date) meetings.push(found);
     }
   }
   return meetings.sort((a, b) => a.line - b.line);
