@@ -112,6 +112,8 @@ export const updateDocument = z.object({
   issue: issueHeader,
   items: z.array(item),
   meetings: z.array(meeting),
+  /** Lines of a dates list naming a network but no date ("QA Network: More from X"): not meetings, kept for the contact. */
+  undated: z.array(meeting),
   publications: z.array(publication),
   contacts: z.array(contact),
   tables: z.array(table),

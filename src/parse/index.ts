@@ -45,7 +45,7 @@ export function parseUpdate(text: string, sourceFile: string): UpdateDocument {
       layout: front.layout,
     },
     items: layout.items.map((raw) => buildItem(raw, warn)),
-    meetings: readMeetings(layout.items, { reference, warn }),
+    ...readMeetings(layout.items, { reference, warn }),
     publications: readPublications(layout.tools, reference, warn),
     contacts: readContacts(layout.contacts, warn),
     tables: layout.items.flatMap((raw) => readTables(raw, warn)),

@@ -80,19 +80,19 @@ function meeting(
   item: string | null,
   ctx: MeetingContext,
   extra: Partial<Pick<Meeting, 'contact' | 'participants'>> = {},
-): Meeting | null {
-  // A network named without a date is a standing entry of the list, not a meeting.
+): Meeting {
+  let date: string | null = null;
   if (when.date === null) {
     ctx.warn(line.no, `no date for "${network}": not read as a meeting`);
-    return null;
+  } else {
+    const resolved = resolveDate(when.date, ctx.reference, 'forward');
+    if (resolved.problem !== null) ctx.warn(line.no, resolved.problem);
+    date = resolved.iso;
   }
-  const resolved = resolveDate(when.date, ctx.reference, 'forward');
-  if (resolved.problem !== null) ctx.warn(line.no, resolved.problem);
-  const date = resolved.iso;
   return {
     network,
     date,
-    dateText: when.date.text,
+    dateText: when.date?.text ?? '',
     time: when.time,
     topic: when.topic,
     contact: extra.contact ?? null,
@@ -104,7 +104,7 @@ function meeting(
 }
 
 /** "Network: date time topic. More from X (contact details below)", in its many spellings. */
-export function readNetworkLine(line: Line, item: string | null, ctx: MeetingContext): Meeting | null {
+export function readNetworkLine(line: Line, item: string | null, ctx: MeetingContext): Meeting {
   const text = line.text.trim();
   const more = MORE_FROM.exec(text);
   const head = (more === null ? text : text.slice(0, more.index)).replace(GLUED_WEEKDAY, '$1 $2');
@@ -204,15 +204,18 @@ function lineEvent(
   return null;
 }
 
-export function readMeetings(items: RawItem[], ctx: MeetingContext): Meeting[] {
+export interface ReadMeetings {
+  meetings: Meeting[];
+  /** Dates-list lines that name a network without any date: not meetings, but their "More from X" still names a contact. */
+  undated: Meeting[];
+}
+
+export function readMeetings(items: RawItem[], ctx: MeetingContext): ReadMeetings {
   const meetings: Meeting[] = [];
   for (const raw of items) {
     const lines = contentLines(raw).filter((l) => !isBlank(l));
     if (raw.section === 'network-dates' || raw.section === 'key-dates') {
-      for (const line of lines) {
-        const found = readNetworkLine(line, raw.title, ctx);
-        if (found !== null) meetings.push(found);
-      }
+      meetings.push(...lines.map((l) => readNetworkLine(l, raw.title, ctx)));
       continue;
     }
     const fromTitle = titleEvent(raw, lines, ctx);
@@ -224,5 +227,7 @@ export function readMeetings(items: RawItem[], ctx: MeetingContext): Meeting[] {
       if (found !== null && found.date !== fromTitle?.date) meetings.push(found);
     }
   }
-  return meetings.sort((a, b) => a.line - b.line);
+  meetings.sort((a, b) => a.line - b.line);
+  const undated = (m: Meeting): boolean => m.dateText === '';
+  return { meetings: meetings.filter((m) => !undated(m)), undated: meetings.filter(undated) };
 }

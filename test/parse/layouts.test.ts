@@ -99,6 +99,9 @@ describe('reading items in each layout', () => {
     expect(doc.warnings).toEqual([
       { line: 44, message: 'no date for "Lead Members Group": not read as a meeting' },
     ]);
+    expect(doc.undated.map((m) => [m.network, m.contact, m.line])).toEqual([
+      ['Lead Members Group', 'Gareth Pryce', 44],
+    ]);
   });
 
   it('reads a page whose headline stands part-way down, with "Programme:" labels (2022)', () => {
