@@ -62,6 +62,21 @@ function titleRun(blocks: Block[], index: number): number {
 
 const isAction = (text: string): boolean => MARKERS.action.test(text);
 
+/** Few enough words to be a title even though a full stop ends them ("Ofsted research review series: Science."). */
+const SET_APART_MAX_WORDS = 8;
+
+/** A short line ending in a full stop is a title only when two blank lines stand after it too. */
+function setApartTitle(blocks: Block[], index: number): boolean {
+  const { text, line } = blocks[index] as Block;
+  const after = blocks[index + 1]?.blanksBefore ?? 0;
+  return (
+    /[^.]\.$/.test(text) &&
+    isTitleLike(line.text.replace(/\.\s*$/, '')) &&
+    text.split(/\s+/).length <= SET_APART_MAX_WORDS &&
+    after >= 2
+  );
+}
+
 /** brief-summary and workstreams: a title follows two or more blank lines (or the body start), never directly a title. */
 const doubleBlankRules = (name: LayoutName): LayoutRules => ({
   name,
@@ -70,6 +85,7 @@ const doubleBlankRules = (name: LayoutName): LayoutRules => ({
     if (previous === 'heading' || previous === 'label') return 0;
     if (previous !== 'start' && block.blanksBefore < 2) return 0;
     const k = titleRun(blocks, index);
+    if (k === 0) return setApartTitle(blocks, index) ? 1 : 0;
     // A wrapped title is followed by a blank line; lines running on without one are a paragraph.
     if (k > 1 && (blocks[index + k]?.blanksBefore ?? 1) === 0) return 1;
     return k;
