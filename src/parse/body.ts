@@ -1,3 +1,4 @@
+import { findDate } from './dates.js';
 import type { SectionName } from './document.js';
 import { isHeadline } from './headline.js';
 import { toBlocks, type Block, type LayoutRules, type Previous } from './layouts.js';
@@ -37,6 +38,12 @@ function titleSection(title: string): SectionName | null {
   if (MARKERS.networkDates.test(title)) return 'network-dates';
   if (MARKERS.keyDates.test(title)) return 'key-dates';
   return null;
+}
+
+/** Inside a dates list, "Network: …" and dated lines are entries of the list, never titles. */
+function isDatesEntry(current: RawItem | null, text: string): boolean {
+  const datesList = current?.section === 'network-dates' || current?.section === 'key-dates';
+  return datesList && (/^[^:]{1,60}:/.test(text) || findDate(text) !== undefined);
 }
 
 /** Joins a title wrapped over several lines. */
@@ -116,7 +123,10 @@ export function readLayout(lines: Line[], bodyStart: number, rules: LayoutRules,
       previous = 'label';
       continue;
     }
-    const titleLines = programmeStyle || isMarker ? 0 : rules.headingAt(blocks, index, previous);
+    const titleLines =
+      programmeStyle || isMarker || isDatesEntry(current, text)
+        ? 0
+        : rules.headingAt(blocks, index, previous);
     if (titleLines > 0) {
       current = open(joinTitle(blocks.slice(index, index + titleLines)), line.no, null);
       index += titleLines - 1;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseUpdate } from '../../src/parse/index.js';
 import { fixturePath, LAYOUT_FIXTURES, parseFixture } from './helpers.js';
 
 /**
@@ -108,5 +109,30 @@ describe('reading items in each layout', () => {
     const doc = parseFixture('layouts/2019-2022/update-505-2022-05-13.txt');
     expect(doc.issue).toMatchObject({ number: 505, date: '2022-05-13', layout: 'workstreams' });
     expect(doc.warnings.map((w) => w.line)).toContain(1);
+  });
+});
+
+describe('dates lists at the cut of a 2023–2025 page', () => {
+  it('reads a last "Network: date" line as a meeting, not as a cut-off title', () => {
+    const text = [
+      'Update no 601 15th March 2024',
+      '',
+      'Updates',
+      '',
+      'Reminders From Previous Weeks',
+      '',
+      'Future dates for network meetings',
+      '',
+      'Network dates:',
+      '',
+      'AD Safeguarding: Friday 12 April 2024 10:00am. More from Priya Malhotra (contact details below)',
+      '',
+      'Virtual School Heads: Monday 15 April 2024 at 2pm. Plea',
+    ].join('\n');
+    const doc = parseUpdate(text, 'cut.txt');
+    expect(doc.meetings.map((m) => [m.network, m.date, m.time])).toEqual([
+      ['AD Safeguarding', '2024-04-12', '10:00am'],
+      ['Virtual School Heads', '2024-04-15', '2pm'],
+    ]);
   });
 });
