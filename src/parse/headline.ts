@@ -1,10 +1,9 @@
 import { findDate, resolveDate } from './dates.js';
 import type { LayoutName } from './document.js';
 import { UpdateParseError } from './errors.js';
-import { recognizeLayout, toBlocks } from './layouts.js';
+import { LAYOUTS, recognizeLayout } from './layouts.js';
 import { isBlank, type Line, type Warn } from './lines.js';
 import { MARKERS } from './markers.js';
-import { isLead, isTitleLike } from './titles.js';
 
 /** "UPDATE NO 518 12 August 2022", "Update no 552 14th April 2023". */
 const HEADLINE = /^\s*update\s+no\.?\s*(\d+)\b[\s,:–-]*(.*)$/i;
@@ -72,27 +71,6 @@ export interface Front {
 }
 
 /**
- * Where the 2023–2025 items start: after the "Updates" label, or else at the first title that has
- * a lead sentence under it; the header paragraphs before it read like titles, so they must be passed.
- */
-function fridayBodyStart(lines: Line[], from: number): number | null {
-  const blocks = toBlocks(lines.slice(from));
-  const label = blocks.findIndex((b) => MARKERS.updatesLabel.test(b.text));
-  const firstLead = blocks.findIndex((b) => isLead(b.text));
-  if (label !== -1 && (firstLead === -1 || label < firstLead))
-    return lines.indexOf(blocks[label]?.line as Line) + 1;
-  if (firstLead < 1) return null;
-  let title = firstLead - 1;
-  while (
-    title > 0 &&
-    (blocks[title]?.blanksBefore ?? 1) === 0 &&
-    isTitleLike(blocks[title - 1]?.line.text ?? '')
-  )
-    title--;
-  return lines.indexOf(blocks[title]?.line as Line);
-}
-
-/**
  * Finds the headline, recognises the layout and finds where the items start. Updates copied from
  * the web carry the headline twice (page header, then body); everything before the second one is
  * page furniture. With a single headline the furniture is recognised line by line (2023–2025
@@ -123,10 +101,10 @@ export function readFront(lines: Line[], file: string, warn: Warn): Front {
     }
   }
   const layout = recognizeLayout(headline.text, front, lines.slice(bodyStart));
-  const friday = again === -1 && layout === 'friday-update' ? fridayBodyStart(lines, first + 1) : null;
-  if (friday !== null) {
-    front.splice(0, front.length, ...lines.slice(first + 1, friday));
-    bodyStart = friday;
+  const start = again === -1 ? LAYOUTS[layout].bodyStart(lines, first + 1) : null;
+  if (start !== null) {
+    front.splice(0, front.length, ...lines.slice(first + 1, start));
+    bodyStart = start;
   }
   for (const line of lines.slice(0, first)) {
     if (!isBlank(line)) warn(line.no, 'text before the headline skipped');

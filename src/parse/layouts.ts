@@ -28,7 +28,11 @@ export interface Block {
 export type Previous = 'start' | 'heading' | 'label' | 'action' | 'lead' | 'body';
 
 export interface LayoutRules {
-  name: LayoutName;
+  /**
+   * Index of the first body line of an Update whose headline stands once, at `afterHeadline`; null
+   * when the body starts after the known header lines (headline.ts skips them).
+   */
+  bodyStart(lines: Line[], afterHeadline: number): number | null;
   /** How many lines from `index` form a title (a title may wrap over up to three lines), 0 when none. */
   headingAt(blocks: Block[], index: number, previous: Previous): number;
 }
@@ -78,8 +82,8 @@ function setApartTitle(blocks: Block[], index: number): boolean {
 }
 
 /** brief-summary and workstreams: a title follows two or more blank lines (or the body start), never directly a title. */
-const doubleBlankRules = (name: LayoutName): LayoutRules => ({
-  name,
+const DOUBLE_BLANK: LayoutRules = {
+  bodyStart: () => null,
   headingAt(blocks, index, previous) {
     const block = blocks[index] as Block;
     if (previous === 'heading' || previous === 'label') return 0;
@@ -90,11 +94,30 @@ const doubleBlankRules = (name: LayoutName): LayoutRules => ({
     if (k > 1 && (blocks[index + k]?.blanksBefore ?? 1) === 0) return 1;
     return k;
   },
-});
+};
 
 /** friday-update: every paragraph is one blank line apart, so a title is known by what follows it. */
 const FRIDAY: LayoutRules = {
-  name: 'friday-update',
+  /**
+   * After the "Updates" label, or else at the first title that has a lead sentence under it: the
+   * header paragraphs before it read like titles, so they must be passed.
+   */
+  bodyStart(lines, afterHeadline) {
+    const blocks = toBlocks(lines.slice(afterHeadline));
+    const label = blocks.findIndex((b) => MARKERS.updatesLabel.test(b.text));
+    const firstLead = blocks.findIndex((b) => isLead(b.text));
+    if (label !== -1 && (firstLead === -1 || label < firstLead))
+      return lines.indexOf(blocks[label]?.line as Line) + 1;
+    if (firstLead < 1) return null;
+    let title = firstLead - 1;
+    while (
+      title > 0 &&
+      (blocks[title]?.blanksBefore ?? 1) === 0 &&
+      isTitleLike(blocks[title - 1]?.line.text ?? '')
+    )
+      title--;
+    return lines.indexOf(blocks[title]?.line as Line);
+  },
   headingAt(blocks, index, previous) {
     if (previous === 'heading' || previous === 'label') return 0;
     const k = titleRun(blocks, index);
@@ -110,8 +133,8 @@ const FRIDAY: LayoutRules = {
 };
 
 export const LAYOUTS: Record<LayoutName, LayoutRules> = {
-  'brief-summary': doubleBlankRules('brief-summary'),
-  workstreams: doubleBlankRules('workstreams'),
+  'brief-summary': DOUBLE_BLANK,
+  workstreams: DOUBLE_BLANK,
   'friday-update': FRIDAY,
 };
 
