@@ -35,11 +35,10 @@ export interface ReadPublication {
 const HERE = /\s+(?:can be found|is|are)\s+here\b.*$/i;
 
 function endTitle(title: string): string {
-  const here = title.replace(HERE, '');
-  const clause = /,?\s+(?:which|that)\s+/i.exec(here);
-  return tidy(
-    clause !== null && here.slice(0, clause.index).includes(' ') ? here.slice(0, clause.index) : here,
-  );
+  const clause = /,?\s+(?:which|that)\s+/i.exec(title);
+  const head =
+    clause !== null && title.slice(0, clause.index).includes(' ') ? title.slice(0, clause.index) : title;
+  return tidy(head.replace(HERE, ''));
 }
 
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
