@@ -10,7 +10,7 @@ function summary(doc: UpdateDocument): string {
   for (const item of doc.items) sections.set(item.section, (sections.get(item.section) ?? 0) + 1);
   const bySection = [...sections].map(([name, n]) => `${name} ${n}`).join(', ');
   const out = [
-    `${issue.sourceFile}: Update no ${issue.number}, ${issue.date}${issue.truncated ? ' (truncated)' : ''}`,
+    `${issue.sourceFile}: Update no ${issue.number}, ${issue.date}, layout ${issue.layout}${issue.truncated ? ' (truncated)' : ''}`,
     `  items ${doc.items.length}${bySection === '' ? '' : ` (${bySection})`}, meetings ${doc.meetings.length}, ` +
       `publications ${doc.publications.length}, contacts ${doc.contacts.length}, tables ${doc.tables.length}`,
     `  warnings ${doc.warnings.length}`,

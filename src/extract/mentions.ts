@@ -45,7 +45,7 @@ function peopleOfUpdate(ctx: Context): string[] {
   return [
     ...new Set([
       ...ctx.doc.contacts.map((c) => c.name),
-      ...ctx.doc.meetings.flatMap((m) => (m.contact === null ? [] : [m.contact])),
+      ...[...ctx.doc.meetings, ...ctx.doc.undated].flatMap((m) => (m.contact === null ? [] : [m.contact])),
       ...introduced.filter((name) => !isGivenName(name)),
     ]),
   ];

@@ -50,8 +50,8 @@ describe('node(id) for every type', () => {
     expect(first.Person.name).toBe('Alastair Lee'); // 518:46, first by name
     expect(first.Network.name).toBe('AD Education Network'); // first by name
     expect(first.LocalAuthority.name).toBe('Bracknell Forest'); // 330:162, first by name
-    // The earliest dated meeting: the AD Education Network on 14 December 2018 (330:118).
-    expect(first.Meeting.date).toBe('2018-12-14');
+    // The earliest dated meeting: the SE ADCS meeting on 7 December 2018 (330:182).
+    expect(first.Meeting.date).toBe('2018-12-07');
   });
 
   it('nodes(ids) returns them in the order asked, null where nothing has the id', async () => {

@@ -98,9 +98,10 @@ describe('parse command', () => {
     capture();
     await run([GOOD]);
     expect(output.out).toContain(
-      'items 5 (main 2, network-dates 1, reminders 2), meetings 10, publications 27, contacts 16, tables 1',
+      'items 5 (main 2, network-dates 1, reminders 2), meetings 10, publications 28, contacts 16, tables 1',
     );
     expect(output.out).toContain('line 46: "Tuesday 15 September"');
+    expect(output.out).toContain('Update no 518, 2022-08-12, layout workstreams');
   });
 
   it('prints usage and exits 2 without files or with an unknown option', async () => {
