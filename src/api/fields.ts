@@ -308,3 +308,14 @@ export function nodeConnectionRef(name: string, target: Target) {
 
 /** The Relay paging arguments, for root lists. */
 export const pagingArgs = pageArgs;
+
+/** What a MENTIONS edge carries: the name as the item wrote it. */
+export function mentionEdgeFields(e: EdgeFieldBuilder) {
+  return {
+    written: e.string({
+      nullable: true,
+      description: 'The name as the item wrote it.',
+      resolve: (edge) => relText(edge, 'written'),
+    }),
+  };
+}

@@ -8,8 +8,8 @@ import { luceneWords } from './lucene.js';
 /**
  * Forgiving names: a name given by a user (a lookup such as `network(name:)` or a filter such as
  * `meetings(network:)`) resolves to one node key. An alias in data/ or the exact name wins; otherwise the
- * full-text index is asked (prefixes, then near misses), and a candidate that clearly outscores the rest
- * wins ("Fostering" → Fostering Network). When several could, or none does, the answer is an error that
+ * full-text index is asked for names holding every word (as a prefix, then also as a near miss), and a
+ * candidate that clearly outscores the rest wins ("Fostering" → Fostering Network, "Ofstd" → Ofsted). When several could, or none does, the answer is an error that
  * says so and lists the best candidates, never a silent empty answer.
  */
 
@@ -43,9 +43,15 @@ function exactKey(label: NodeLabel, name: string, { resolver }: Context): string
   return normaliseName(canonical ?? name);
 }
 
-/** Candidates whose names hold every word as a prefix; failing that, any word or a near miss of one. */
-async function candidatesFor(label: NodeLabel, name: string, { db }: Context): Promise<NameCandidate[]> {
-  const words = luceneWords(name, 'name');
+/** A word as a prefix; words of four letters or more also as a near miss (one or two edits). */
+const loosely = (word: string): string =>
+  word.length >= 4 ? `(${word}* OR ${word}~)` : `(${word} OR ${word}*)`;
+
+/**
+ * Candidates whose names hold every word as a prefix; failing that, every word as a prefix or a near miss.
+ * Only these may resolve a name; `suggestions` (any word) only fill a "did you mean".
+ */
+async function candidatesFor(label: NodeLabel, words: string[], { db }: Context): Promise<NameCandidate[]> {
   const prefixes = await nameCandidates(
     db,
     label,
@@ -53,8 +59,11 @@ async function candidatesFor(label: NodeLabel, name: string, { db }: Context): P
     CANDIDATES,
   );
   if (prefixes.length > 0) return prefixes;
-  return nameCandidates(db, label, words.map((w) => `(${w}* OR ${w}~)`).join(' OR '), CANDIDATES);
+  return nameCandidates(db, label, words.map(loosely).join(' AND '), CANDIDATES);
 }
+
+const suggestions = (label: NodeLabel, words: string[], { db }: Context): Promise<NameCandidate[]> =>
+  nameCandidates(db, label, words.map(loosely).join(' OR '), CANDIDATES);
 
 export const nameNotFound = (label: NodeLabel, name: string, candidates: NameCandidate[]): GraphQLError => {
   const suggestions = candidates.map((c) => c.name);
@@ -76,9 +85,10 @@ const ambiguous = (label: NodeLabel, name: string, candidates: NameCandidate[]):
 export async function resolveName(label: NodeLabel, name: string, context: Context): Promise<string> {
   const key = exactKey(label, name, context);
   if ((await context.loaders.node(uidOf(label, key), [])) !== null) return key;
-  const candidates = await candidatesFor(label, name, context);
+  const words = luceneWords(name, 'name');
+  const candidates = await candidatesFor(label, words, context);
   const [best, next] = candidates;
-  if (best === undefined) throw nameNotFound(label, name, []);
+  if (best === undefined) throw nameNotFound(label, name, await suggestions(label, words, context));
   if (next === undefined || best.score >= CLEAR_LEAD * next.score) return best.key;
   throw ambiguous(label, name, candidates);
 }

@@ -154,24 +154,42 @@ describe('lookups by name accept any case and every alias', () => {
     expect(result.professor.name).toBe('Eamon McCrory'); // 518:118
   });
 
-  it('other spellings: "dfe", "Brighton & Hove", "Education Network", "SESLIP"; unknown names give null', async () => {
+  it('other spellings: "dfe", "Brighton & Hove", "Education Network", "SESLIP"', async () => {
     const result = await data(
       api.app,
       `{ dfe: organisation(name: "dfe") { name }
          brighton: localAuthority(name: "Brighton & Hove") { name }
          education: network(name: "Education Network") { name }
-         seslip: organisation(name: "SESLIP") { name }
-         nobody: person(name: "Nobody At All") { name }
-         nowhere: localAuthority(name: "Atlantis") { name } }`,
+         seslip: organisation(name: "SESLIP") { name } }`,
     );
     expect(result).toEqual({
       dfe: { name: 'Department for Education' },
       brighton: { name: 'Brighton and Hove' },
       education: { name: 'AD Education Network' }, // 518:172 "Education Network: Chris Owen"
       seslip: { name: 'South East Sector-Led Improvement Programme' },
-      nobody: null,
-      nowhere: null,
     });
+  });
+
+  it('unknown names give null with a NOT_FOUND error naming the field, never a silent null', async () => {
+    const result = await graphql(
+      api.app,
+      `
+        {
+          nobody: person(name: "Nobody At All") {
+            name
+          }
+          nowhere: localAuthority(name: "Atlantis") {
+            name
+          }
+        }
+      `,
+    );
+    expect(result.data).toEqual({ nobody: null, nowhere: null });
+    const errors = (result.errors ?? []).map((e) => [e.path?.[0], e.extensions?.code]);
+    expect(errors.sort()).toEqual([
+      ['nobody', 'NOT_FOUND'],
+      ['nowhere', 'NOT_FOUND'],
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { hopConnection, hopOne, nodeOptions } from '../fields.js';
+import { hopConnection, hopOne, nodeOptions, mentionEdgeFields } from '../fields.js';
 import { ItemRef, TARGETS } from '../refs.js';
 
 builder.node(ItemRef, {
@@ -29,6 +29,7 @@ builder.node(ItemRef, {
     }),
     mentions: hopConnection(t, 'ItemMentions', 'itemMentions', TARGETS.Mentionable, {
       description: 'People, organisations, local authorities and networks the item names.',
+      edgeFields: mentionEdgeFields,
     }),
   }),
 });

@@ -6,6 +6,7 @@ import {
   relInt,
   relText,
   type EdgeFieldBuilder,
+  mentionEdgeFields,
 } from '../fields.js';
 import { LocalAuthorityRef, PublisherRef, TARGETS } from '../refs.js';
 
@@ -40,6 +41,7 @@ builder.node(LocalAuthorityRef, {
     }),
     mentionedIn: datedHopConnection(t, 'LocalAuthorityMentionedIn', 'mentionedIn', TARGETS.Item, {
       description: 'Items that name it, newest first; from/to bound the Update date.',
+      edgeFields: mentionEdgeFields,
     }),
     inspections: hopConnection(t, 'LocalAuthorityInspections', 'authorityInspections', TARGETS.Organisation, {
       description: 'Inspection results, the inspectorate as node.',

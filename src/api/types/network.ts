@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { datedHopConnection, hopConnection, nodeOptions } from '../fields.js';
+import { datedHopConnection, hopConnection, nodeOptions, mentionEdgeFields } from '../fields.js';
 import { NetworkRef, PublisherRef, TARGETS } from '../refs.js';
 import { feedEdgeFields } from './report.js';
 
@@ -29,6 +29,7 @@ builder.node(NetworkRef, {
     }),
     mentionedIn: datedHopConnection(t, 'NetworkMentionedIn', 'mentionedIn', TARGETS.Item, {
       description: 'Items that name it.',
+      edgeFields: mentionEdgeFields,
     }),
   }),
 });

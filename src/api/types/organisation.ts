@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { datedHopConnection, hopConnection, nodeOptions } from '../fields.js';
+import { datedHopConnection, hopConnection, nodeOptions, mentionEdgeFields } from '../fields.js';
 import { OrganisationRef, PublisherRef, TARGETS } from '../refs.js';
 import { inspectionEdgeFields } from './local-authority.js';
 
@@ -22,6 +22,7 @@ builder.node(OrganisationRef, {
     }),
     mentionedIn: datedHopConnection(t, 'OrganisationMentionedIn', 'mentionedIn', TARGETS.Item, {
       description: 'Items that name it, newest first.',
+      edgeFields: mentionEdgeFields,
     }),
     inspected: hopConnection(t, 'OrganisationInspected', 'organisationInspections', TARGETS.LocalAuthority, {
       description: 'Local authorities it inspected, with the grades (Ofsted).',

@@ -10,6 +10,7 @@ import {
   nodeOptions,
   relText,
   type HopEdge,
+  mentionEdgeFields,
 } from '../fields.js';
 import type { HopName } from '../hops.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
@@ -128,6 +129,7 @@ builder.node(PersonRef, {
     ),
     mentionedIn: datedHopConnection(t, 'PersonMentionedIn', 'mentionedIn', TARGETS.Item, {
       description: 'Items that name them.',
+      edgeFields: mentionEdgeFields,
     }),
     possiblySameAs: t.field({
       type: [PersonRef],
