@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { Database } from '../src/db/database.js';
 import { startEmbeddedNeo4j } from '../src/db/embedded.js';
 import { extractGraph } from '../src/extract/extract.js';
-import { normaliseName } from '../src/extract/normalise.js';
+import { normaliseName } from '../src/text/names.js';
 import type { GraphRecords, NodeRecord } from '../src/extract/records.js';
 import { loadResolver, type Resolver } from '../src/extract/resolve.js';
 import { ingestFiles } from '../src/load/ingest.js';

@@ -1,4 +1,5 @@
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../text/names.js';
+import { sentences } from '../text/sentences.js';
 import { possiblySamePerson } from './people.js';
 import type { Evidence, Properties } from './records.js';
 import type { Resolver } from './resolve.js';
@@ -144,8 +145,5 @@ function evidenceProps(evidence: Evidence[]): Properties {
 /** The sentence of `text` that contains `term` (case-insensitively), as the quote behind a derived edge. */
 function sentenceContaining(text: string, term: string): string | undefined {
   const needle = term.toLowerCase();
-  return text
-    .split(/(?<=[.!?])\s+|\n+/)
-    .map((sentence) => sentence.trim())
-    .find((sentence) => sentence.toLowerCase().includes(needle));
+  return sentences(text).find((sentence) => sentence.toLowerCase().includes(needle));
 }

@@ -1,3 +1,4 @@
+import { HONORIFIC } from '../text/honorifics.js';
 import { addEntity, addPerson, type Context } from './context.js';
 import { PhraseMatcher } from './matcher.js';
 import { itemSentences } from './text.js';
@@ -66,7 +67,7 @@ function byGivenName(ctx: Context, people: string[], given: string, line: number
 }
 
 // "Rosemary Perry (contact details below) writes", "contact Isabelle, details below", "Alison Rendle writes".
-const NAME = String.raw`(?:(?:Prof(?:essor)?|Dr|Mr|Mrs|Ms)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}`;
+const NAME = String.raw`(?:${HONORIFIC}\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}`;
 const INTRODUCED = new RegExp(
   String.raw`(${NAME})\s*(?:\(\s*|,\s*)(?:contact\s+)?details\s+below|^(${NAME})\s+writes\b`,
   'gu',

@@ -4,7 +4,8 @@ import { readPublication } from '../parse/publications.js';
 import { addEntity, addPerson, issueSource, type Context, type ItemRef } from './context.js';
 import type { Source } from './graph.js';
 import { reportNode, unknownOrganisationNode } from './nodes.js';
-import { normaliseName } from './normalise.js';
+import { HONORIFIC, hasHonorific } from '../text/honorifics.js';
+import { normaliseName } from '../text/names.js';
 import type { NodeRef } from './records.js';
 import { containsPhrase, itemSentences, wordCount } from './text.js';
 
@@ -42,7 +43,7 @@ function addReport(ctx: Context, publication: Publication, where: Source): Repor
   );
   if (author !== null) ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, author), where);
   const publisher = publication.publisher;
-  if (publisher !== null && HONORIFIC.test(publisher)) {
+  if (publisher !== null && hasHonorific(publisher)) {
     // "… briefing from Dr Camilla Parker": a person, who wrote it rather than published it.
     ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, publisher), where);
   } else if (publisher !== null) {
@@ -51,9 +52,10 @@ function addReport(ctx: Context, publication: Publication, where: Source): Repor
   return { ref, title };
 }
 
-const HONORIFIC = /^(?:Prof(?:essor)?|Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s/;
-const BY_AUTHOR =
-  /\s+by\s+((?:Prof(?:essor)?|Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})$/u;
+const BY_AUTHOR = new RegExp(
+  String.raw`\s+by\s+(${HONORIFIC}\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})$`,
+  'u',
+);
 
 /** "CHILDHOOD TRAUMA, THE BRAIN AND THE SOCIAL WORLD by Prof. Eamon McCrory" → title and author. */
 function splitAuthor(title: string): { title: string; author: string | null } {

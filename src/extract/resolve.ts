@@ -1,5 +1,5 @@
 import { PhraseMatcher } from './matcher.js';
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../text/names.js';
 import { canonicalPersonName, type PersonName } from './people.js';
 import {
   entities,
