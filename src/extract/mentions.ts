@@ -9,12 +9,13 @@ import { itemSentences } from './text.js';
  *
  * People are not in data/, so only names this Update vouches for are looked for: its contacts, the
  * contacts of its meetings ("More from X"), and names an item introduces as a contact
- * ("Alison Rendle (contact details below) writes"). A given name alone counts only in such an
+ * ("Alison Rendle (contact details below) writes"), and those named in a role (`namedInProse`:
+ * "Sarah Whitfield (DCS Surrey)"). A given name alone counts only in such an
  * introduction ("please contact Isabelle, details below"), and only when exactly one of those
  * people has it; otherwise it is warned.
  */
-export function readMentions(ctx: Context): void {
-  const people = peopleOfUpdate(ctx);
+export function readMentions(ctx: Context, namedInProse: string[]): void {
+  const people = [...new Set([...peopleOfUpdate(ctx), ...namedInProse])];
   const matcher = new PhraseMatcher(
     people.flatMap((name) => {
       const person = ctx.resolver.resolvePerson(name);
