@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --details] [--json] [--no-feeds]`: precision and recall of extraction on the hand-labelled Updates
+ * `npm run eval [-- --details] [--json] [--no-feeds] [--nlp]`: precision and recall of extraction on the hand-labelled Updates
  * of test/fixtures/eval/ (each `update-N-….txt` with its `update-N-….labels.json`, written by reading the
  * text, not from extractor output). Asserts nothing and is never part of `npm test`.
  *
@@ -7,7 +7,8 @@
  * `extractGraph` yields. FEEDS is derived over the whole graph, so the Updates are ingested into a
  * throwaway embedded Neo4j and its FEEDS edges are scored against the union of the labelled pairs.
  * --details lists every miss (false negative) and every wrong fact (false positive); --no-feeds skips
- * the Neo4j step (and the FEEDS row) for a quick run.
+ * the Neo4j step (and the FEEDS row) for a quick run; --nlp adds the comparison of `compromise` with the
+ * hand rules for people and organisations in running text (scripts/eval-nlp.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -25,6 +26,7 @@ import { ingestFiles } from '../src/load/ingest.js';
 import { silentLogger } from '../src/log.js';
 import { parseUpdateFile } from '../src/parse/index.js';
 import { table } from '../bench/stats.js';
+import { nlpCandidates } from './eval-nlp.js';
 
 const EVAL_DIR = 'test/fixtures/eval';
 const KINDS = ['people', 'roles', 'organisations', 'authorities', 'reports', 'publishers', 'feeds'] as const;
@@ -147,12 +149,43 @@ async function graphFeeds(files: string[], resolver: Resolver): Promise<Set<stri
   }
 }
 
+interface Row {
+  kind: string;
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+function row(kind: string, { tp, fp, fn }: Score): Row {
+  const precision = tp + fp.length === 0 ? 1 : tp / (tp + fp.length);
+  const recall = tp + fn.length === 0 ? 1 : tp / (tp + fn.length);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { kind, tp, fp: fp.length, fn: fn.length, precision, recall, f1 };
+}
+
+const printed = (rows: Row[]): string =>
+  table([
+    ['kind', 'right', 'wrong', 'missed', 'precision', 'recall', 'F1'],
+    ...rows.map((r) => [
+      r.kind,
+      r.tp,
+      r.fp,
+      r.fn,
+      r.precision.toFixed(2),
+      r.recall.toFixed(2),
+      r.f1.toFixed(2),
+    ]),
+  ]);
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const unknown = args.filter((a) => !['--details', '--json', '--no-feeds'].includes(a));
+  const unknown = args.filter((a) => !['--details', '--json', '--no-feeds', '--nlp'].includes(a));
   if (unknown.length > 0) {
     console.error(
-      `usage: npm run eval [-- --details] [--json] [--no-feeds]   (unknown: ${unknown.join(' ')})`,
+      `usage: npm run eval [-- --details] [--json] [--no-feeds] [--nlp]   (unknown: ${unknown.join(' ')})`,
     );
     process.exit(2);
   }
@@ -163,13 +196,23 @@ async function main(): Promise<void> {
     Score
   >;
   const allFeeds = new Set<string>();
+  const NLP_KINDS = ['people', 'organisations'] as const;
+  const nlpScores: Record<string, Score> = Object.fromEntries(
+    NLP_KINDS.flatMap((k) => [`${k} compromise`, `${k} union`]).map((k) => [k, { tp: 0, fp: [], fn: [] }]),
+  );
   for (const file of files) {
     const path = join(EVAL_DIR, file);
     const labels = labelsFile.parse(
       JSON.parse(await readFile(path.replace(/\.txt$/, '.labels.json'), 'utf8')),
     );
     const expected = expectedFacts(labels, resolver);
-    const found = extractedFacts(extractGraph(await parseUpdateFile(path), resolver));
+    const doc = await parseUpdateFile(path);
+    const found = extractedFacts(extractGraph(doc, resolver));
+    const byNlp = nlpCandidates(doc, resolver);
+    for (const kind of NLP_KINDS) {
+      score(expected[kind], byNlp[kind], nlpScores[`${kind} compromise`]!, file);
+      score(expected[kind], new Set([...found[kind], ...byNlp[kind]]), nlpScores[`${kind} union`]!, file);
+    }
     for (const kind of KINDS) if (kind !== 'feeds') score(expected[kind], found[kind], scores[kind], file);
     for (const pair of expected.feeds) allFeeds.add(pair);
   }
@@ -182,32 +225,21 @@ async function main(): Promise<void> {
     score(allFeeds, inGraph, scores.feeds, 'graph');
   }
 
-  const rows = KINDS.filter((kind) => withFeeds || kind !== 'feeds').map((kind) => {
-    const { tp, fp, fn } = scores[kind];
-    const precision = tp + fp.length === 0 ? 1 : tp / (tp + fp.length);
-    const recall = tp + fn.length === 0 ? 1 : tp / (tp + fn.length);
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    return { kind, tp, fp: fp.length, fn: fn.length, precision, recall, f1 };
-  });
+  const rows = KINDS.filter((kind) => withFeeds || kind !== 'feeds').map((kind) => row(kind, scores[kind]));
+  const nlpRows = args.includes('--nlp')
+    ? NLP_KINDS.flatMap((kind) => [
+        row(`${kind} hand rules`, scores[kind]),
+        row(`${kind} compromise`, nlpScores[`${kind} compromise`]!),
+        row(`${kind} union`, nlpScores[`${kind} union`]!),
+      ])
+    : [];
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ updates: files.length, rows, scores }, null, 2));
+    console.log(JSON.stringify({ updates: files.length, rows, nlpRows, scores }, null, 2));
     return;
   }
   console.log(`${files.length} labelled Updates in ${EVAL_DIR}\n`);
-  console.log(
-    table([
-      ['kind', 'right', 'wrong', 'missed', 'precision', 'recall', 'F1'],
-      ...rows.map((r) => [
-        r.kind,
-        r.tp,
-        r.fp,
-        r.fn,
-        r.precision.toFixed(2),
-        r.recall.toFixed(2),
-        r.f1.toFixed(2),
-      ]),
-    ]),
-  );
+  console.log(printed(rows));
+  if (nlpRows.length > 0) console.log(`\nrunning text: hand rules against compromise\n\n${printed(nlpRows)}`);
   if (args.includes('--details')) {
     for (const kind of KINDS) {
       for (const fact of scores[kind].fn) console.log(`missed ${kind}: ${fact}`);
