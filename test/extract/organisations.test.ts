@@ -17,7 +17,7 @@ describe('bodies data/ does not know, by the shape of their name', () => {
       'Centre for Social Innovation and Growth',
     ]);
     expect(await shapes('Researchers at the University of Roehampton found')).toEqual([
-      'University of Greenwich',
+      'University of Roehampton',
     ]);
   });
 
