@@ -8,9 +8,9 @@ import type { Resolver } from './resolve.js';
  * Edges computed over the whole graph rather than read from one sentence. Pure functions: candidates
  * in (read by src/load/derive.ts), edges out. Recomputed from scratch after every ingest and by
  * `seslip-kg derive`, so an edited lexicon in data/networks.json takes effect without re-ingesting.
- * - FEEDS: a Report feeds a Network when an Item citing it names the network, names the network's
- *   contact person, or uses the network's topic lexicon. The edge records the strongest rule that fired,
- *   every rule, the matched terms, and the Items as evidence.
+ * - FEEDS: a Report feeds a Network when its title, or the part of an Item citing it, names the
+ *   network, names the network's contact person, or uses the network's topic lexicon. The edge records
+ *   the strongest rule that fired, every rule, the matched terms, and the Items (or the listing) as evidence.
  * - POSSIBLY_SAME_AS: two Person nodes with the same surname and first initial but different names, left
  *   for a person to decide rather than merged.
  */
@@ -23,15 +23,24 @@ export interface DerivedEdge {
   props: Properties;
 }
 
-/** An Item citing a Report, with the networks the item names directly or through a network's contact. */
-export interface FeedsCandidate {
-  report: string;
+/** An Item citing a Report: its text, the quotes of the citation and of its other citations, the contacts it names. */
+export interface Citation {
   item: string;
   date: string;
   title: string;
   text: string;
-  namedNetworks: { network: string; name: string }[];
+  quotes: string[];
+  otherQuotes: string[];
   namedContacts: { network: string; person: string }[];
+}
+
+/** A Report with where it was first read, its publishers' keys, and the Items citing it. */
+export interface FeedsCandidate {
+  report: string;
+  title: string;
+  listing: Evidence | null;
+  publishers: string[];
+  citations: Citation[];
 }
 
 type FeedsRule = 'names-network' | 'names-contact' | 'topic-lexicon';
@@ -45,7 +54,40 @@ interface FeedsAccumulator {
   evidence: Map<string, Evidence>;
 }
 
-/** FEEDS edges to the networks in `networks` (their keys), from the candidates' rules. */
+/**
+ * SESLIP's own programme documents (Regional Improvement Plans, MoUs, prospectuses) concern every
+ * network alike, so no single network is fed by them; SESLIP's topical documents ("Early help peer
+ * challenge guide") feed as any other report does.
+ */
+const PROGRAMME_PUBLISHERS = new Set([
+  'south east sector led improvement programme',
+  'seslip steering group',
+]);
+const PROGRAMME_DOCUMENT = /\b(?:Regional Improvement Plan|Memorandum of Understanding|MoU|Prospectus)\b/iu;
+const isProgrammeDocument = (candidate: FeedsCandidate): boolean =>
+  PROGRAMME_DOCUMENT.test(candidate.title) && candidate.publishers.some((p) => PROGRAMME_PUBLISHERS.has(p));
+
+/**
+ * The part of a citing item about this report: from the line that cites it to the line that cites
+ * another report (an item announcing several publications speaks of each in turn); the whole
+ * item when it cites only this one or the citing line is not found.
+ */
+export function citationWindow(citation: Citation): string {
+  const lines = citation.text.split('\n');
+  const has = (line: string, quotes: string[]) => quotes.some((q) => q !== '' && line.includes(q));
+  if (citation.otherQuotes.length === 0) return citation.text;
+  const start = lines.findIndex((line) => has(line, citation.quotes));
+  if (start === -1) return citation.text;
+  const next = lines.findIndex((line, i) => i > start && has(line, citation.otherQuotes));
+  return lines.slice(start, next === -1 ? undefined : next).join('\n');
+}
+
+/**
+ * FEEDS edges to the networks in `networks` (their keys). Every report is matched: its own title
+ * against each network's lexicon and names (evidence: where the report was read), and each citing
+ * item's part about it against the network's name, its contact person and its lexicon (evidence:
+ * the item). Terms match as whole words with their plural and singular forms (matcher.ts).
+ */
 export function feedsEdges(
   candidates: FeedsCandidate[],
   networks: ReadonlySet<string>,
@@ -67,22 +109,33 @@ export function feedsEdges(
     if (!pair.evidence.has(evidence.source)) pair.evidence.set(evidence.source, evidence);
     pairs.set(id, pair);
   };
-
-  for (const row of candidates) {
-    const evidenceFor = (term: string): Evidence => ({
-      source: row.item,
-      quote: sentenceContaining(row.text, term) ?? row.title,
-      date: row.date,
-    });
-    for (const named of row.namedNetworks) {
-      fire(row.report, named.network, 'names-network', named.name, evidenceFor(named.name));
+  const readText = (report: string, text: string, evidenceFor: (term: string) => Evidence) => {
+    for (const m of resolver.findMentions(text)) {
+      if (m.kind === 'network')
+        fire(report, normaliseName(m.name), 'names-network', m.name, evidenceFor(m.text));
     }
-    for (const named of row.namedContacts) {
-      fire(row.report, named.network, 'names-contact', named.person, evidenceFor(named.person));
-    }
-    for (const topic of resolver.networkTopics(row.text)) {
+    for (const topic of resolver.networkTopics(text)) {
       const network = normaliseName(topic.network.name);
-      for (const term of topic.terms) fire(row.report, network, 'topic-lexicon', term, evidenceFor(term));
+      for (const term of topic.terms) fire(report, network, 'topic-lexicon', term, evidenceFor(term));
+    }
+  };
+
+  for (const candidate of candidates) {
+    if (isProgrammeDocument(candidate)) continue;
+    const { report, listing } = candidate;
+    if (listing !== null) readText(report, candidate.title, () => listing);
+    for (const citation of candidate.citations) {
+      const text = citationWindow(citation);
+      const evidenceFor = (term: string): Evidence => ({
+        source: citation.item,
+        quote: sentenceContaining(text, term) ?? citation.title,
+        date: citation.date,
+      });
+      readText(report, text, evidenceFor);
+      for (const named of citation.namedContacts) {
+        if (text.includes(named.person))
+          fire(report, named.network, 'names-contact', named.person, evidenceFor(named.person));
+      }
     }
   }
 

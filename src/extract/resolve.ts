@@ -62,7 +62,11 @@ export function createResolver(data: ReferenceData): Resolver {
   const people = personIndex(data);
   const names = new PhraseMatcher(entities(data).flatMap(searchablePhrases), { plurals: false });
   const terms = new PhraseMatcher(
-    data.networks.flatMap((network) => network.terms.map((phrase) => ({ phrase, value: network }))),
+    data.networks.flatMap((network) =>
+      network.terms.flatMap((term) =>
+        [term, ...singularOf(term)].map((phrase) => ({ phrase, value: { network, term } })),
+      ),
+    ),
     { plurals: true },
   );
 
@@ -88,8 +92,8 @@ export function createResolver(data: ReferenceData): Resolver {
     networkTopics: (text) => {
       const found = new Map<Network, Set<string>>();
       for (const m of terms.all(text)) {
-        const seen = found.get(m.value) ?? new Set<string>();
-        found.set(m.value, seen.add(m.phrase));
+        const seen = found.get(m.value.network) ?? new Set<string>();
+        found.set(m.value.network, seen.add(m.value.term));
       }
       return Array.from(found, ([network, used]) => ({ network, terms: [...used] }));
     },
@@ -105,6 +109,20 @@ export function createResolver(data: ReferenceData): Resolver {
       return { name: known.name, variants: [...variants] };
     },
   };
+}
+
+/**
+ * The singular of a plural lexicon term, so that "exclusion" reads as the term "exclusions" (the
+ * matcher already reads plurals of singular terms). Only for phrases ("care leavers" → "care
+ * leaver") and words in -ions or -ments: a single word such as "adopters" was chosen over its
+ * singular on purpose ("Early Adopter" is about schools).
+ */
+function singularOf(term: string): string[] {
+  const phrase = term.includes(' ');
+  if (/[^s]s$/u.test(term) && (phrase || /(?:ions|ments)$/u.test(term))) {
+    return [term.replace(/(?:(?<=(?:ch|sh|x|ss))es|s)$/u, '')];
+  }
+  return [];
 }
 
 /** The names searched for in prose: all but the ambiguous ones. */
