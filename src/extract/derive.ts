@@ -1,4 +1,5 @@
 import { normaliseName } from '../text/names.js';
+import { withoutProfessionLists } from '../text/lists.js';
 import { sentences } from '../text/sentences.js';
 import { possiblySamePerson } from './people.js';
 import type { Evidence, Properties } from './records.js';
@@ -114,7 +115,8 @@ export function feedsEdges(
       if (m.kind === 'network')
         fire(report, normaliseName(m.name), 'names-network', m.name, evidenceFor(m.text));
     }
-    for (const topic of resolver.networkTopics(text)) {
+    // A profession in a list of who a document is for is not its topic.
+    for (const topic of resolver.networkTopics(withoutProfessionLists(text))) {
       const network = normaliseName(topic.network.name);
       for (const term of topic.terms) fire(report, network, 'topic-lexicon', term, evidenceFor(term));
     }

@@ -64,7 +64,10 @@ export function createResolver(data: ReferenceData): Resolver {
   const terms = new PhraseMatcher(
     data.networks.flatMap((network) =>
       network.terms.flatMap((term) =>
-        [term, ...singularOf(term)].map((phrase) => ({ phrase, value: { network, term } })),
+        [term, ...singularOf(term)].map((phrase) => ({
+          phrase,
+          value: { network, term, derived: phrase !== term },
+        })),
       ),
     ),
     { plurals: true },
@@ -92,6 +95,7 @@ export function createResolver(data: ReferenceData): Resolver {
     networkTopics: (text) => {
       const found = new Map<Network, Set<string>>();
       for (const m of terms.all(text)) {
+        if (m.value.derived && COMPOUND_BEFORE.test(text.slice(0, m.start))) continue;
         const seen = found.get(m.value.network) ?? new Set<string>();
         found.set(m.value.network, seen.add(m.value.term));
       }
@@ -117,6 +121,10 @@ export function createResolver(data: ReferenceData): Resolver {
  * leaver") and words in -ions or -ments: a single word such as "adopters" was chosen over its
  * singular on purpose ("Early Adopter" is about schools).
  */
+// "social exclusion", "digital exclusion": an adjective before a singular the lexicon does not write
+// makes another compound, so the singular form counts only without one.
+const COMPOUND_BEFORE = /\b\p{Ll}+(?:al|ic)\s+$/u;
+
 function singularOf(term: string): string[] {
   const phrase = term.includes(' ');
   if (/[^s]s$/u.test(term) && (phrase || /(?:ions|ments)$/u.test(term))) {
