@@ -43,8 +43,8 @@ const isPublication = (p: Publication): boolean => p.publisher !== null || p.dat
 // writing of its own document; "SESLIP Leadership Development Prospectus": one by its name.
 const WE_PRODUCED = /^We have (produced|published|launched|issued|updated)\s+(?:a|an|the|our)\s+(.+)$/u;
 const SESLIP_TITLE =
-  /^(?:SESLIP|SESLI).*(?:Prospectus|Plan|Memorandum of Understanding|MoU|Scorecard|Framework|Guide)$/u;
-const YEAR_RANGE = /(?:19|20)\d\d[-–](?:(?:19|20)\d\d|\d\d)/u;
+  /^(?:SESLIP|SESLI)\b.*\b(?:Prospectus|Plan|Memorandum of Understanding|MoU|Scorecard|Framework|Guide)$/u;
+const YEAR_RANGE = /\b(?:19|20)\d\d[-–](?:(?:19|20)\d\d|\d\d)\b/u;
 const SESLIP = 'South East Sector-Led Improvement Programme';
 
 /** A line the parser could not read as a publication may still be one of SESLIP's own documents. */
