@@ -11,7 +11,7 @@ const TRAILING_CLAUSE =
   /,?\s+(?:which|that)\s+(?:will|closes?|applies|apply|comes?|came|is|are|was|were|sets?|extends?|has|have|can|underpins?)\b.*$/u;
 // Words before the title say what kind of document it is: "The revised guidance Keeping Children Safe…".
 const LEADING_DESCRIPTION =
-  /^(?:the\s+)?(?:(?:revised|updated|new|latest|draft)\s+)+(?:(?:guidance|version\s+of|edition\s+of)\s+(?=\p{Lu}))?/iu;
+  /^(?:[Tt]he\s+)?(?:(?:[Rr]evised|[Uu]pdated|[Nn]ew|[Ll]atest|[Dd]raft)\s+)+(?:(?:guidance|version\s+of|edition\s+of)\s+(?=\p{Lu}))?/u;
 
 // What is left of "X: a briefing from Y" once the parser has taken "briefing from Y".
 const DANGLING_ARTICLE = /[\s:,;–-]+(?:a|an|the)$/iu;

@@ -81,8 +81,8 @@ describe('reports', () => {
     expect(reports.totalCount).toBe(3);
     expect(titles(reports).sort()).toEqual([
       'Local authority school places scorecards for 2020/21',
-      'guidance on Schools Causing Concern which will come into force on 1 September 2022',
-      'updated guidance on virtual school head role extension to children with a social worker',
+      'guidance on Schools Causing Concern',
+      'guidance on virtual school head role extension to children with a social worker',
     ]);
   });
 

@@ -56,3 +56,14 @@ describe('two titles of one document', () => {
     expect(sameDocument('Main findings', 'Main findings: children’s social care in England 2022')).toBeNull();
   });
 });
+
+describe('clean titles keep a kind word that leads the title', () => {
+  it('drops "updated" but not "guidance on" before a lower-case title', () => {
+    expect(
+      cleanTitle('updated guidance on virtual school head role extension to children with a social worker'),
+    ).toBe('guidance on virtual school head role extension to children with a social worker');
+    expect(
+      cleanTitle('updated version of Sustainability in high needs systems Guidance for local authorities'),
+    ).toBe('Sustainability in high needs systems Guidance for local authorities');
+  });
+});
