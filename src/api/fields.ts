@@ -319,3 +319,16 @@ export function mentionEdgeFields(e: EdgeFieldBuilder) {
     }),
   };
 }
+
+/** What a role edge (WORKS_FOR, BASED_AT) carries: the role as written and the honorific it was given with. */
+export function roleEdgeFields(e: EdgeFieldBuilder) {
+  return {
+    role: e.string({
+      nullable: true,
+      description:
+        'The role as written ("DCS", "Lead Member for Children"); its dates are firstSeen and lastSeen.',
+      resolve: (edge) => relText(edge, 'role'),
+    }),
+    honorific: e.string({ nullable: true, resolve: (edge) => relText(edge, 'honorific') }),
+  };
+}

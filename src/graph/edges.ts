@@ -22,6 +22,9 @@ const edge = (
   derived = false,
 ): EdgeSpec => ({ from, to, derived, props, description });
 
+/** What a role edge carries: the role as written ("DCS", "Lead Member") and an honorific (Cllr, Dame…). */
+const ROLE = { role: 'string', honorific: 'string' } as const;
+
 const NAMED = ['Person', 'Organisation', 'LocalAuthority', 'Network'] as const satisfies NodeLabel[];
 
 export const EDGE_CATALOGUE = {
@@ -40,8 +43,14 @@ export const EDGE_CATALOGUE = {
     email: 'string',
     phone: 'string',
   }),
-  WORKS_FOR: edge(['Person'], ['Organisation'], 'A person listed with an organisation.'),
-  BASED_AT: edge(['Person'], ['LocalAuthority'], 'A person listed with a local authority.'),
+  // One edge per role (its key): who held which role where, and when (firstSeen, lastSeen).
+  WORKS_FOR: edge(['Person'], ['Organisation'], 'A person with an organisation, in a role as written.', ROLE),
+  BASED_AT: edge(
+    ['Person'],
+    ['LocalAuthority'],
+    'A person at a local authority, in a role as written.',
+    ROLE,
+  ),
   CONTACT_FOR: edge(['Person'], ['Network'], 'The person to ask about a network.'),
   HOLDS: edge(['Network'], ['Meeting'], 'A network and its meetings.'),
   ANNOUNCED_IN: edge(['Meeting'], ['Item'], 'The items that announced a meeting.'),

@@ -82,7 +82,7 @@ describe('reports', () => {
     expect(titles(reports).sort()).toEqual([
       'Local authority school places scorecards for 2020/21',
       'guidance on Schools Causing Concern',
-      'updated guidance on virtual school head role extension to children with a social worker',
+      'guidance on virtual school head role extension to children with a social worker',
     ]);
   });
 

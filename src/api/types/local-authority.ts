@@ -7,6 +7,7 @@ import {
   relText,
   type EdgeFieldBuilder,
   mentionEdgeFields,
+  roleEdgeFields,
 } from '../fields.js';
 import { LocalAuthorityRef, PublisherRef, TARGETS } from '../refs.js';
 
@@ -38,6 +39,7 @@ builder.node(LocalAuthorityRef, {
     }),
     people: hopConnection(t, 'LocalAuthorityPeople', 'authorityPeople', TARGETS.Person, {
       description: 'People listed as based there.',
+      edgeFields: roleEdgeFields,
     }),
     mentionedIn: datedHopConnection(t, 'LocalAuthorityMentionedIn', 'mentionedIn', TARGETS.Item, {
       description: 'Items that name it, newest first; from/to bound the Update date.',

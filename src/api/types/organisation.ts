@@ -1,5 +1,11 @@
 import { builder } from '../builder.js';
-import { datedHopConnection, hopConnection, nodeOptions, mentionEdgeFields } from '../fields.js';
+import {
+  datedHopConnection,
+  hopConnection,
+  nodeOptions,
+  mentionEdgeFields,
+  roleEdgeFields,
+} from '../fields.js';
 import { OrganisationRef, PublisherRef, TARGETS } from '../refs.js';
 import { inspectionEdgeFields } from './local-authority.js';
 
@@ -19,6 +25,7 @@ builder.node(OrganisationRef, {
     }),
     people: hopConnection(t, 'OrganisationPeople', 'organisationPeople', TARGETS.Person, {
       description: 'People listed as working for it.',
+      edgeFields: roleEdgeFields,
     }),
     mentionedIn: datedHopConnection(t, 'OrganisationMentionedIn', 'mentionedIn', TARGETS.Item, {
       description: 'Items that name it, newest first.',

@@ -11,6 +11,7 @@ import {
   relText,
   type HopEdge,
   mentionEdgeFields,
+  roleEdgeFields,
 } from '../fields.js';
 import type { HopName } from '../hops.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
@@ -117,6 +118,7 @@ builder.node(PersonRef, {
     }),
     organisations: hopConnection(t, 'PersonOrganisations', 'personOrganisations', TARGETS.Organisation, {
       description: 'Organisations they work for.',
+      edgeFields: roleEdgeFields,
     }),
     localAuthorities: hopConnection(
       t,
@@ -125,6 +127,7 @@ builder.node(PersonRef, {
       TARGETS.LocalAuthority,
       {
         description: 'Local authorities they are based at.',
+        edgeFields: roleEdgeFields,
       },
     ),
     mentionedIn: datedHopConnection(t, 'PersonMentionedIn', 'mentionedIn', TARGETS.Item, {
