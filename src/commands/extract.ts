@@ -4,20 +4,11 @@ import { ReferenceDataError } from '../extract/reference.js';
 import { loadResolver } from '../extract/resolve.js';
 import { parseUpdateFile, UpdateParseError } from '../parse/index.js';
 
-const USAGE = 'usage: seslip-kg extract <file> [--json]\n';
-
 /**
  * `seslip-kg extract <file> [--json]`: the nodes and edges one Update yields, with their evidence.
  * A file that is not an Update, or bad reference data, is reported with its file (and line) and exit 1.
  */
-export async function run(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const files = args.filter((a) => a !== '--json');
-  const file = files[0];
-  if (file === undefined || files.length > 1 || file.startsWith('-')) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
+export async function run(file: string, { json = false }: { json?: boolean }): Promise<number> {
   let records: GraphRecords;
   try {
     records = extractGraph(await parseUpdateFile(file), await loadResolver());

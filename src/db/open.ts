@@ -1,16 +1,35 @@
-import { resolve } from 'node:path';
-import type { Config } from '../config.js';
+import { projectPath, type Config } from '../config.js';
 import type { Logger } from '../log.js';
-import { Database } from './database.js';
+import { Database, DatabaseError } from './database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
 
 export interface OpenDatabase {
   db: Database;
-  /** Where the app connected; `embedded` when this process started the Neo4j. */
+  /** The Bolt URI the app connected to: NEO4J_URI, or the embedded Neo4j's. */
   uri: string;
   embedded: EmbeddedNeo4j | undefined;
   /** Closes the driver, then stops the embedded Neo4j if this process started it. */
   close(): Promise<void>;
+}
+
+/**
+ * Neo4j could not be reached, or refused the credentials, when the app first connected: the one error a
+ * command meets before doing anything, named with the URI so the operator knows which setting to fix.
+ */
+export class DatabaseConnectError extends Error {
+  override name = 'DatabaseConnectError';
+  constructor(
+    readonly uri: string,
+    user: string,
+    override readonly cause: DatabaseError,
+  ) {
+    super(
+      cause.code === 'AUTH'
+        ? `Neo4j at ${uri} refused the credentials of user ${user}`
+        : `Neo4j at ${uri} is unreachable`,
+      { cause },
+    );
+  }
 }
 
 /**
@@ -21,7 +40,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenDat
   const embedded =
     config.NEO4J_URI === undefined
       ? await startEmbeddedNeo4j({
-          dataDir: resolve(config.NEO4J_EMBEDDED_DIR),
+          dataDir: projectPath(config.NEO4J_EMBEDDED_DIR),
           port: config.NEO4J_EMBEDDED_PORT,
           heapMb: config.NEO4J_EMBEDDED_HEAP_MB,
           pageCacheMb: config.NEO4J_EMBEDDED_PAGE_CACHE_MB,
@@ -47,7 +66,8 @@ export async function openDatabase(config: Config, log: Logger): Promise<OpenDat
     await db.applySchema();
   } catch (error) {
     await close();
-    throw error;
+    const refused = error instanceof DatabaseError && (error.code === 'UNAVAILABLE' || error.code === 'AUTH');
+    throw refused ? new DatabaseConnectError(uri, config.NEO4J_USER, error) : error;
   }
   return { db, uri, embedded, close };
 }

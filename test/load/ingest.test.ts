@@ -151,7 +151,7 @@ describe('failures and dry runs', () => {
 
   it('a dry run reads and extracts but writes nothing', async () => {
     const summary = await ingestFiles(opened.db, resolver, ['seed'], { dryRun: true });
-    expect(summary.counts).toMatchObject({ checked: 5, loaded: 0 });
+    expect(summary.counts).toMatchObject({ new: 5, loaded: 0 });
     expect(summary.files.every((f) => f.nodes > 0 && f.edges > 0)).toBe(true);
     expect(await query(`MATCH (n) RETURN count(n) AS n`)).toEqual([{ n: 0 }]);
   });
