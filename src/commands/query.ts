@@ -184,10 +184,11 @@ export function flattenRows(data: Record<string, unknown>): CsvRow[] {
 function rowsOf(value: unknown, prefix: string): CsvRow[] {
   if (value === null || value === undefined) return [{}];
   if (Array.isArray(value)) {
+    if (value.length === 0) return [{}];
     if (value.every((element) => element === null || typeof element !== 'object')) {
       return [{ [prefix]: value.map((element) => String(element ?? '')).join('; ') }];
     }
-    return value.length === 0 ? [{}] : value.flatMap((element) => rowsOf(element, prefix));
+    return value.flatMap((element) => rowsOf(element, prefix));
   }
   if (typeof value === 'object') {
     let rows: CsvRow[] = [{}];

@@ -145,7 +145,8 @@ export async function ingestFiles(
   }
 
   const changed = outcomes.some((o) => o.status === 'loaded' || o.status === 'replaced');
-  const derived = changed && stopped === null ? await deriveEdges(db, resolver) : null;
+  const derived =
+    changed && stopped === null && options.dryRun !== true ? await deriveEdges(db, resolver) : null;
   const seconds = (performance.now() - started) / 1000;
   const counts: Record<FileStatus, number> = {
     loaded: 0,
