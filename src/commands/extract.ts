@@ -1,7 +1,7 @@
-import { extractGraph } from '../extract/extract.js';
 import type { GraphRecords, NodeRecord, NodeRef } from '../extract/records.js';
 import { ReferenceDataError } from '../extract/reference.js';
 import { loadResolver } from '../extract/resolve.js';
+import { ExtractError, extractRecords } from '../load/ingest.js';
 import { parseUpdateFile, UpdateParseError } from '../parse/index.js';
 
 /**
@@ -11,9 +11,13 @@ import { parseUpdateFile, UpdateParseError } from '../parse/index.js';
 export async function run(file: string, { json = false }: { json?: boolean }): Promise<number> {
   let records: GraphRecords;
   try {
-    records = extractGraph(await parseUpdateFile(file), await loadResolver());
+    records = extractRecords(await parseUpdateFile(file), await loadResolver());
   } catch (error) {
-    if (error instanceof UpdateParseError || error instanceof ReferenceDataError) {
+    if (
+      error instanceof UpdateParseError ||
+      error instanceof ExtractError ||
+      error instanceof ReferenceDataError
+    ) {
       process.stderr.write(`seslip-kg extract: ${error.message}\n`);
       return 1;
     }

@@ -6,7 +6,7 @@ import { DatabaseError, type Database } from '../db/database.js';
 import { extractGraph } from '../extract/extract.js';
 import type { GraphRecords } from '../extract/records.js';
 import type { Resolver } from '../extract/resolve.js';
-import { parseUpdateFile, UpdateParseError } from '../parse/index.js';
+import { parseUpdateFile, UpdateParseError, type UpdateDocument } from '../parse/index.js';
 import { deriveEdges, type DeriveSummary } from './derive.js';
 import { loadUpdate, planLoad, type ChangeCounts, type LoadDecision, type LoadStatus } from './loader.js';
 
@@ -171,6 +171,32 @@ export async function ingestFiles(
   };
 }
 
+/**
+ * An internal check of extract failed on this Update (it is a bug there, or a layout it does not know). The
+ * message names the file and the parser's warnings, whose lines are where the text departs from the layout.
+ */
+export class ExtractError extends Error {
+  override name = 'ExtractError';
+  readonly code = 'EXTRACT_FAILED';
+  constructor(
+    readonly file: string,
+    detail: string,
+    warnings: { line: number; message: string }[],
+  ) {
+    const near = warnings.slice(0, 3).map((w) => `${file}:${w.line}: ${w.message}`);
+    super(`${file}: cannot be extracted: ${detail}${near.length > 0 ? `; look at ${near.join('; ')}` : ''}`);
+  }
+}
+
+/** extractGraph at the load boundary: whatever it throws becomes an ExtractError naming file and lines. */
+export function extractRecords(document: UpdateDocument, resolver: Resolver): GraphRecords {
+  try {
+    return extractGraph(document, resolver);
+  } catch (error) {
+    throw new ExtractError(document.issue.sourceFile, (error as Error).message, document.warnings);
+  }
+}
+
 const dryRunStatus: Record<LoadDecision['action'], FileStatus> = {
   load: 'new',
   replace: 'replaced',
@@ -185,7 +211,7 @@ async function ingestFile(
   options: IngestOptions,
   totals: { nodes: ChangeCounts; edges: ChangeCounts },
 ): Promise<FileOutcome> {
-  const records = extractGraph(await parseUpdateFile(file), resolver);
+  const records = extractRecords(await parseUpdateFile(file), resolver);
   const loadOptions = { contentHash: recordsHash(records), force: options.force };
   const outcome: FileOutcome = {
     file,
@@ -220,13 +246,11 @@ function recordsHash(records: GraphRecords): string {
     .digest('hex');
 }
 
-/**
- * A parse error already names file and line; anything else (an internal check of extract or load) is
- * prefixed with the file so the operator knows which one to look at.
- */
+/** Parse and extract errors name file and line already; anything else is prefixed with the file. */
 function failureMessage(file: string, error: unknown): string {
-  if (error instanceof UpdateParseError) return `${error.message} [${error.code}]`;
-  const code = error instanceof DatabaseError ? `DATABASE_${error.code}` : 'EXTRACT_FAILED';
+  if (error instanceof UpdateParseError || error instanceof ExtractError)
+    return `${error.message} [${error.code}]`;
+  const code = error instanceof DatabaseError ? `DATABASE_${error.code}` : 'LOAD_FAILED';
   return `${file}: ${(error as Error).message} [${code}]`;
 }
 

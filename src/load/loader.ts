@@ -79,12 +79,12 @@ export function decideLoad(
     differences.push('this version is truncated, the loaded one is not');
   if (differences.length === 0) return { action: 'replace', note: null };
   const what = `Update ${number} from ${incoming.sourceFile} against the loaded ${loaded.sourceFile}: ${differences.join('; ')}`;
-  if (force) return { action: 'replace', note: `forced replacement of ${what}` };
+  if (force) return { action: 'replace', note: `forced (--force): ${what}` };
   const why =
     loaded.date !== incoming.date
       ? 'a different date for a known number is a conflict'
       : 'a less complete version never replaces a more complete one';
-  return { action: 'refuse', note: `refused ${what} (${why}); check the file, or use --force to replace it` };
+  return { action: 'refuse', note: `${what} — ${why}; check the file, or use --force to replace it` };
 }
 
 /** What `ingest --dry-run` reports: the decision `loadUpdate` would take now, without writing. */

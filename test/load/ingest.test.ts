@@ -299,14 +299,14 @@ describe('replacement policy', () => {
     const refused = await ingestFiles(opened.db, resolver, [cut]);
     expect(refused.counts).toMatchObject({ refused: 1, replaced: 0 });
     expect(refused.files[0]!.note).toBe(
-      'refused Update 451 from update-451-cut.txt against the loaded update-451-2021-04-30.txt: items 7 → 4 ' +
-        '(a less complete version never replaces a more complete one); check the file, or use --force to replace it',
+      'Update 451 from update-451-cut.txt against the loaded update-451-2021-04-30.txt: items 7 → 4 — ' +
+        'a less complete version never replaces a more complete one; check the file, or use --force to replace it',
     );
     expect(await snapshot()).toEqual(before);
 
     const forced = await ingestFiles(opened.db, resolver, [cut], { force: true });
     expect(forced.counts).toMatchObject({ replaced: 1 });
-    expect(forced.files[0]!.note).toMatch(/^forced replacement of Update 451 .*items 7 → 4/);
+    expect(forced.files[0]!.note).toMatch(/^forced \(--force\): Update 451 .*items 7 → 4/);
     expect(await query(`MATCH (i:Item {issueNumber: 451}) RETURN count(i) AS n`)).toEqual([{ n: 4 }]);
   });
 
@@ -324,7 +324,7 @@ describe('replacement policy', () => {
     const refused = await ingestFiles(opened.db, resolver, [redated]);
     expect(refused.counts).toMatchObject({ refused: 1 });
     expect(refused.files[0]!.note).toMatch(
-      /dates 2018-11-30 → 2018-12-07 \(a different date for a known number is a conflict\); check the file, or use --force/,
+      /dates 2018-11-30 → 2018-12-07 — a different date for a known number is a conflict; check the file, or use --force/,
     );
     expect(await snapshot()).toEqual(before);
     const forced = await ingestFiles(opened.db, resolver, [redated], { force: true });
@@ -355,5 +355,28 @@ describe('when Neo4j is gone', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('errors inside extract', () => {
+  it('become a coded failure naming the file and the lines the parser warned about', async () => {
+    // A 515 with the title line of its first item deleted: the parser warns at line 22 ("Programme:" without a
+    // title). Whatever extract then does, an internal failure must come out as EXTRACT_FAILED naming that line.
+    const file = join(tempDir('extract'), 'update-515-no-title.txt');
+    const lines = readFileSync(seed('update-515-2022-07-22.txt'), 'utf8').split('\n');
+    writeFileSync(file, [...lines.slice(0, 20), ...lines.slice(21)].join('\n'));
+    const broken: Resolver = {
+      ...resolver,
+      findMentions: () => {
+        throw new Error('simulated internal check');
+      },
+    };
+    const summary = await ingestFiles(opened.db, broken, [file]);
+    expect(summary.counts).toMatchObject({ failed: 1 });
+    expect(summary.files[0]!.error).toMatch(
+      new RegExp(
+        `^${file}: cannot be extracted: .*; look at ${file}:22: "Programme:" without a title.*\\[EXTRACT_FAILED\\]$`,
+      ),
+    );
   });
 });
