@@ -86,6 +86,27 @@ function buildProgram(done: (status: number) => void): Command {
         (await import('./commands/query.js')).run(file, options),
       ),
     );
+  program
+    .command('export')
+    .description('write the whole graph to one portable file (JSON Lines, gzip if it ends in .gz)')
+    .argument('<file>', 'the file to write, e.g. graph.jsonl.gz')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      runs(async (file: string, options: { json?: boolean }) =>
+        (await import('./commands/graph-file.js')).runExport(file, options),
+      ),
+    );
+  program
+    .command('import')
+    .description('load a file written by export into an empty graph; round trip gives an identical graph')
+    .argument('<file>', 'a file written by seslip-kg export')
+    .option('--replace', 'delete the current graph first')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      runs(async (file: string, options: { replace?: boolean; json?: boolean }) =>
+        (await import('./commands/graph-file.js')).runImport(file, options),
+      ),
+    );
   return program;
 }
 

@@ -11,7 +11,7 @@ import { deriveEdges } from '../../src/load/derive.js';
 import { ingestFiles } from '../../src/load/ingest.js';
 import { loadUpdate } from '../../src/load/loader.js';
 import { parseUpdate } from '../../src/parse/index.js';
-import { openEmptyTestDatabase, query, unreachableDatabase } from '../support/graph.js';
+import { graphSnapshot, openEmptyTestDatabase, query, unreachableDatabase } from '../support/graph.js';
 
 /** Loading behaviour against the real Neo4j: idempotence, atomicity, replacement, failures, derivation. */
 
@@ -25,16 +25,6 @@ const corrected518 = () =>
     /Fostering Network:\s+Wednesday\s+19\s+October/,
     'Fostering Network: Wednesday 26 October',
   );
-
-/** Every node and relationship with all its properties, in a stable order: "the graph exactly". */
-async function snapshot(): Promise<unknown> {
-  const nodes = await query(`MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.uid`);
-  const edges = await query(
-    `MATCH (a)-[r]->(b) RETURN a.uid AS from, type(r) AS type, b.uid AS to, properties(r) AS props
-     ORDER BY from, type, to, r.key, r.rule`,
-  );
-  return { nodes, edges };
-}
 
 async function clear(): Promise<void> {
   await opened.db.write('test-clear-graph');
@@ -53,18 +43,18 @@ describe('idempotence', () => {
   it('ingesting the seeds twice changes nothing: same nodes, edges and properties', async () => {
     const first = await ingestFiles(opened.db, resolver, ['seed']);
     expect(first.counts).toMatchObject({ loaded: 5, failed: 0 });
-    const before = await snapshot();
+    const before = await graphSnapshot();
     const second = await ingestFiles(opened.db, resolver, ['seed']);
     expect(second.counts).toMatchObject({ loaded: 0, unchanged: 5, failed: 0 });
-    expect(await snapshot()).toEqual(before);
+    expect(await graphSnapshot()).toEqual(before);
   });
 
   it('a forced reload of every seed (retract, then write again) also leaves the graph identical', async () => {
     await ingestFiles(opened.db, resolver, ['seed']);
-    const before = await snapshot();
+    const before = await graphSnapshot();
     const forced = await ingestFiles(opened.db, resolver, ['seed'], { force: true });
     expect(forced.counts).toMatchObject({ replaced: 5, failed: 0 });
-    expect(await snapshot()).toEqual(before);
+    expect(await graphSnapshot()).toEqual(before);
   });
 });
 
@@ -74,7 +64,7 @@ describe('atomicity', () => {
       seed('update-330-2018-11-30.txt'),
       seed('update-412-2020-07-17.txt'),
     ]);
-    const before = await snapshot();
+    const before = await graphSnapshot();
     const records = extractGraph(parseUpdate(readFileSync(U518, 'utf8'), U518), resolver);
     const failure = await loadUpdate(opened.db, records, {
       contentHash: 'x',
@@ -87,12 +77,12 @@ describe('atomicity', () => {
     }).catch((error: unknown) => error);
     expect((failure as Error).message).toMatch(/simulated failure/);
     // …and none of them is visible now.
-    expect(await snapshot()).toEqual(before);
+    expect(await graphSnapshot()).toEqual(before);
   });
 
   it('a failed reload of a changed Update keeps its previous contribution', async () => {
     await ingestFiles(opened.db, resolver, [U518]);
-    const before = await snapshot();
+    const before = await graphSnapshot();
     const records = extractGraph(parseUpdate(corrected518(), U518), resolver);
     await expect(
       loadUpdate(opened.db, records, {
@@ -102,7 +92,7 @@ describe('atomicity', () => {
         },
       }),
     ).rejects.toThrow(/simulated failure/);
-    expect(await snapshot()).toEqual(before);
+    expect(await graphSnapshot()).toEqual(before);
   });
 });
 
@@ -211,12 +201,12 @@ const U451 = seed('update-451-2021-04-30.txt');
 describe('identity by content, not path', () => {
   it('the same Update under another name and folder is unchanged, and sourceFile is a file name', async () => {
     await ingestFiles(opened.db, resolver, [U518]);
-    const before = await snapshot();
+    const before = await graphSnapshot();
     const copy = join(tempDir('copy'), 'saved-from-mail.txt');
     copyFileSync(U518, copy);
     const again = await ingestFiles(opened.db, resolver, [copy]);
     expect(again.counts).toMatchObject({ unchanged: 1, replaced: 0, loaded: 0 });
-    expect(await snapshot()).toEqual(before);
+    expect(await graphSnapshot()).toEqual(before);
     // The name of the file first loaded, never the folder it sat in on the ingesting machine.
     expect(await query(`MATCH (i:Issue {number: 518}) RETURN i.sourceFile AS file`)).toEqual([
       { file: 'update-518-2022-08-12.txt' },
@@ -258,7 +248,7 @@ describe('walking folders', () => {
 describe('dry run against what is loaded', () => {
   it('reports new, replaced, unchanged and refused, and writes nothing', async () => {
     await ingestFiles(opened.db, resolver, [U330, U451, U518]);
-    const before = await snapshot();
+    const before = await graphSnapshot();
     const dir = tempDir('dry');
     writeFileSync(join(dir, 'update-518-corrected.txt'), corrected518());
     writeFileSync(join(dir, 'update-451-cut.txt'), cutAt(U451, 0.4));
@@ -280,7 +270,7 @@ describe('dry run against what is loaded', () => {
       [451, 'refused'],
     ]);
     expect(summary.derived).toBeNull();
-    expect(await snapshot()).toEqual(before);
+    expect(await graphSnapshot()).toEqual(before);
   });
 });
 
@@ -293,7 +283,7 @@ function cutAt(file: string, fraction: number): string {
 describe('replacement policy', () => {
   it('a truncated copy never replaces the complete Update; --force does, and says so', async () => {
     await ingestFiles(opened.db, resolver, [U451]);
-    const before = await snapshot();
+    const before = await graphSnapshot();
     const cut = join(tempDir('cut'), 'update-451-cut.txt');
     writeFileSync(cut, cutAt(U451, 0.4));
     const refused = await ingestFiles(opened.db, resolver, [cut]);
@@ -302,7 +292,7 @@ describe('replacement policy', () => {
       'Update 451 from update-451-cut.txt against the loaded update-451-2021-04-30.txt: items 7 → 4 — ' +
         'a less complete version never replaces a more complete one; check the file, or use --force to replace it',
     );
-    expect(await snapshot()).toEqual(before);
+    expect(await graphSnapshot()).toEqual(before);
 
     const forced = await ingestFiles(opened.db, resolver, [cut], { force: true });
     expect(forced.counts).toMatchObject({ replaced: 1 });
@@ -312,7 +302,7 @@ describe('replacement policy', () => {
 
   it('another date for a known number is a conflict, refused with both dates', async () => {
     await ingestFiles(opened.db, resolver, [U330]);
-    const before = await snapshot();
+    const before = await graphSnapshot();
     const redated = join(tempDir('redated'), 'update-330-again.txt');
     writeFileSync(
       redated,
@@ -326,7 +316,7 @@ describe('replacement policy', () => {
     expect(refused.files[0]!.note).toMatch(
       /dates 2018-11-30 → 2018-12-07 — a different date for a known number is a conflict; check the file, or use --force/,
     );
-    expect(await snapshot()).toEqual(before);
+    expect(await graphSnapshot()).toEqual(before);
     const forced = await ingestFiles(opened.db, resolver, [redated], { force: true });
     expect(forced.counts).toMatchObject({ replaced: 1 });
     expect(await query(`MATCH (i:Issue {number: 330}) RETURN i.date AS date`)).toEqual([
