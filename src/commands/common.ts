@@ -13,8 +13,9 @@ export async function withDatabase(
   config: Config,
   log: Logger,
   work: (database: OpenDatabase) => Promise<number>,
+  options: { supervise?: boolean } = {},
 ): Promise<number> {
-  const database = await openDatabase(config, log);
+  const database = await openDatabase(config, log, options);
   try {
     return await work(database);
   } finally {

@@ -14,24 +14,29 @@ export async function run(): Promise<number> {
   return withConfig(async (config, log) => {
     // Before Neo4j starts and the seed loads: a taken port is reported in a second, not after them.
     await checkHttpPortFree(config);
-    return withDatabase(config, log, async (database) => {
-      const resolver = await loadResolver();
-      if (config.LOAD_SEED) await loadSeedIntoEmptyGraph(database.db, resolver, config, log);
-      const server = await listen(
-        createApp({ config, db: database.db, resolver, log }),
-        config.HOST,
-        config.PORT,
-      );
-      log.info('server ready', { graphiql: `${server.url}/graphql`, neo4j: database.uri });
-      process.stdout.write(`\nGraphiQL: ${server.url}/graphql\n\n`);
-      const signal = await new Promise<string>((done) => {
-        process.once('SIGINT', () => done('SIGINT'));
-        process.once('SIGTERM', () => done('SIGTERM'));
-      });
-      log.info('shutting down', { signal });
-      await server.close();
-      return 0;
-    });
+    return withDatabase(
+      config,
+      log,
+      async (database) => {
+        const resolver = await loadResolver();
+        if (config.LOAD_SEED) await loadSeedIntoEmptyGraph(database.db, resolver, config, log);
+        const server = await listen(
+          createApp({ config, db: database.db, resolver, log }),
+          config.HOST,
+          config.PORT,
+        );
+        log.info('server ready', { graphiql: `${server.url}/graphql`, neo4j: database.uri });
+        process.stdout.write(`\nGraphiQL: ${server.url}/graphql\n\n`);
+        const signal = await new Promise<string>((done) => {
+          process.once('SIGINT', () => done('SIGINT'));
+          process.once('SIGTERM', () => done('SIGTERM'));
+        });
+        log.info('shutting down', { signal });
+        await server.close();
+        return 0;
+      },
+      { supervise: true },
+    );
   });
 }
 

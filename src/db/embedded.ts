@@ -48,6 +48,8 @@ export interface EmbeddedNeo4j {
   uri: string;
   version: string;
   pid: number;
+  /** Settles when the JVM exits, whatever the reason (stop(), a crash, kill -9). */
+  exited: Promise<{ code: number | null; signal: string | null }>;
   stop(): Promise<void>;
 }
 
@@ -203,8 +205,103 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     port: Number(new URL(ready.uri).port),
   };
   writeFileSync(serverFile, JSON.stringify(holder) + '\n');
-  child.once('exit', () => rmSync(serverFile, { force: true }));
-  return { ...ready, pid: child.pid!, stop: () => stopChild(child) };
+  const exited = new Promise<{ code: number | null; signal: string | null }>((done) =>
+    child.once('exit', (code, signal) => {
+      rmSync(serverFile, { force: true });
+      done({ code, signal });
+    }),
+  );
+  return { ...ready, pid: child.pid!, exited, stop: () => stopChild(child) };
+}
+
+export type SupervisorState = 'running' | 'restarting' | 'failed';
+
+export interface SupervisedNeo4j {
+  /** The Neo4j running now (a new one after each restart). */
+  readonly current: EmbeddedNeo4j;
+  readonly state: SupervisorState;
+  /** Restarts done so far, over the supervisor's life. */
+  readonly restarts: number;
+  stop(): Promise<void>;
+}
+
+export interface RestartPolicy {
+  /** Attempts after one crash before giving up. */
+  attempts: number;
+  /** Wait before the first attempt; doubled for each next one. */
+  firstDelayMs: number;
+}
+
+/**
+ * Keeps an embedded Neo4j running for a long-lived process (serve): when the JVM dies without stop() (a crash,
+ * the OOM killer, kill -9), it is started again on the same port and folder, so the driver reconnects to the
+ * same URI, after 1 s, 2 s, 4 s… up to `attempts` tries, each logged. Neo4j's own recovery replays the
+ * transaction log, so a committed Update is kept and an interrupted one is absent.
+ */
+export function superviseEmbeddedNeo4j(
+  first: EmbeddedNeo4j,
+  options: EmbeddedOptions,
+  policy: RestartPolicy = { attempts: 5, firstDelayMs: 1000 },
+): SupervisedNeo4j {
+  const port = Number(new URL(first.uri).port);
+  let current = first;
+  let state: SupervisorState = 'running';
+  let restarts = 0;
+  let stopping = false;
+  const watch = async (): Promise<void> => {
+    for (;;) {
+      const exit = await current.exited;
+      if (stopping) return;
+      options.log.error('embedded Neo4j exited unexpectedly; restarting it', { ...exit, pid: current.pid });
+      state = 'restarting';
+      let restarted: EmbeddedNeo4j | undefined;
+      for (
+        let attempt = 1;
+        attempt <= policy.attempts && restarted === undefined && !stopping;
+        attempt += 1
+      ) {
+        await new Promise((done) => setTimeout(done, policy.firstDelayMs * 2 ** (attempt - 1)));
+        try {
+          restarted = await startEmbeddedNeo4j({ ...options, port });
+        } catch (error) {
+          options.log.warn('embedded Neo4j restart failed', {
+            attempt,
+            of: policy.attempts,
+            error: (error as Error).message,
+          });
+        }
+      }
+      if (restarted === undefined) {
+        state = 'failed';
+        if (!stopping) options.log.error('embedded Neo4j could not be restarted; giving up', { ...policy });
+        return;
+      }
+      if (stopping) {
+        await restarted.stop();
+        return;
+      }
+      current = restarted;
+      restarts += 1;
+      state = 'running';
+      options.log.info('embedded Neo4j restarted', { uri: current.uri, pid: current.pid, restarts });
+    }
+  };
+  void watch();
+  return {
+    get current() {
+      return current;
+    },
+    get state() {
+      return state;
+    },
+    get restarts() {
+      return restarts;
+    },
+    stop: async () => {
+      stopping = true;
+      await current.stop();
+    },
+  };
 }
 
 function waitForReadiness(
