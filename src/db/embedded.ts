@@ -40,6 +40,8 @@ export interface EmbeddedOptions {
   heapMb: number;
   pageCacheMb: number;
   txMemoryMb: number;
+  /** Transaction log kept beyond the last checkpoint, in MiB (Neo4j's default keeps two days of it). */
+  txLogMb?: number;
   startTimeoutSeconds: number;
   log: Logger;
 }
@@ -159,6 +161,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   checkJava();
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  options.log.info('starting embedded Neo4j', { dataDir, port: options.port });
   // Checked before Maven and the JVM: a busy store or port is reported in a second, not after a minute.
   await checkStoreFree(dataDir);
   await checkBoltPortFree(options.port);
@@ -179,8 +182,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     String(options.pageCacheMb),
     '--tx-memory-mb',
     String(options.txMemoryMb),
+    '--tx-log-mb',
+    String(options.txLogMb ?? 64),
   ];
-  options.log.info('starting embedded Neo4j', { dataDir, port: options.port });
   // Own process group: a Ctrl-C on the terminal reaches only Node, which then stops the JVM in order.
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const recent: string[] = [];

@@ -48,6 +48,7 @@ export async function openDatabase(
     heapMb: config.NEO4J_EMBEDDED_HEAP_MB,
     pageCacheMb: config.NEO4J_EMBEDDED_PAGE_CACHE_MB,
     txMemoryMb: config.NEO4J_EMBEDDED_TX_MEMORY_MB,
+    txLogMb: config.NEO4J_EMBEDDED_TX_LOG_MB,
     startTimeoutSeconds: config.NEO4J_EMBEDDED_START_TIMEOUT,
     log,
   };

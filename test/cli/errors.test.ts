@@ -114,7 +114,7 @@ describe('ports in use, checked before Neo4j starts', () => {
         `seslip-kg: the embedded Neo4j's Bolt port ${port} on 127.0.0.1 is in use by another program — .*NEO4J_EMBEDDED_PORT=0`,
       ),
     );
-    expect(stderr).not.toMatch(/starting embedded Neo4j/);
+    expect(stderr).not.toMatch(/embedded Neo4j ready/);
     expect(stderr).not.toMatch(stackLine);
   });
 });
