@@ -60,7 +60,7 @@ export const configSchema = z.object({
   NEO4J_EMBEDDED_HEAP_MB: positiveMb.default(512),
   NEO4J_EMBEDDED_PAGE_CACHE_MB: positiveMb.default(128),
   NEO4J_EMBEDDED_TX_MEMORY_MB: positiveMb.default(256),
-  /** Transaction log kept on disk after a checkpoint; also how much log triggers a checkpoint. */
+  /** Transaction log kept on disk after a checkpoint (checkpoints come every 100 transactions or minute). */
   NEO4J_EMBEDDED_TX_LOG_MB: positiveMb.default(64),
   /** Seconds to wait for the embedded Neo4j's readiness line (the first run also waits for Maven). */
   NEO4J_EMBEDDED_START_TIMEOUT: z.coerce

@@ -131,7 +131,7 @@ export async function ingestFiles(
 
   for (const file of files) {
     if (stopped !== null) {
-      report(failed(file, `${file}: not tried, ingest stopped: ${stopped.reason}`));
+      report(failed(file, `${file}: not tried (ingest stopped)`));
       continue;
     }
     try {

@@ -340,7 +340,7 @@ describe('when Neo4j is gone', () => {
         /update-0\.txt: Neo4j is unreachable .*\[DATABASE_UNAVAILABLE\]/,
       );
       // Only the first file met the database; the others were not tried at all.
-      expect(summary.files.slice(1).every((f) => /not tried, ingest stopped/.test(f.error!))).toBe(true);
+      expect(summary.files.slice(1).every((f) => /not tried \(ingest stopped\)$/.test(f.error!))).toBe(true);
       expect(summary.derived).toBeNull();
     } finally {
       await db.close();

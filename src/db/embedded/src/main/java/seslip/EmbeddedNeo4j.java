@@ -46,9 +46,11 @@ public final class EmbeddedNeo4j {
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
                 // Bounded transaction logs: the default keeps two days of them (GBs after a large ingest). Logs
-                // are pruned at checkpoints, so a checkpoint also follows every txLogMb of log written.
+                // are pruned only at checkpoints, which by default come every 15 minutes or 100,000
+                // transactions; an ingest writes one transaction per Update, so checkpoint every 100 or minute.
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, txLogMb + "M size")
-                .setConfig(GraphDatabaseSettings.check_point_interval_volume, ByteUnit.mebiBytes(txLogMb))
+                .setConfig(GraphDatabaseSettings.check_point_interval_tx, 100)
+                .setConfig(GraphDatabaseSettings.check_point_interval_time, Duration.ofMinutes(1))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Bolt waits 5 s twice on shutdown for clients that are gone already; Ctrl-C should feel instant.
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
