@@ -66,6 +66,27 @@ describe('seslip-kg ingest', () => {
     expect(await query(`MATCH (i:Issue {number: 900}) RETURN count(i) AS n`)).toEqual([{ n: 1 }]);
   });
 
+  it('lists every skipped file with the reason, and exits 1 when the paths held no Update at all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seslip-cli-'));
+    writeFileSync(join(dir, 'update-519.pdf'), '%PDF-1.7');
+    writeFileSync(join(dir, 'update-520.docx'), 'PK');
+    expect(await run([dir])).toBe(1);
+    expect(output.stdout).toMatch(/skipped 2/);
+    expect(output.stdout).toContain(
+      `SKIPPED ${join(dir, 'update-519.pdf')}: PDF: save the page as text (.txt) and ingest that`,
+    );
+    expect(output.stdout).toContain(`SKIPPED ${join(dir, 'update-520.docx')}: word-processor document`);
+    expect(output.stderr).toMatch(/no Update file in .* \(every file was skipped\)/);
+  });
+
+  it('--dry-run says what would happen against the graph, and writes nothing', async () => {
+    const before = await query(`MATCH (n) RETURN count(n) AS n`);
+    expect(await run(['--dry-run', 'seed', 'test/fixtures/load'])).toBe(0);
+    expect(output.stdout).toMatch(/^dry run, nothing written: 6 file\(s\)/);
+    expect(output.stdout).toMatch(/new 0, replaced 0, unchanged 6, refused 0, failed 0, skipped 0/);
+    expect(await query(`MATCH (n) RETURN count(n) AS n`)).toEqual(before);
+  });
+
   it('rejects unknown options and a call without files with a usage line (exit 2)', async () => {
     expect(await run(['--fast', 'seed'])).toBe(2);
     expect(output.stderr).toMatch(/unknown option '--fast'/);
