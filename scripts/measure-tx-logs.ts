@@ -28,8 +28,10 @@ const [count = '200', ...settings] = process.argv.slice(2);
 const total = Number(count);
 const updates = await writeSyntheticUpdates(mkdtempSync(join(tmpdir(), 'seslip-txlog-updates-')), total);
 const resolver = await loadResolver();
-console.log('| NEO4J_EMBEDDED_TX_LOG_MB | Updates loaded | transaction logs MB | store MB | seconds |');
-console.log('| --- | --- | --- | --- | --- |');
+console.log(
+  '| NEO4J_EMBEDDED_TX_LOG_MB | Updates loaded | transaction logs MB | log files | store MB | seconds |',
+);
+console.log('| --- | --- | --- | --- | --- | --- |');
 for (const setting of settings.length > 0 ? settings : ['64']) {
   const dataDir = mkdtempSync(join(tmpdir(), 'seslip-txlog-neo4j-'));
   const neo4j = await startEmbeddedNeo4j({
@@ -45,15 +47,22 @@ for (const setting of settings.length > 0 ? settings : ['64']) {
   const db = Database.connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
   await db.applySchema();
   const started = Date.now();
+  const row = (loaded: string) => {
+    const logs = join(dataDir, 'data', 'transactions', 'neo4j');
+    const files = readdirSync(logs).filter((name) => name.includes('.transaction.db.')).length;
+    console.log(
+      `| ${setting} | ${loaded} | ${megabytes(join(dataDir, 'data', 'transactions'))} | ${files} | ` +
+        `${megabytes(join(dataDir, 'data', 'databases'))} | ${Math.round((Date.now() - started) / 1000)} |`,
+    );
+  };
   const step = Math.max(1, Math.round(total / 4));
   for (let done = 0; done < total; done += step) {
     await ingestFiles(db, resolver, [...updates.slice(done, done + step), 'seed']);
-    const loaded = Math.min(total, done + step);
-    console.log(
-      `| ${setting} | ${loaded} | ${megabytes(join(dataDir, 'data', 'transactions'))} | ` +
-        `${megabytes(join(dataDir, 'data', 'databases'))} | ${Math.round((Date.now() - started) / 1000)} |`,
-    );
+    row(String(Math.min(total, done + step)));
   }
+  // Logs are pruned at checkpoints (every 100 transactions or minute): one more row after a quiet minute.
+  await new Promise((done) => setTimeout(done, 70_000));
+  row(`${total} + 70 s idle`);
   await db.close();
   await neo4j.stop();
   rmSync(dataDir, { recursive: true, force: true });

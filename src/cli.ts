@@ -107,6 +107,12 @@ function buildProgram(done: (status: number) => void): Command {
         (await import('./commands/graph-file.js')).runImport(file, options),
       ),
     );
+  // A usage mistake is answered with the command's usage line, not the whole help.
+  for (const command of program.commands) {
+    command.showHelpAfterError(
+      `usage: seslip-kg ${command.name()} ${command.usage()}\n(seslip-kg ${command.name()} --help explains each option)`,
+    );
+  }
   return program;
 }
 
