@@ -39,6 +39,7 @@ afterAll(async () => {
 });
 beforeEach(clear);
 
+// Each of these loads the five seeds twice: allow for a slow, shared machine.
 describe('idempotence', () => {
   it('ingesting the seeds twice changes nothing: same nodes, edges and properties', async () => {
     const first = await ingestFiles(opened.db, resolver, ['seed']);
@@ -47,7 +48,7 @@ describe('idempotence', () => {
     const second = await ingestFiles(opened.db, resolver, ['seed']);
     expect(second.counts).toMatchObject({ loaded: 0, unchanged: 5, failed: 0 });
     expect(await graphSnapshot()).toEqual(before);
-  });
+  }, 120_000);
 
   it('a forced reload of every seed (retract, then write again) also leaves the graph identical', async () => {
     await ingestFiles(opened.db, resolver, ['seed']);
@@ -55,7 +56,7 @@ describe('idempotence', () => {
     const forced = await ingestFiles(opened.db, resolver, ['seed'], { force: true });
     expect(forced.counts).toMatchObject({ replaced: 5, failed: 0 });
     expect(await graphSnapshot()).toEqual(before);
-  });
+  }, 120_000);
 });
 
 describe('atomicity', () => {
