@@ -6,7 +6,7 @@ import { projectDir, runBin } from './bin.js';
 
 /** A CLI that explains itself: help everywhere, help never starts anything, mistakes answered in one line. */
 
-const commands = ['serve', 'parse', 'extract', 'ingest', 'derive', 'query'];
+const commands = ['serve', 'parse', 'extract', 'ingest', 'derive', 'query', 'export', 'import'];
 const version = (JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as { version: string })
   .version;
 
@@ -45,7 +45,8 @@ describe('seslip-kg help and version', () => {
       }
     }
     expect(existsSync(dataDir)).toBe(false);
-  });
+    // Sixteen child processes, each starting tsx: allow for a slow, shared machine.
+  }, 300_000);
 
   it('refuses an unknown command or option with the usage hint (exit 2)', async () => {
     const command = await runBin(['frobnicate']);
