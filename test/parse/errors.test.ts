@@ -2,9 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/commands/parse.js';
+import { main } from '../../src/cli.js';
 import { MAX_UPDATE_BYTES, parseUpdate, parseUpdateFile, UpdateParseError } from '../../src/parse/index.js';
 import { repoPath } from './helpers.js';
+
+/** The command as the CLI runs it (commander parses the arguments). */
+const run = (args: string[]): Promise<number> => main(['parse', ...args]);
 
 const dir = mkdtempSync(join(tmpdir(), 'seslip-parse-'));
 const file = (name: string, content: string | Uint8Array): string => {
