@@ -31,6 +31,11 @@ export interface ConnectOptions {
   user: string;
   password: string | undefined;
   database: string;
+  /**
+   * Why the server is known to be down right now (an embedded Neo4j being restarted), or null: while it
+   * names a reason, every transaction fails at once with UNAVAILABLE instead of waiting for a timeout.
+   */
+  downBecause?: () => string | null;
 }
 
 export type DatabaseErrorCode =
@@ -63,6 +68,7 @@ export class Database {
     private readonly driver: Driver,
     readonly name: string,
     private readonly scope: Scope,
+    private readonly downBecause: () => string | null,
   ) {}
 
   static connect(options: ConnectOptions): Database {
@@ -78,12 +84,17 @@ export class Database {
       connectionTimeout: 5_000,
       maxTransactionRetryTime: 5_000,
     });
-    return new Database(driver, options.database, { operation: undefined, queries: 0 });
+    return new Database(
+      driver,
+      options.database,
+      { operation: undefined, queries: 0 },
+      options.downBecause ?? (() => null),
+    );
   }
 
   /** A view for one request: same driver, its own query count and operation name in the metadata. */
   forRequest(operation: string | undefined): Database {
-    return new Database(this.driver, this.name, { operation, queries: 0 });
+    return new Database(this.driver, this.name, { operation, queries: 0 }, this.downBecause);
   }
 
   /** Cypher queries run through this view so far (the GraphQL layer reports it per request). */
@@ -149,6 +160,8 @@ export class Database {
 
   /** Waits until the server answers, for readiness checks and start-up. */
   async verifyConnectivity(): Promise<void> {
+    const down = this.downBecause();
+    if (down !== null) throw new DatabaseError('UNAVAILABLE', `Neo4j is unreachable: ${down}`, undefined);
     try {
       await this.driver.verifyConnectivity({ database: this.name });
     } catch (error) {
@@ -161,6 +174,8 @@ export class Database {
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const down = this.downBecause();
+    if (down !== null) throw new DatabaseError('UNAVAILABLE', `Neo4j is unreachable: ${down}`, undefined);
     const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
     const config = {
       metadata: { app: 'seslip-kg', ...(this.scope.operation ? { operation: this.scope.operation } : {}) },

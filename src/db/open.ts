@@ -67,6 +67,11 @@ export async function openDatabase(
     // The embedded Neo4j runs without auth; a password set for a remote server must not be sent to it.
     password: embedded === undefined ? config.NEO4J_PASSWORD : undefined,
     database: config.NEO4J_DATABASE,
+    // While the supervisor restarts a crashed embedded Neo4j, requests fail at once (SERVICE_UNAVAILABLE).
+    downBecause: () =>
+      embedded === undefined || embedded.state === 'running'
+        ? null
+        : `the embedded Neo4j is ${embedded.state === 'restarting' ? 'being restarted' : 'down and could not be restarted'}`,
   });
   const close = async () => {
     await db.close();

@@ -39,6 +39,12 @@ describe('supervised embedded Neo4j', () => {
       const first = opened.embedded!.current;
       process.kill(first.pid, 'SIGKILL');
       await until(() => opened.embedded!.state === 'restarting', 60);
+      // Meanwhile requests fail at once, saying why, instead of waiting for a connection timeout: the
+      // message comes from the supervisor's state, before any connection is tried.
+      await expect(opened.db.read('issue-count')).rejects.toMatchObject({
+        code: 'UNAVAILABLE',
+        message: 'Neo4j is unreachable: the embedded Neo4j is being restarted',
+      });
       await until(() => opened.embedded!.state === 'running', 600);
       const second = opened.embedded!.current;
       expect(second.pid).not.toBe(first.pid);
