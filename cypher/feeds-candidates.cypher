@@ -1,12 +1,26 @@
-// For deriving FEEDS: every Item that cites a Report, with its text and the networks it names directly
-// or through a network's contact person.
-MATCH (item:Item)-[:CITES]->(report:Report)
+// For deriving FEEDS: every Report, with where it was first read (its listing or announcing sentence),
+// who published it, and each Item citing it: the item's text, the sentences it cites this and other
+// reports with, and the networks whose contact person it names.
+MATCH (report:Report)
+OPTIONAL CALL (report) {
+  MATCH (report)-[r]-()
+  WHERE r.sources IS NOT NULL AND r.rule IS NULL
+  WITH r ORDER BY r.firstSeen, r.sources[0]
+  LIMIT 1
+  RETURN {source: r.sources[0], quote: r.quotes[0], date: r.seenOn[0]} AS listing
+}
 RETURN report.key AS report,
-       item.key AS item,
-       item.date AS date,
-       item.title AS title,
-       item.title + '\n' + coalesce(item.body, '') + '\n' + coalesce(item.actionRequired, '') AS text,
-       [(item)-[:MENTIONS]->(network:Network) | {network: network.key, name: network.name}] AS namedNetworks,
-       [(item)-[:MENTIONS]->(person:Person)-[:CONTACT_FOR]->(network:Network) |
-         {network: network.key, name: network.name, person: person.name}] AS namedContacts
-ORDER BY report, item
+       report.title AS title,
+       listing,
+       [(report)-[:PUBLISHED_BY]->(publisher) | publisher.key] AS publishers,
+       [(item:Item)-[cites:CITES]->(report) | {
+         item: item.key,
+         date: item.date,
+         title: item.title,
+         text: item.title + '\n' + coalesce(item.body, '') + '\n' + coalesce(item.actionRequired, ''),
+         quotes: cites.quotes,
+         otherQuotes: [(item)-[other:CITES]->(elsewhere:Report) WHERE elsewhere <> report | other.quotes[0]],
+         namedContacts: [(item)-[:MENTIONS]->(person:Person)-[:CONTACT_FOR]->(network:Network) |
+           {network: network.key, person: person.name}]
+       }] AS citations
+ORDER BY report

@@ -1,5 +1,6 @@
 // Creates or updates one Update's edges between nodes MERGEd already (each edge once per batch), adding
 // its evidence rows (source, quote, date) to the edge's aligned lists, kept sorted by date then source.
+// The properties in row.ints are stored as integers (the driver sends JS numbers as floats).
 UNWIND $rows AS row
 MATCH (a:Entity {uid: row.from})
 MATCH (b:Entity {uid: row.to})
@@ -8,6 +9,11 @@ OPTIONAL MATCH (a)-[existing]->(b)
 WITH row, a, b, CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before
 MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
 SET r += row.props
+WITH row, before, r
+CALL (row, r) {
+  UNWIND row.ints AS name
+  SET r[name] = toInteger(row.props[name])
+}
 WITH row, before, r,
      [i IN range(0, size(coalesce(r.sources, [])) - 1) | {source: r.sources[i], quote: r.quotes[i], date: r.seenOn[i]}]
      + row.evidence AS evidence

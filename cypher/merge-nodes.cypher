@@ -1,6 +1,7 @@
 // Creates or updates one Update's nodes. Scalar properties take the latest values; list properties named in
 // row.lists are united; `issues` lists the Updates that yielded the node (sorted); `searchText` joins the
-// list values (aliases, variants) for the full-text index. Returns what changed.
+// list values (aliases, variants) for the full-text index; the properties in row.ints are stored as integers
+// (the driver sends JS numbers as floats). Returns what changed.
 UNWIND $rows AS row
 OPTIONAL MATCH (existing:Entity {uid: row.uid})
 WITH row, CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before
@@ -9,10 +10,14 @@ MERGE (n:Entity {uid: row.uid})
 SET n += row.props, n.key = row.key
 WITH row, before, n
 CALL (row, n) {
+  UNWIND row.ints AS name
+  SET n[name] = toInteger(row.props[name])
+}
+CALL (row, n) {
   UNWIND keys(row.lists) AS name
   SET n[name] = reduce(acc = coalesce(n[name], []), v IN row.lists[name] | CASE WHEN v IN acc THEN acc ELSE acc + v END)
 }
-WITH row, before, n, CASE WHEN $number IN coalesce(n.issues, []) THEN n.issues ELSE coalesce(n.issues, []) + $number END AS issues
+WITH row, before, n, CASE WHEN toInteger($number) IN coalesce(n.issues, []) THEN n.issues ELSE coalesce(n.issues, []) + toInteger($number) END AS issues
 CALL (issues) {
   UNWIND issues AS x
   WITH x ORDER BY x

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -57,6 +60,8 @@ export const configSchema = z.object({
   NEO4J_EMBEDDED_HEAP_MB: positiveMb.default(512),
   NEO4J_EMBEDDED_PAGE_CACHE_MB: positiveMb.default(128),
   NEO4J_EMBEDDED_TX_MEMORY_MB: positiveMb.default(256),
+  /** Transaction log kept on disk after a checkpoint (checkpoints come every 100 transactions or minute). */
+  NEO4J_EMBEDDED_TX_LOG_MB: positiveMb.default(64),
   /** Seconds to wait for the embedded Neo4j's readiness line (the first run also waits for Maven). */
   NEO4J_EMBEDDED_START_TIMEOUT: z.coerce
     .number({ error: 'must be a number of seconds' })
@@ -124,4 +129,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   return result.data;
+}
+
+/** The project folder (where package.json is), whatever the current folder of the process. */
+export const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * A path setting such as NEO4J_EMBEDDED_DIR or SEED_DIR, resolved against the project folder: run from a
+ * subfolder, the CLI must find the same graph and seed, not create a second graph there.
+ */
+export function projectPath(setting: string): string {
+  return resolve(projectDir, setting);
+}
+
+/**
+ * Reads the project's `.env` into process.env, if there is one. Variables already set in the environment
+ * win, so `PORT=4001 npm start` overrides the file.
+ */
+export function loadDotEnv(file: string = resolve(projectDir, '.env')): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }

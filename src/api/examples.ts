@@ -34,12 +34,12 @@ query NetworkContacts {
     edges {
       node {
         name
-        contacts {
+        contacts(first: 10) {
           edges {
             node {
               name
-              localAuthorities { edges { node { name } } }
-              organisations { edges { node { name } } }
+              localAuthorities(first: 5) { edges { node { name } } }
+              organisations(first: 5) { edges { node { name } } }
             }
             evidence { issue { number } quote }
           }

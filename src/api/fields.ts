@@ -1,146 +1,334 @@
-import type { ObjectRef } from '@pothos/core';
-import type { NodeLabel } from '../extract/records.js';
+import type { ArgBuilder, OutputRef } from '@pothos/core';
+import type { GraphQLResolveInfo } from 'graphql';
+import { decodeEvidence, reachedLabels, uidOf, type GraphNode, type NodeLabel } from '../graph/index.js';
+import type { HopPageRequest } from '../storage/hops.js';
+import type { RelData } from '../storage/rows.js';
+import type { Slice } from '../storage/window.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
-import type { HopName } from './hops.js';
-import { uidOf, type GraphNode, type Hit } from './loaders.js';
-import { paginate, type Page, type PageEdge } from './pagination.js';
-import type { MentionableRef } from './refs.js';
-import { EvidenceRef, evidenceOf } from './types/evidence.js';
+import { badInput } from './errors.js';
+import { HOPS, type HopName } from './hops.js';
+import { pageOf, windowOf, type Page, type PageArgs } from './pagination.js';
+import { narrowed } from './refs.js';
+import {
+  connectionSelection,
+  DEFAULT_EVIDENCE,
+  MAX_EVIDENCE,
+  nodeSelection,
+  type ConnectionSelection,
+} from './selection.js';
+import { EvidenceRef } from './types/evidence.js';
 
 /**
- * Field helpers shared by the type modules, so that every relationship is exposed the same way:
- * a Relay connection whose edges carry the relationship's evidence and first/last seen dates.
+ * Field helpers shared by the type modules, so that every relationship is exposed the same way: a Relay
+ * connection (paged, ordered and counted in Cypher) whose edges carry the relationship's own data, a page
+ * of its evidence and its first and last seen dates.
  */
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-type NodeFieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<Types, GraphNode>;
-/** The field builder of a relationship connection's edge type (for edge fields such as evidence, grade, rule). */
-export type EdgeFieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<Types, PageEdge>;
-type EntityRef = ObjectRef<Types, GraphNode>;
-/** Connections may also reach a union of entity types (an Item's mentions). */
-type ConnectionTarget = EntityRef | typeof MentionableRef;
+type FieldBuilder<Parent> = PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
 
-export interface HopConnectionOptions {
-  description: string;
-  /** Adds `from`/`to` Date arguments that bound the date this function reads off each hit. */
-  dateOf?: (hit: Hit) => string | null;
-  /** Fields the relationship carries besides its evidence (role, grade, rule…). */
-  edgeFields?: (t: EdgeFieldBuilder) => Record<string, ReturnType<EdgeFieldBuilder['field']>>;
+/** What a field may point at: a GraphQL type and the node labels it stands for. */
+export interface Target {
+  ref: OutputRef<GraphNode>;
+  labels: readonly NodeLabel[];
 }
 
-/** The label of the node a field is defined on: the uid of a GraphNode is label + key. */
-export const uidOfNode = (node: GraphNode): string => uidOf(node.label, node.key);
+/** One edge of a relationship connection: the node reached and the relationship's data. */
+export interface HopEdge {
+  cursor: string;
+  node: GraphNode;
+  rel: RelData;
+}
 
-export function evidenceEdgeFields(t: EdgeFieldBuilder) {
+/** The field builder of a relationship connection's edge type (for edge fields such as grade, rule). */
+export type EdgeFieldBuilder = FieldBuilder<HopEdge>;
+type EdgeFields = (t: EdgeFieldBuilder) => Record<string, ReturnType<EdgeFieldBuilder['field']>>;
+
+/** The fields every relationship-bearing object shares: its evidence, paged, and when it was seen. */
+export function evidenceFields<P extends { rel: RelData }>(t: FieldBuilder<P>) {
   return {
     evidence: t.field({
       type: [EvidenceRef],
-      description: 'Every place this relationship was read, oldest first.',
-      resolve: (edge) => evidenceOf(edge.rel),
+      description: `Where this relationship was read, oldest first: \`first\` entries (${DEFAULT_EVIDENCE} unless given, at most ${MAX_EVIDENCE}) from \`offset\`.`,
+      args: {
+        first: t.arg.int({ required: false, defaultValue: DEFAULT_EVIDENCE }),
+        offset: t.arg.int({ required: false, defaultValue: 0 }),
+      },
+      complexity: (args) => ({ field: 1, multiplier: args.first ?? DEFAULT_EVIDENCE }),
+      resolve: (parent, args) => {
+        const first = args.first ?? DEFAULT_EVIDENCE;
+        const offset = args.offset ?? 0;
+        if (first < 0 || first > MAX_EVIDENCE)
+          throw badInput(`evidence first must be between 0 and ${MAX_EVIDENCE}, got ${first}`, 'first');
+        if (offset < 0) throw badInput(`evidence offset must be 0 or more, got ${offset}`, 'offset');
+        return decodeEvidence(parent.rel).slice(offset, offset + first);
+      },
     }),
-    firstSeen: t.field({
-      type: 'Date',
-      nullable: true,
-      resolve: (edge) => (edge.rel.firstSeen as string) ?? null,
+    evidenceCount: t.int({
+      description: 'How many places this relationship was read in all.',
+      resolve: (parent) => parent.rel.evidenceCount,
     }),
-    lastSeen: t.field({
-      type: 'Date',
-      nullable: true,
-      resolve: (edge) => (edge.rel.lastSeen as string) ?? null,
-    }),
+    firstSeen: t.field({ type: 'Date', nullable: true, resolve: (parent) => parent.rel.firstSeen }),
+    lastSeen: t.field({ type: 'Date', nullable: true, resolve: (parent) => parent.rel.lastSeen }),
   };
 }
 
-/** Connection options every list shares: the total count beside the page. */
-export const withTotalCount = {
-  fields: (c: PothosSchemaTypes.ObjectFieldBuilder<Types, unknown>) => ({
-    totalCount: c.int({
-      description: 'All matching items, across pages.',
-      resolve: (page) => (page as Page).totalCount,
-    }),
-  }),
+/** Readers of a relationship's own values, checked against the type the field declares. */
+export const relText = (edge: { rel: RelData }, name: string): string | null => {
+  const value = edge.rel.values[name];
+  return typeof value === 'string' ? value : null;
+};
+export const relInt = (edge: { rel: RelData }, name: string): number | null => {
+  const value = edge.rel.values[name];
+  return typeof value === 'number' ? value : null;
+};
+export const relTexts = (edge: { rel: RelData }, name: string): string[] => {
+  const value = edge.rel.values[name];
+  return Array.isArray(value) ? value : [];
 };
 
-const inRange = (date: string | null, from?: string | null, to?: string | null): boolean =>
-  (from == null || (date !== null && date >= from)) && (to == null || (date !== null && date <= to));
+/** The Relay paging arguments. */
+const pageArgs = (t: { arg: ArgBuilder<Types> }) => ({
+  first: t.arg.int({ required: false }),
+  after: t.arg.string({ required: false }),
+  last: t.arg.int({ required: false }),
+  before: t.arg.string({ required: false }),
+});
 
-/** A connection over one relationship hop, resolved through the request's DataLoader for that hop. */
-export function hopConnection(
-  t: NodeFieldBuilder,
-  hop: HopName,
-  type: ConnectionTarget,
-  options: HopConnectionOptions,
-) {
-  const dateOf = options.dateOf;
-  return t.connection(
-    {
-      type,
-      description: options.description,
-      args: dateOf
-        ? {
-            from: t.arg({ type: 'Date', required: false, description: 'On or after this date.' }),
-            to: t.arg({ type: 'Date', required: false, description: 'On or before this date.' }),
-          }
-        : {},
-      resolve: async (parent, args, context: Context) => {
-        const hits = await context.loaders.hop(hop, uidOfNode(parent));
-        const { from, to } = args as { from?: string | null; to?: string | null };
-        const kept = dateOf ? hits.filter((hit) => inRange(dateOf(hit), from, to)) : hits;
-        return paginate(kept, args);
-      },
-    },
-    withTotalCount,
-    {
-      fields: (e) => ({
-        ...evidenceEdgeFields(e as unknown as EdgeFieldBuilder),
-        ...(options.edgeFields?.(e as unknown as EdgeFieldBuilder) ?? {}),
+/** A connection type over pages of E, named `<name>Connection`, with the total count. */
+export function connectionRef<E extends { cursor: string }>(name: string, edge: OutputRef<E>) {
+  return builder.objectRef<Page<Omit<E, 'cursor'>>>(`${name}Connection`).implement({
+    fields: (t) => ({
+      edges: t.field({ type: [edge], resolve: (page) => page.edges as E[] }),
+      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (page) => page.pageInfo }),
+      totalCount: t.int({
+        description: 'All matching items, across pages.',
+        resolve: (page) => page.totalCount,
       }),
-    },
-  );
+    }),
+  });
 }
 
-/** A single related node (publisher, network, contact…), or null when the graph has none. */
-export function hopOne(t: NodeFieldBuilder, hop: HopName, type: EntityRef, description: string) {
+/** The complexity of a paged field: its page size multiplies the cost of what it selects. */
+export const pagedComplexity = (args: PageArgs) => ({
+  field: 1,
+  multiplier: args.first ?? args.last ?? 20,
+});
+
+function assertReaches(hopName: HopName, labels: readonly NodeLabel[]): void {
+  const missing = reachedLabels(HOPS[hopName]).filter((label) => !labels.includes(label));
+  if (missing.length > 0)
+    throw new Error(`hop ${hopName} reaches ${missing.join(', ')}, which its GraphQL type does not cover`);
+}
+
+interface HopConnectionOptions {
+  description: string;
+  edgeFields?: EdgeFields;
+}
+
+interface DateArgs {
+  from?: string | null;
+  to?: string | null;
+  order?: 'NEWEST_FIRST' | 'OLDEST_FIRST' | null;
+}
+
+export const DateOrderEnum = builder.enumType('DateOrder', {
+  description: 'Which end of a dated list comes first.',
+  values: ['NEWEST_FIRST', 'OLDEST_FIRST'] as const,
+});
+
+/** A slice of the nodes a hop reaches from a parent, narrowed to the labels the field declares. */
+export async function hopSlice(
+  parent: GraphNode,
+  hopName: HopName,
+  target: Target,
+  request: Omit<HopPageRequest, 'hop'>,
+  { loaders }: Context,
+): Promise<Slice<Omit<HopEdge, 'cursor'>>> {
+  const slice = await loaders.hopPage(parent.uid, { hop: HOPS[hopName], ...request });
+  return {
+    ...slice,
+    items: slice.items.map((hit) => ({ node: narrowed(hit.node, target.labels), rel: hit.rel })),
+  };
+}
+
+/** Loads one page of a hop for a parent, projected to what the request selected. */
+async function loadHopPage(
+  parent: GraphNode,
+  hopName: HopName,
+  target: Target,
+  args: PageArgs & DateArgs,
+  selection: ConnectionSelection,
+  context: Context,
+): Promise<Page<Omit<HopEdge, 'cursor'>>> {
+  const slice = await hopSlice(
+    parent,
+    hopName,
+    target,
+    {
+      window: windowOf(args),
+      from: args.from ?? null,
+      to: args.to ?? null,
+      oldestFirst: args.order === 'OLDEST_FIRST',
+      props: selection.nodeProps,
+      relProps: selection.edgeFields,
+      evidence: selection.evidence,
+    },
+    context,
+  );
+  return pageOf(slice);
+}
+
+function hopEdgeRef(name: string, target: Target, edgeFields?: EdgeFields) {
+  return builder.objectRef<HopEdge>(`${name}ConnectionEdge`).implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor'),
+      node: t.field({ type: target.ref, resolve: (edge) => edge.node }),
+      ...evidenceFields(t),
+      ...(edgeFields?.(t) ?? {}),
+    }),
+  });
+}
+
+/**
+ * A connection over one relationship hop (`<name>Connection`), resolved through the request's DataLoader
+ * for that hop and page: ordered, sliced and counted in Cypher, only the selected properties projected.
+ */
+export function hopConnection<P extends GraphNode>(
+  t: FieldBuilder<P>,
+  name: string,
+  hopName: HopName,
+  target: Target,
+  options: HopConnectionOptions,
+) {
+  assertReaches(hopName, target.labels);
+  const connection = connectionRef(name, hopEdgeRef(name, target, options.edgeFields));
   return t.field({
-    type,
+    type: connection,
+    description: options.description,
+    args: pageArgs(t),
+    complexity: pagedComplexity,
+    resolve: (parent, args, context, info) =>
+      loadHopPage(parent, hopName, target, args, connectionSelection(info), context),
+  });
+}
+
+/**
+ * A connection over a hop to dated nodes (Items, Meetings, Reports by publication date), with `from`/`to`
+ * bounding that date and `order` choosing newest or oldest first.
+ */
+export function datedHopConnection<P extends GraphNode>(
+  t: FieldBuilder<P>,
+  name: string,
+  hopName: HopName,
+  target: Target,
+  options: HopConnectionOptions,
+) {
+  assertReaches(hopName, target.labels);
+  const connection = connectionRef(name, hopEdgeRef(name, target, options.edgeFields));
+  return t.field({
+    type: connection,
+    description: options.description,
+    args: {
+      ...pageArgs(t),
+      from: t.arg({ type: 'Date', required: false, description: 'On or after this date.' }),
+      to: t.arg({ type: 'Date', required: false, description: 'On or before this date.' }),
+      order: t.arg({ type: DateOrderEnum, required: false, defaultValue: 'NEWEST_FIRST' }),
+    },
+    complexity: pagedComplexity,
+    resolve: (parent, args, context, info) =>
+      loadHopPage(parent, hopName, target, args, connectionSelection(info), context),
+  });
+}
+
+/** The first node a hop reaches (publisher, network, contact…), or null when the graph has none. */
+export function hopOne<P extends GraphNode>(
+  t: FieldBuilder<P>,
+  hopName: HopName,
+  target: Target,
+  description: string,
+) {
+  assertReaches(hopName, target.labels);
+  return t.field({
+    type: target.ref,
     nullable: true,
     description,
-    resolve: async (parent, _args, { loaders }) =>
-      (await loaders.hop(hop, uidOfNode(parent)))[0]?.node ?? null,
+    resolve: async (parent, _args, context, info) => {
+      const slice = await hopSlice(
+        parent,
+        hopName,
+        target,
+        {
+          window: { skip: 0, limit: 1, fromEnd: false },
+          from: null,
+          to: null,
+          oldestFirst: false,
+          props: nodeSelection(info),
+          relProps: [],
+          evidence: 0,
+        },
+        context,
+      );
+      return slice.items[0]?.node ?? null;
+    },
   });
 }
 
 /** Relay node options shared by every entity type: the global id is the label + the node's key. */
-export function nodeOptions(label: NodeLabel) {
+export function nodeOptions<L extends NodeLabel>(label: L) {
   return {
-    id: { resolve: (node: GraphNode) => node.key },
-    isTypeOf: (value: unknown) => (value as GraphNode | null)?.label === label,
-    loadMany: async (keys: string[], { loaders }: Context) =>
-      (await loaders.nodes.loadMany(keys.map((key) => uidOf(label, key)))).map((node) =>
-        node instanceof Error ? null : node,
-      ),
+    id: { resolve: (node: GraphNode<L>) => node.key },
+    isTypeOf: (value: unknown) =>
+      typeof value === 'object' && value !== null && 'label' in value && value.label === label,
+    // Batched by the request's node loader all the same; this form hands over the selection.
+    loadWithoutCache: async (key: string, { loaders }: Context, info: GraphQLResolveInfo) => {
+      const node = await loaders.node(uidOf(label, key), nodeSelection(info));
+      return node === null ? null : narrowed(node, [label]);
+    },
   };
 }
 
-/** Readers of a node's stored properties, for field resolvers (nodes are plain records of what Neo4j holds). */
-export const text =
-  (name: string) =>
-  (node: GraphNode): string =>
-    String(node[name] ?? '');
-export const maybeText =
-  (name: string) =>
-  (node: GraphNode): string | null =>
-    node[name] === null || node[name] === undefined ? null : String(node[name]);
-export const whole =
-  (name: string) =>
-  (node: GraphNode): number =>
-    Number(node[name]);
-export const texts =
-  (name: string) =>
-  (node: GraphNode): string[] =>
-    (node[name] as string[] | undefined) ?? [];
+/** An edge of a root list: the node alone. */
+export interface NodeEdge {
+  cursor: string;
+  node: GraphNode;
+}
 
-/** The date of the node a hop reached (an Item's Update date, a Meeting's date), for from/to arguments. */
-export const hitDate = (hit: Hit): string | null =>
-  hit.node.date === undefined || hit.node.date === null ? null : String(hit.node.date);
+/** The connection type of a root list (`<name>Connection`) over nodes of one target. */
+export function nodeConnectionRef(name: string, target: Target) {
+  const edge = builder.objectRef<NodeEdge>(`${name}ConnectionEdge`).implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor'),
+      node: t.field({ type: target.ref, resolve: (e) => narrowed(e.node, target.labels) }),
+    }),
+  });
+  return connectionRef(name, edge);
+}
+
+/** The Relay paging arguments, for root lists. */
+export const pagingArgs = pageArgs;
+
+/** What a MENTIONS edge carries: the name as the item wrote it. */
+export function mentionEdgeFields(e: EdgeFieldBuilder) {
+  return {
+    written: e.string({
+      nullable: true,
+      description: 'The name as the item wrote it.',
+      resolve: (edge) => relText(edge, 'written'),
+    }),
+  };
+}
+
+/** What a role edge (WORKS_FOR, BASED_AT) carries: the role as written and the honorific it was given with. */
+export function roleEdgeFields(e: EdgeFieldBuilder) {
+  return {
+    role: e.string({
+      nullable: true,
+      description:
+        'The role as written ("DCS", "Lead Member for Children"); its dates are firstSeen and lastSeen.',
+      resolve: (edge) => relText(edge, 'role'),
+    }),
+    honorific: e.string({ nullable: true, resolve: (edge) => relText(edge, 'honorific') }),
+  };
+}

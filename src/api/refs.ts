@@ -1,29 +1,56 @@
-import { NODE_LABELS, type NodeLabel } from '../extract/records.js';
+import { NODE_LABELS, type GraphNode, type NodeLabel } from '../graph/index.js';
 import { builder } from './builder.js';
-import type { GraphNode } from './loaders.js';
 
 /**
- * The object types of the graph, declared before they are implemented (src/api/types/*) so that each
- * type module can point at the others without import cycles.
+ * The object types of the graph, declared before they are implemented (src/api/types/*) so that each type
+ * module can point at the others without import cycles. Each is typed with its label's node shape.
  */
-const entity = (label: NodeLabel) => builder.objectRef<GraphNode>(label);
+export const IssueRef = builder.objectRef<GraphNode<'Issue'>>('Issue');
+export const ItemRef = builder.objectRef<GraphNode<'Item'>>('Item');
+export const ReportRef = builder.objectRef<GraphNode<'Report'>>('Report');
+export const OrganisationRef = builder.objectRef<GraphNode<'Organisation'>>('Organisation');
+export const PersonRef = builder.objectRef<GraphNode<'Person'>>('Person');
+export const NetworkRef = builder.objectRef<GraphNode<'Network'>>('Network');
+export const MeetingRef = builder.objectRef<GraphNode<'Meeting'>>('Meeting');
+export const LocalAuthorityRef = builder.objectRef<GraphNode<'LocalAuthority'>>('LocalAuthority');
 
-export const IssueRef = entity('Issue');
-export const ItemRef = entity('Item');
-export const ReportRef = entity('Report');
-export const OrganisationRef = entity('Organisation');
-export const PersonRef = entity('Person');
-export const NetworkRef = entity('Network');
-export const MeetingRef = entity('Meeting');
-export const LocalAuthorityRef = entity('LocalAuthority');
-
-/** What an Item can mention. */
+/** What an Item can mention (the MENTIONS targets of the edge catalogue). */
 export const MentionableRef = builder.unionType('Mentionable', {
   types: [PersonRef, OrganisationRef, LocalAuthorityRef, NetworkRef],
   resolveType: (node) => node.label,
 });
 
+/** Who can publish a report (the PUBLISHED_BY targets of the edge catalogue): every one has a name. */
+export const PublisherRef = builder
+  .interfaceRef<GraphNode<'Organisation' | 'LocalAuthority' | 'Network'>>('Publisher')
+  .implement({
+    description: 'A body that published a report: an organisation, a local authority or a network.',
+    resolveType: (node) => node.label,
+    fields: (t) => ({ name: t.string({ resolve: (node) => node.name ?? '' }) }),
+  });
+
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description: 'The kinds of entity in the graph (the node labels).',
   values: NODE_LABELS,
 });
+
+/** A node narrowed to the labels a field declares; the storage layer checked the label already. */
+export function narrowed<L extends NodeLabel>(node: GraphNode, labels: readonly L[]): GraphNode<L> {
+  if (!(labels as readonly NodeLabel[]).includes(node.label))
+    throw new Error(`expected ${labels.join(' or ')}, got ${node.label} ${node.uid}`);
+  return node as GraphNode<L>;
+}
+
+/** The GraphQL type of each kind of node a relationship field can reach, with the labels it covers. */
+export const TARGETS = {
+  Issue: { ref: IssueRef, labels: ['Issue'] },
+  Item: { ref: ItemRef, labels: ['Item'] },
+  Report: { ref: ReportRef, labels: ['Report'] },
+  Organisation: { ref: OrganisationRef, labels: ['Organisation'] },
+  Person: { ref: PersonRef, labels: ['Person'] },
+  Network: { ref: NetworkRef, labels: ['Network'] },
+  Meeting: { ref: MeetingRef, labels: ['Meeting'] },
+  LocalAuthority: { ref: LocalAuthorityRef, labels: ['LocalAuthority'] },
+  Mentionable: { ref: MentionableRef, labels: ['Person', 'Organisation', 'LocalAuthority', 'Network'] },
+  Publisher: { ref: PublisherRef, labels: ['Organisation', 'LocalAuthority', 'Network'] },
+} as const;

@@ -1,20 +1,15 @@
 import { loadResolver } from '../extract/resolve.js';
 import { deriveEdges } from '../load/derive.js';
-import { parseFlags, withConfig, withDatabase } from './common.js';
+import { withConfig, withDatabase } from './common.js';
 
 /** `seslip-kg derive`: recompute FEEDS and POSSIBLY_SAME_AS from data/ without re-ingesting. */
-export async function run(args: string[]): Promise<number> {
-  const parsed = parseFlags(args, ['json'] as const);
-  if ('error' in parsed || parsed.positional.length > 0) {
-    process.stderr.write(`${'error' in parsed ? parsed.error + '\n' : ''}usage: seslip-kg derive [--json]\n`);
-    return 2;
-  }
+export async function run({ json = false }: { json?: boolean }): Promise<number> {
   const resolver = await loadResolver();
   return withConfig((config, log) =>
     withDatabase(config, log, async ({ db }) => {
       const summary = await deriveEdges(db, resolver);
       process.stdout.write(
-        parsed.flags.has('json')
+        json
           ? JSON.stringify(summary, null, 2) + '\n'
           : `derived ${summary.feeds} FEEDS and ${summary.possiblySameAs} POSSIBLY_SAME_AS edges\n` +
               summary.doubts.map((doubt) => `warning: ${doubt}\n`).join(''),

@@ -1,28 +1,23 @@
-import { extractGraph } from '../extract/extract.js';
 import type { GraphRecords, NodeRecord, NodeRef } from '../extract/records.js';
 import { ReferenceDataError } from '../extract/reference.js';
 import { loadResolver } from '../extract/resolve.js';
+import { ExtractError, extractRecords } from '../load/ingest.js';
 import { parseUpdateFile, UpdateParseError } from '../parse/index.js';
-
-const USAGE = 'usage: seslip-kg extract <file> [--json]\n';
 
 /**
  * `seslip-kg extract <file> [--json]`: the nodes and edges one Update yields, with their evidence.
  * A file that is not an Update, or bad reference data, is reported with its file (and line) and exit 1.
  */
-export async function run(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const files = args.filter((a) => a !== '--json');
-  const file = files[0];
-  if (file === undefined || files.length > 1 || file.startsWith('-')) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
+export async function run(file: string, { json = false }: { json?: boolean }): Promise<number> {
   let records: GraphRecords;
   try {
-    records = extractGraph(await parseUpdateFile(file), await loadResolver());
+    records = extractRecords(await parseUpdateFile(file), await loadResolver());
   } catch (error) {
-    if (error instanceof UpdateParseError || error instanceof ReferenceDataError) {
+    if (
+      error instanceof UpdateParseError ||
+      error instanceof ExtractError ||
+      error instanceof ReferenceDataError
+    ) {
       process.stderr.write(`seslip-kg extract: ${error.message}\n`);
       return 1;
     }

@@ -1,26 +1,54 @@
 import { basename } from 'node:path';
-import type { Database } from '../db/database.js';
 import { loadResolver } from '../extract/resolve.js';
-import { ingestFiles, type FileOutcome, type IngestSummary } from '../load/ingest.js';
-import { parseFlags, withConfig, withDatabase } from './common.js';
+import { ingestFiles, type FileOutcome, type FileStatus, type IngestSummary } from '../load/ingest.js';
+import { withConfig, withDatabase } from './common.js';
+import { CliError, ExitCode } from './errors.js';
 
-const USAGE = 'usage: seslip-kg ingest <files or folders>... [--dry-run] [--force] [--json]';
+export interface IngestFlags {
+  dryRun?: boolean;
+  force?: boolean;
+  json?: boolean;
+}
 
-/** `seslip-kg ingest`: load Updates into Neo4j, one transaction each, then recompute derived edges. */
-export async function run(args: string[]): Promise<number> {
-  const parsed = parseFlags(args, ['dry-run', 'force', 'json'] as const);
-  if ('error' in parsed || parsed.positional.length === 0) {
-    process.stderr.write(`${'error' in parsed ? parsed.error + '\n' : ''}${USAGE}\n`);
-    return 2;
-  }
-  const { positional, flags } = parsed;
-  const options = { dryRun: flags.has('dry-run'), force: flags.has('force'), onFile: progressReporter() };
+/**
+ * `seslip-kg ingest <paths>...`: load Updates into Neo4j, one transaction each, then recompute derived edges.
+ * Exit 1 when a file failed or was refused, or when the paths held no Update at all.
+ */
+export async function run(paths: string[], flags: IngestFlags): Promise<number> {
   const resolver = await loadResolver();
-  // A dry run gets no database: nothing is written, so none is started or connected to.
-  const ingestAndReport = async (db: Database | undefined) =>
-    report(await ingestFiles(db, resolver, positional, options), flags.has('json'));
   return withConfig((config, log) =>
-    options.dryRun ? ingestAndReport(undefined) : withDatabase(config, log, ({ db }) => ingestAndReport(db)),
+    withDatabase(config, log, async ({ db }) => {
+      const summary = await ingestFiles(db, resolver, paths, {
+        dryRun: flags.dryRun,
+        force: flags.force,
+        onFile: progressReporter(),
+      });
+      if (summary.stopped !== null) throw stoppedError(summary);
+      process.stdout.write(
+        flags.json === true ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary),
+      );
+      const read = summary.files.length - summary.counts.skipped;
+      if (read === 0) {
+        process.stderr.write(
+          `seslip-kg ingest: no Update file in ${paths.join(' ')} (every file was skipped)\n`,
+        );
+        return ExitCode.failed;
+      }
+      return summary.counts.failed + summary.counts.refused > 0 ? ExitCode.failed : ExitCode.ok;
+    }),
+  );
+}
+
+/** Neo4j went away or refused us: one line naming every file that was not loaded. */
+function stoppedError(summary: IngestSummary): CliError {
+  const notLoaded = summary.files.filter((f) => f.status === 'failed').map((f) => basename(f.file));
+  const auth = summary.stopped!.code === 'AUTH';
+  return new CliError(
+    auth ? ExitCode.credentials : ExitCode.unreachable,
+    `ingest stopped: ${auth ? 'Neo4j refused the credentials' : 'Neo4j is unreachable'}; not loaded: ${notLoaded.join(', ')}`,
+    auth
+      ? 'check NEO4J_USER and NEO4J_PASSWORD, then run the same ingest again'
+      : 'start Neo4j (or correct NEO4J_URI), then run the same ingest again (loaded Updates stay unchanged)',
   );
 }
 
@@ -28,7 +56,8 @@ export async function run(args: string[]): Promise<number> {
 function progressReporter(): (outcome: FileOutcome, done: number, total: number) => void {
   const tty = process.stderr.isTTY === true;
   return (outcome, done, total) => {
-    const what = `${basename(outcome.file)}: ${outcome.status}${outcome.error ? ` (${outcome.error})` : ''}`;
+    const why = outcome.error ?? outcome.note;
+    const what = `${basename(outcome.file)}: ${outcome.status}${why === null ? '' : ` (${why})`}`;
     if (!tty) {
       process.stderr.write(`ingest ${done}/${total} ${what}\n`);
       return;
@@ -39,23 +68,25 @@ function progressReporter(): (outcome: FileOutcome, done: number, total: number)
     process.stderr.write(
       `\r\u001b[2K${bar.slice(0, process.stderr.columns ?? 120)}${done === total ? '\n' : ''}`,
     );
-    if (outcome.status === 'failed' && done < total) process.stderr.write('\n');
+    if (outcome.status !== 'loaded' && outcome.status !== 'unchanged' && done < total) {
+      process.stderr.write('\n');
+    }
   };
 }
 
-function report(summary: IngestSummary, json: boolean): number {
-  if (json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-  else process.stdout.write(formatSummary(summary));
-  return summary.counts.failed > 0 ? 1 : 0;
-}
+const realRunCounts: FileStatus[] = ['loaded', 'replaced', 'unchanged', 'refused', 'failed', 'skipped'];
+const dryRunCounts: FileStatus[] = ['new', 'replaced', 'unchanged', 'refused', 'failed', 'skipped'];
 
 function formatSummary(summary: IngestSummary): string {
   const { counts } = summary;
+  const shown = summary.dryRun ? dryRunCounts : realRunCounts;
   const lines = [
-    `${summary.files.length} file(s) in ${summary.seconds.toFixed(2)} s` +
-      (counts.loaded + counts.replaced > 0 ? ` (${summary.updatesPerSecond.toFixed(1)} Updates/s)` : ''),
-    `  loaded ${counts.loaded}, replaced ${counts.replaced}, unchanged ${counts.unchanged}, failed ${counts.failed}` +
-      (counts.checked > 0 ? `, checked (dry run) ${counts.checked}` : ''),
+    (summary.dryRun ? 'dry run, nothing written: ' : '') +
+      `${summary.files.length} file(s) in ${summary.seconds.toFixed(2)} s` +
+      (counts.loaded + counts.replaced > 0 && !summary.dryRun
+        ? ` (${summary.updatesPerSecond.toFixed(1)} Updates/s)`
+        : ''),
+    `  ${shown.map((status) => `${status} ${counts[status]}`).join(', ')}`,
   ];
   for (const [title, changes] of [
     ['nodes', summary.nodes],
@@ -70,10 +101,10 @@ function formatSummary(summary: IngestSummary): string {
       );
     }
   }
-  if (counts.checked > 0) {
-    for (const file of summary.files.filter((f) => f.status === 'checked')) {
+  if (summary.dryRun) {
+    for (const file of summary.files.filter((f) => f.issueNumber !== null)) {
       lines.push(
-        `  ${basename(file.file)}: issue ${file.issueNumber}, ${file.nodes} nodes, ${file.edges} edges would be written`,
+        `  ${basename(file.file)}: Update ${file.issueNumber}, ${file.nodes} nodes, ${file.edges} edges: ${file.status}`,
       );
     }
   }
@@ -85,6 +116,11 @@ function formatSummary(summary: IngestSummary): string {
   }
   const warnings = summary.files.reduce((n, f) => n + f.warnings.length, 0);
   if (warnings > 0) lines.push(`  ${warnings} extraction warning(s); --json lists them with line numbers`);
-  for (const file of summary.files.filter((f) => f.status === 'failed')) lines.push(`  FAILED ${file.error}`);
+  for (const file of summary.files) {
+    if (file.status === 'skipped') lines.push(`  SKIPPED ${file.file}: ${file.note}`);
+    else if (file.status === 'refused') lines.push(`  REFUSED ${file.file}: ${file.note}`);
+    else if (file.status === 'failed') lines.push(`  FAILED ${file.error}`);
+    else if (file.note !== null) lines.push(`  FORCED ${file.file}: ${file.note}`);
+  }
   return lines.join('\n') + '\n';
 }

@@ -1,8 +1,6 @@
 import type { UpdateDocument } from '../parse/document.js';
 import { parseUpdateFile, UpdateParseError } from '../parse/index.js';
 
-const USAGE = 'usage: seslip-kg parse <file>... [--json]\n';
-
 /** The human summary: what was found, and every warning with its line so the source can be checked. */
 function summary(doc: UpdateDocument): string {
   const { issue } = doc;
@@ -10,7 +8,7 @@ function summary(doc: UpdateDocument): string {
   for (const item of doc.items) sections.set(item.section, (sections.get(item.section) ?? 0) + 1);
   const bySection = [...sections].map(([name, n]) => `${name} ${n}`).join(', ');
   const out = [
-    `${issue.sourceFile}: Update no ${issue.number}, ${issue.date}${issue.truncated ? ' (truncated)' : ''}`,
+    `${issue.sourceFile}: Update no ${issue.number}, ${issue.date}, layout ${issue.layout}${issue.truncated ? ' (truncated)' : ''}`,
     `  items ${doc.items.length}${bySection === '' ? '' : ` (${bySection})`}, meetings ${doc.meetings.length}, ` +
       `publications ${doc.publications.length}, contacts ${doc.contacts.length}, tables ${doc.tables.length}`,
     `  warnings ${doc.warnings.length}`,
@@ -23,14 +21,7 @@ function summary(doc: UpdateDocument): string {
  * `seslip-kg parse <file>... [--json]`. Every file is attempted; a file that is not a readable
  * Update is reported on stderr and makes the exit status 1 without stopping the others.
  */
-export async function run(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
-  const files = args.filter((a) => !a.startsWith('--'));
-  if (unknown.length > 0 || files.length === 0) {
-    process.stderr.write(unknown.length > 0 ? `unknown option ${unknown.join(' ')}\n${USAGE}` : USAGE);
-    return 2;
-  }
+export async function run(files: string[], { json = false }: { json?: boolean }): Promise<number> {
   let status = 0;
   const documents: UpdateDocument[] = [];
   for (const file of files) {

@@ -1,34 +1,51 @@
-import { resolve } from 'node:path';
-import type { Config } from '../config.js';
+import { projectPath, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { isPortTaken } from '../db/embedded.js';
 import { loadResolver, type Resolver } from '../extract/resolve.js';
 import { ingestFiles } from '../load/ingest.js';
 import type { Logger } from '../log.js';
 import { createApp } from '../server/app.js';
 import { listen } from '../server/http.js';
 import { withConfig, withDatabase } from './common.js';
+import { CliError, ExitCode } from './errors.js';
 
 /** `seslip-kg serve` (what `npm start` runs): database, seed, GraphQL server, graceful shutdown. */
-export async function run(_args: string[]): Promise<number> {
-  return withConfig((config, log) =>
-    withDatabase(config, log, async (database) => {
-      const resolver = await loadResolver();
-      if (config.LOAD_SEED) await loadSeedIntoEmptyGraph(database.db, resolver, config, log);
-      const server = await listen(
-        createApp({ config, db: database.db, resolver, log }),
-        config.HOST,
-        config.PORT,
-      );
-      log.info('server ready', { graphiql: `${server.url}/graphql`, neo4j: database.uri });
-      process.stdout.write(`\nGraphiQL: ${server.url}/graphql\n\n`);
-      const signal = await new Promise<string>((done) => {
-        process.once('SIGINT', () => done('SIGINT'));
-        process.once('SIGTERM', () => done('SIGTERM'));
-      });
-      log.info('shutting down', { signal });
-      await server.close();
-      return 0;
-    }),
+export async function run(): Promise<number> {
+  return withConfig(async (config, log) => {
+    // Before Neo4j starts and the seed loads: a taken port is reported in a second, not after them.
+    await checkHttpPortFree(config);
+    return withDatabase(
+      config,
+      log,
+      async (database) => {
+        const resolver = await loadResolver();
+        if (config.LOAD_SEED) await loadSeedIntoEmptyGraph(database.db, resolver, config, log);
+        const server = await listen(
+          createApp({ config, db: database.db, resolver, log }),
+          config.HOST,
+          config.PORT,
+        );
+        log.info('server ready', { graphiql: `${server.url}/graphql`, neo4j: database.uri });
+        process.stdout.write(`\nGraphiQL: ${server.url}/graphql\n\n`);
+        const signal = await new Promise<string>((done) => {
+          process.once('SIGINT', () => done('SIGINT'));
+          process.once('SIGTERM', () => done('SIGTERM'));
+        });
+        log.info('shutting down', { signal });
+        await server.close();
+        return 0;
+      },
+      { supervise: true },
+    );
+  });
+}
+
+async function checkHttpPortFree(config: Config): Promise<void> {
+  if (config.PORT === 0 || !(await isPortTaken(config.HOST, config.PORT))) return;
+  throw new CliError(
+    ExitCode.portInUse,
+    `the HTTP port ${config.PORT} on ${config.HOST} is in use (another seslip-kg serve, or another program)`,
+    `stop that program, or set PORT to a free port (PORT=0 picks one)`,
   );
 }
 
@@ -43,7 +60,7 @@ async function loadSeedIntoEmptyGraph(
     log.info('graph already holds Updates; seed not reloaded', { issues: row?.issues });
     return;
   }
-  const seedDir = resolve(config.SEED_DIR);
+  const seedDir = projectPath(config.SEED_DIR);
   log.info('loading seed Updates into the empty graph', { seedDir });
   const summary = await ingestFiles(db, resolver, [seedDir], {
     onFile: (outcome, done, total) =>

@@ -21,6 +21,9 @@ import { cypher, cypherStatements } from './cypher.js';
  */
 
 export type Params = Record<string, unknown>;
+
+/** The longest a read transaction may run before Neo4j terminates it (a request's worst case). */
+export const READ_TIMEOUT_MS = 10_000;
 export type Row = Record<string, unknown>;
 
 export interface ConnectOptions {
@@ -28,9 +31,15 @@ export interface ConnectOptions {
   user: string;
   password: string | undefined;
   database: string;
+  /**
+   * Why the server is known to be down right now (an embedded Neo4j being restarted), or null: while it
+   * names a reason, every transaction fails at once with UNAVAILABLE instead of waiting for a timeout.
+   */
+  downBecause?: () => string | null;
 }
 
-export type DatabaseErrorCode = 'UNAVAILABLE' | 'AUTH' | 'CONSTRAINT' | 'QUERY' | 'TRANSIENT' | 'UNKNOWN';
+export type DatabaseErrorCode =
+  'UNAVAILABLE' | 'AUTH' | 'CONSTRAINT' | 'TIMEOUT' | 'QUERY' | 'TRANSIENT' | 'UNKNOWN';
 
 export class DatabaseError extends Error {
   override name = 'DatabaseError';
@@ -59,6 +68,7 @@ export class Database {
     private readonly driver: Driver,
     readonly name: string,
     private readonly scope: Scope,
+    private readonly downBecause: () => string | null,
   ) {}
 
   static connect(options: ConnectOptions): Database {
@@ -74,12 +84,17 @@ export class Database {
       connectionTimeout: 5_000,
       maxTransactionRetryTime: 5_000,
     });
-    return new Database(driver, options.database, { operation: undefined, queries: 0 });
+    return new Database(
+      driver,
+      options.database,
+      { operation: undefined, queries: 0 },
+      options.downBecause ?? (() => null),
+    );
   }
 
   /** A view for one request: same driver, its own query count and operation name in the metadata. */
   forRequest(operation: string | undefined): Database {
-    return new Database(this.driver, this.name, { operation, queries: 0 });
+    return new Database(this.driver, this.name, { operation, queries: 0 }, this.downBecause);
   }
 
   /** Cypher queries run through this view so far (the GraphQL layer reports it per request). */
@@ -89,6 +104,18 @@ export class Database {
 
   async read(name: string, params: Params = {}): Promise<Row[]> {
     return this.session('READ', (tx) => this.runIn(tx, name, cypher(name), params));
+  }
+
+  /**
+   * Runs a read query of the storage layer, whose function declares the row shape `T` and decodes what it
+   * needs: records leave as the driver gives them (plain numbers, strings, lists and maps, since every
+   * storage query projects values, never nodes), with no deep conversion.
+   */
+  async query<T>(name: string, params: Params = {}): Promise<T[]> {
+    return this.session('READ', async (tx) => {
+      const result = await this.runRaw(tx, name, cypher(name), params);
+      return result.records.map((record) => record.toObject() as T);
+    });
   }
 
   async write(name: string, params: Params = {}): Promise<Row[]> {
@@ -133,6 +160,8 @@ export class Database {
 
   /** Waits until the server answers, for readiness checks and start-up. */
   async verifyConnectivity(): Promise<void> {
+    const down = this.downBecause();
+    if (down !== null) throw new DatabaseError('UNAVAILABLE', `Neo4j is unreachable: ${down}`, undefined);
     try {
       await this.driver.verifyConnectivity({ database: this.name });
     } catch (error) {
@@ -145,9 +174,13 @@ export class Database {
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const down = this.downBecause();
+    if (down !== null) throw new DatabaseError('UNAVAILABLE', `Neo4j is unreachable: ${down}`, undefined);
     const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
     const config = {
       metadata: { app: 'seslip-kg', ...(this.scope.operation ? { operation: this.scope.operation } : {}) },
+      // Reads serve requests: Neo4j itself ends one that runs away. Writes (an Update's load) are not cut.
+      ...(mode === 'READ' ? { timeout: READ_TIMEOUT_MS } : {}),
     };
     try {
       return mode === 'READ'
@@ -161,10 +194,14 @@ export class Database {
   }
 
   private async runIn(tx: ManagedTransaction, name: string, text: string, params: Params): Promise<Row[]> {
+    const result = await this.runRaw(tx, name, text, params);
+    return result.records.map((record) => toPlain(record.toObject()) as Row);
+  }
+
+  private async runRaw(tx: ManagedTransaction, name: string, text: string, params: Params) {
     this.scope.queries += 1;
     try {
-      const result = await tx.run(text, params);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+      return await tx.run(text, params);
     } catch (error) {
       throw mapError(error, `cypher/${name}.cypher`);
     }
@@ -183,15 +220,18 @@ function mapError(error: unknown, where: string): DatabaseError {
         ? 'AUTH'
         : code === 'Neo.ClientError.Schema.ConstraintValidationFailed'
           ? 'CONSTRAINT'
-          : code.startsWith('Neo.TransientError.')
-            ? 'TRANSIENT'
-            : code.startsWith('Neo.ClientError.')
-              ? 'QUERY'
-              : 'UNKNOWN';
+          : code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')
+            ? 'TIMEOUT'
+            : code.startsWith('Neo.TransientError.')
+              ? 'TRANSIENT'
+              : code.startsWith('Neo.ClientError.')
+                ? 'QUERY'
+                : 'UNKNOWN';
   const hint: Record<DatabaseErrorCode, string> = {
     UNAVAILABLE: 'Neo4j is unreachable',
     AUTH: 'Neo4j refused the credentials (check NEO4J_USER / NEO4J_PASSWORD)',
     CONSTRAINT: 'a uniqueness constraint was violated',
+    TIMEOUT: `the query ran longer than ${READ_TIMEOUT_MS / 1000} s and Neo4j stopped it`,
     QUERY: 'Neo4j rejected the query',
     TRANSIENT: 'a transient Neo4j error persisted after retries',
     UNKNOWN: 'Neo4j failed',

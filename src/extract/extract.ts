@@ -5,7 +5,7 @@ import { readInspections } from './inspections.js';
 import { readMeetings } from './meetings.js';
 import { readMentions } from './mentions.js';
 import { issueNode, itemNode } from './nodes.js';
-import { readContactList } from './people-edges.js';
+import { readContactList, readPeopleInProse } from './people-edges.js';
 import type { GraphRecords } from './records.js';
 import { readReports } from './reports.js';
 import type { Resolver } from './resolve.js';
@@ -35,6 +35,6 @@ export function extractGraph(doc: UpdateDocument, resolver: Resolver): GraphReco
   readMeetings(ctx);
   readReports(ctx);
   readInspections(ctx);
-  readMentions(ctx);
+  readMentions(ctx, readPeopleInProse(ctx));
   return graph.records();
 }

@@ -2,6 +2,7 @@ import type {
   EdgeRecord,
   ExtractedEdgeType,
   GraphRecords,
+  NodeLabel,
   NodeRecord,
   NodeRef,
   Properties,
@@ -67,6 +68,11 @@ export class GraphBuilder {
       props,
       evidence: { source: where.source, quote, date: this.date },
     });
+  }
+
+  /** The nodes of one label recorded so far: what this Update has already named. */
+  nodesOf(label: NodeLabel): NodeRecord[] {
+    return [...this.nodes.values()].filter((n) => n.label === label);
   }
 
   /** Records a doubt for a person to see; the same doubt on the same line is recorded once. */

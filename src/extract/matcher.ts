@@ -1,4 +1,4 @@
-import { nameWords, spelling, tokenise, type Token } from './normalise.js';
+import { nameWords, spelling, tokenise, type Token } from '../text/names.js';
 
 /**
  * Finds known phrases (names of bodies, lexicon terms) in running text, word by word.

@@ -5,11 +5,12 @@ import { meetingNode } from './nodes.js';
 import type { NodeRef } from './records.js';
 
 /**
- * Meetings and events the Update announces. A meeting without a resolved date gets no node (its key
- * needs the date; the parser has warned), but its "More from X" still makes X a contact for the network.
+ * Meetings and events the Update announces. A meeting without a resolved date, and a dates-list line
+ * with no date at all (`undated`), get no node (the key needs the date; the parser has warned), but
+ * their "More from X" still makes X a contact for the network.
  */
 export function readMeetings(ctx: Context): void {
-  for (const meeting of ctx.doc.meetings) {
+  for (const meeting of [...ctx.doc.meetings, ...ctx.doc.undated]) {
     const announcedIn = itemAt(ctx, meeting.line, meeting.item);
     const where: Source = { source: announcedIn?.ref.key ?? ctx.issue.key, quote: meeting.raw };
     const network = networkOf(ctx, meeting, announcedIn?.item.section === 'network-dates');

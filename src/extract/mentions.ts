@@ -1,19 +1,27 @@
+import { HONORIFIC } from '../text/honorifics.js';
 import { addEntity, addPerson, type Context } from './context.js';
 import { PhraseMatcher } from './matcher.js';
+import { isPostalAddress } from '../text/addresses.js';
+import { sentences } from '../text/sentences.js';
+import { unknownOrganisationNode } from './nodes.js';
+import { bodiesByShape } from './organisations.js';
 import { itemSentences } from './text.js';
 
 /**
  * What each item mentions, sentence by sentence: every local authority, organisation and network
- * that data/ knows (findMentions), and the people of this Update.
+ * that data/ knows (findMentions), the bodies data/ does not know (named elsewhere in this Update,
+ * or by the shape of their name, with a warning), and the people of this Update. A postal address
+ * is not a mention.
  *
  * People are not in data/, so only names this Update vouches for are looked for: its contacts, the
  * contacts of its meetings ("More from X"), and names an item introduces as a contact
- * ("Alison Rendle (contact details below) writes"). A given name alone counts only in such an
+ * ("Alison Rendle (contact details below) writes"), and those named in a role (`namedInProse`:
+ * "Sarah Whitfield (DCS Surrey)"). A given name alone counts only in such an
  * introduction ("please contact Isabelle, details below"), and only when exactly one of those
  * people has it; otherwise it is warned.
  */
-export function readMentions(ctx: Context): void {
-  const people = peopleOfUpdate(ctx);
+export function readMentions(ctx: Context, namedInProse: string[]): void {
+  const people = [...new Set([...peopleOfUpdate(ctx), ...namedInProse])];
   const matcher = new PhraseMatcher(
     people.flatMap((name) => {
       const person = ctx.resolver.resolvePerson(name);
@@ -21,11 +29,36 @@ export function readMentions(ctx: Context): void {
     }),
     { plurals: false },
   );
+  const unknownBodies = new PhraseMatcher(
+    ctx.graph
+      .nodesOf('Organisation')
+      .filter((n) => ctx.resolver.resolveEntity(String(n.props.name)) === undefined)
+      .map((n) => ({ phrase: String(n.props.name), value: n })),
+    { plurals: false },
+  );
   for (const { item, ref } of ctx.items) {
+    const title = new Set(sentences(item.title));
     for (const sentence of itemSentences(item)) {
+      if (isPostalAddress(sentence)) continue;
       const where = { source: ref.key, quote: sentence };
-      for (const m of ctx.resolver.findMentions(sentence)) {
+      const known = ctx.resolver.findMentions(sentence);
+      for (const m of known) {
         ctx.graph.edge('MENTIONS', ref, addEntity(ctx, m), where, { written: m.text });
+      }
+      // Bodies this Update names elsewhere (a publisher kept as written), then bodies by the shape of
+      // their name; item titles are title-cased, so only running text is read for shapes.
+      const local = unknownBodies.longest(sentence);
+      for (const m of local) {
+        ctx.graph.edge('MENTIONS', ref, ctx.graph.node(m.value), where, { written: m.text });
+      }
+      const seen = [...known, ...local.map((m) => ({ text: m.text, offset: m.start }))];
+      for (const body of title.has(sentence) ? [] : bodiesByShape(sentence, seen)) {
+        ctx.graph.warn(
+          item.lines.start,
+          `"${body.text}" reads as a body that is not in data/: kept as an Organisation named as written`,
+        );
+        const node = ctx.graph.node(unknownOrganisationNode(body.text));
+        ctx.graph.edge('MENTIONS', ref, node, where, { written: body.text });
       }
       for (const m of matcher.longest(sentence)) {
         ctx.graph.edge('MENTIONS', ref, addPerson(ctx, m.value), where, { written: m.text });
@@ -45,7 +78,7 @@ function peopleOfUpdate(ctx: Context): string[] {
   return [
     ...new Set([
       ...ctx.doc.contacts.map((c) => c.name),
-      ...ctx.doc.meetings.flatMap((m) => (m.contact === null ? [] : [m.contact])),
+      ...[...ctx.doc.meetings, ...ctx.doc.undated].flatMap((m) => (m.contact === null ? [] : [m.contact])),
       ...introduced.filter((name) => !isGivenName(name)),
     ]),
   ];
@@ -66,7 +99,7 @@ function byGivenName(ctx: Context, people: string[], given: string, line: number
 }
 
 // "Rosemary Perry (contact details below) writes", "contact Isabelle, details below", "Alison Rendle writes".
-const NAME = String.raw`(?:(?:Prof(?:essor)?|Dr|Mr|Mrs|Ms)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}`;
+const NAME = String.raw`(?:${HONORIFIC}\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}`;
 const INTRODUCED = new RegExp(
   String.raw`(${NAME})\s*(?:\(\s*|,\s*)(?:contact\s+)?details\s+below|^(${NAME})\s+writes\b`,
   'gu',

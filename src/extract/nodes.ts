@@ -1,5 +1,5 @@
 import type { IssueHeader, Item } from '../parse/document.js';
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../text/names.js';
 import type { PersonName } from './people.js';
 import { issueKey, itemKey, type NodeRecord } from './records.js';
 import type { Entity } from './reference.js';

@@ -4,7 +4,10 @@ import type { Source } from './graph.js';
 import { unknownOrganisationNode } from './nodes.js';
 import type { NodeRef } from './records.js';
 import type { Network } from './reference.js';
+import { networkContactIn, peopleInSentence, type Body } from './prose-people.js';
 import type { Resolver } from './resolve.js';
+import { itemSentences } from './text.js';
+import { normaliseName } from '../text/names.js';
 
 /**
  * The contact list at the foot of an Update: who is listed, in what role, where they work, and the
@@ -14,9 +17,10 @@ export function readContactList(ctx: Context): void {
   for (const contact of ctx.doc.contacts) {
     const person = addPerson(ctx, contact.name);
     const where = issueSource(ctx, contactLine(contact));
-    const { role, email, phone } = contact;
-    ctx.graph.edge('LISTED_IN', person, ctx.issue, where, { role, email, phone });
-    if (contact.organisation !== null) linkEmployer(ctx, person, contact.organisation, contact.line, where);
+    const { role, organisation, email, phone } = contact;
+    ctx.graph.edge('LISTED_IN', person, ctx.issue, where, { role, organisation, email, phone });
+    if (contact.organisation !== null)
+      linkEmployer(ctx, person, contact.organisation, contact.line, where, role);
     for (const network of networksInRole(ctx.resolver, role)) {
       ctx.graph.edge('CONTACT_FOR', person, addEntity(ctx, { kind: 'network', entry: network }), where);
     }
@@ -27,20 +31,97 @@ export function readContactList(ctx: Context): void {
 const contactLine = ({ role, name, organisation }: Contact): string =>
   `${role}: ${name}${organisation === null ? '' : ` (${organisation})`}`;
 
-/** The body in brackets after the name: a council is where they are based, anything else whom they work for. */
-function linkEmployer(ctx: Context, person: NodeRef, employer: string, line: number, where: Source): void {
+/**
+ * The body in brackets after the name: a council is where they are based, anything else whom they
+ * work for, each with the role of the contact line (a network they are the contact for has no role).
+ */
+function linkEmployer(
+  ctx: Context,
+  person: NodeRef,
+  employer: string,
+  line: number,
+  where: Source,
+  role: string,
+): void {
   const entity = ctx.resolver.resolveEntity(employer);
   if (entity === undefined) {
     ctx.graph.warn(
       line,
       `organisation "${employer}" is not in data/: kept as an Organisation named as written`,
     );
-    ctx.graph.edge('WORKS_FOR', person, ctx.graph.node(unknownOrganisationNode(employer)), where);
-    return;
+    linkRole(ctx, person, { kind: 'unknown', name: employer }, { role, honorific: null }, where);
+  } else if (entity.kind === 'network') {
+    ctx.graph.edge('CONTACT_FOR', person, addEntity(ctx, entity), where);
+  } else {
+    linkRole(ctx, person, entity, { role, honorific: null }, where);
   }
-  const body = addEntity(ctx, entity);
-  const type = { authority: 'BASED_AT', organisation: 'WORKS_FOR', network: 'CONTACT_FOR' } as const;
-  ctx.graph.edge(type[entity.kind], person, body, where);
+}
+
+/**
+ * A person's role at a body, as written ("DCS", "Lead Member"): BASED_AT a council, WORKS_FOR any
+ * other body. Keyed by the role, so that one person's several roles at one body are several edges,
+ * and the same role read in later Updates adds evidence (dated: who was DCS of Portsmouth in 2019).
+ */
+function linkRole(
+  ctx: Context,
+  person: NodeRef,
+  body: Body,
+  { role, honorific }: { role: string; honorific: string | null },
+  where: Source,
+): void {
+  const to =
+    body.kind === 'unknown' ? ctx.graph.node(unknownOrganisationNode(body.name)) : addEntity(ctx, body);
+  const type = body.kind === 'authority' ? 'BASED_AT' : 'WORKS_FOR';
+  ctx.graph.edge(type, person, to, where, { role, honorific }, normaliseName(role));
+}
+
+/**
+ * People named with their role in the items' sentences ("Sarah Whitfield (DCS Surrey)", "contact
+ * Amira Shah at Family Rights Group"), each role an edge to its body with the sentence as evidence.
+ * A body may be one this Update names that data/ does not know (a publisher kept as written).
+ * Returns the names as written, for the mentions.
+ */
+export function readPeopleInProse(ctx: Context): string[] {
+  const unknown = new Map(
+    ctx.graph.nodesOf('Organisation').map((n) => [n.key, String(n.props.name)] as const),
+  );
+  const bodyOf = (name: string): Body | undefined => {
+    const entity = ctx.resolver.resolveEntity(name);
+    if (entity !== undefined) return entity.kind === 'network' ? undefined : entity;
+    const written = unknown.get(normaliseName(name));
+    return written === undefined ? undefined : { kind: 'unknown', name: written };
+  };
+  const named: string[] = [];
+  for (const { item, ref } of ctx.items) {
+    for (const sentence of itemSentences(item)) {
+      const networks = ctx.resolver.findMentions(sentence).filter((m) => m.kind === 'network');
+      const contact = networkContactIn(sentence, networks);
+      if (contact !== undefined) {
+        named.push(contact.written);
+        const where = { source: ref.key, quote: sentence };
+        ctx.graph.edge(
+          'CONTACT_FOR',
+          addPerson(ctx, contact.written),
+          addEntity(ctx, contact.network),
+          where,
+        );
+      }
+      for (const found of peopleInSentence(sentence, bodyOf)) {
+        named.push(found.written);
+        const person = addPerson(ctx, found.written);
+        for (const { role, body } of found.roles) {
+          linkRole(
+            ctx,
+            person,
+            body,
+            { role, honorific: found.honorific },
+            { source: ref.key, quote: sentence },
+          );
+        }
+      }
+    }
+  }
+  return named;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { splitHonorific } from '../text/honorifics.js';
+
 /**
  * People's names as the Updates write them: "Philip (Phil) Simpkins", "Prof. Harry Ferguson",
  * "Dr Camilla Parker". The graph files a person under one canonical name and keeps the rest as variants.
@@ -10,8 +12,6 @@ export interface PersonName {
   variants: string[];
 }
 
-// Titles are dropped from the canonical name because the same person is cited with and without them.
-const TITLES = /^(?:(?:prof(?:essor)?|dr|mr|mrs|ms|miss|mx|cllr|councillor|sir|dame|rev(?:erend)?)\.?\s+)+/i;
 // "Philip (Phil) Simpkins", "Philip ‘Phil’ Simpkins": a nickname between the given name and the rest.
 const NICKNAME = /^(\S+)\s+[("“‘']([^)"”’']+)[)"”’']\s+(.+)$/;
 
@@ -23,7 +23,8 @@ const tidy = (s: string): string =>
 
 export function canonicalPersonName(raw: string): PersonName {
   const written = tidy(raw);
-  const untitled = written.replace(TITLES, '');
+  // Honorifics are dropped from the canonical name because the same person is cited with and without them.
+  const untitled = splitHonorific(written).name;
   const nickname = NICKNAME.exec(untitled);
   const name = nickname ? `${nickname[1]} ${nickname[3]}` : untitled;
   const variants = [nickname ? `${nickname[2]} ${nickname[3]}` : undefined, written].filter(

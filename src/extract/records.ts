@@ -4,38 +4,19 @@
  * and edges on (from, type, to, key), and accumulates each edge's evidence across Updates.
  */
 
-export const NODE_LABELS = [
-  'Issue',
-  'Item',
-  'Report',
-  'Organisation',
-  'Person',
-  'Network',
-  'Meeting',
-  'LocalAuthority',
-] as const;
-export type NodeLabel = (typeof NODE_LABELS)[number];
-
-/** Edge types the extractor reads from the text. FEEDS and POSSIBLY_SAME_AS are derived later over the whole graph. */
-export const EXTRACTED_EDGE_TYPES = [
-  'HAS_ITEM',
-  'CITES',
-  'PUBLISHED_BY',
-  'AUTHORED_BY',
-  'MENTIONS',
-  'LISTED_IN',
-  'WORKS_FOR',
-  'BASED_AT',
-  'CONTACT_FOR',
-  'HOLDS',
-  'ANNOUNCED_IN',
-  'CONTACT',
-  'INVOLVES',
-  'INSPECTED',
-] as const;
-export const DERIVED_EDGE_TYPES = ['FEEDS', 'POSSIBLY_SAME_AS'] as const;
-export type ExtractedEdgeType = (typeof EXTRACTED_EDGE_TYPES)[number];
-export type EdgeType = ExtractedEdgeType | (typeof DERIVED_EDGE_TYPES)[number];
+// Labels, edge types and keys belong to the graph model (src/graph/); re-exported for the extractor's modules.
+export {
+  NODE_LABELS,
+  EXTRACTED_EDGE_TYPES,
+  DERIVED_EDGE_TYPES,
+  issueKey,
+  itemKey,
+  itemKeyPrefix,
+  type NodeLabel,
+  type EdgeType,
+  type ExtractedEdgeType,
+} from '../graph/index.js';
+import type { ExtractedEdgeType, NodeLabel } from '../graph/index.js';
 
 /** Property values Neo4j stores natively. Dates are ISO strings (YYYY-MM-DD). */
 export type PropertyValue = string | number | boolean | null | string[] | number[];
@@ -78,9 +59,3 @@ export interface GraphRecords {
   /** Doubts the extractor wants a person to see (unresolved names, ambiguous matches), with the source line. */
   warnings: { line: number; message: string }[];
 }
-
-/** Node keys. Every key is a string, unique per label; see cypher/schema.cypher for the constraints. */
-export const issueKey = (issueNumber: number): string => `issue:${issueNumber}`;
-export const itemKey = (issueNumber: number, position: number): string => `${issueNumber}/${position}`;
-/** The prefix of every Item key (and so every evidence source) an Update contributes. */
-export const itemKeyPrefix = (issueNumber: number): string => `${issueNumber}/`;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../text/names.js';
 
 /**
  * The reference data in data/: the bodies an Update can name (local authorities, organisations,

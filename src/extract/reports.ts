@@ -4,7 +4,9 @@ import { readPublication } from '../parse/publications.js';
 import { addEntity, addPerson, issueSource, type Context, type ItemRef } from './context.js';
 import type { Source } from './graph.js';
 import { reportNode, unknownOrganisationNode } from './nodes.js';
-import { normaliseName } from './normalise.js';
+import { HONORIFIC, hasHonorific } from '../text/honorifics.js';
+import { normaliseName } from '../text/names.js';
+import { cleanTitle, sameDocument } from './titles.js';
 import type { NodeRef } from './records.js';
 import { containsPhrase, itemSentences, wordCount } from './text.js';
 
@@ -16,22 +18,78 @@ import { containsPhrase, itemSentences, wordCount } from './text.js';
 interface ReportRef {
   ref: NodeRef;
   title: string;
+  /** The publisher as filed (normalised canonical name), "" when none was named. */
+  publisher: string;
 }
 
 export function readReports(ctx: Context): void {
-  const listed = ctx.doc.publications
-    .filter(isPublication)
-    .map((p) => addReport(ctx, p, issueSource(ctx, p.raw)));
-  const announced = ctx.items.flatMap((item) => announcedReports(ctx, item, listed));
-  const reports = [...listed, ...announced];
+  const reports: ReportRef[] = [];
+  for (const line of ctx.doc.publications) {
+    const publication = isPublication(line) ? line : seslipDocument(line);
+    if (publication === undefined) continue;
+    for (const title of splitTitles(publication.title)) {
+      reports.push(addReport(ctx, { ...publication, title }, issueSource(ctx, line.raw), reports));
+    }
+  }
+  for (const item of ctx.items) reports.push(...announcedReports(ctx, item, reports));
+  for (const item of ctx.items) citeDescribedReports(ctx, item, reports);
   for (const item of ctx.items) citeReports(ctx, item, reports);
 }
 
 /** The parser keeps a Tools & Templates line it could not read (and warns); such a line is no publication. */
 const isPublication = (p: Publication): boolean => p.publisher !== null || p.date !== null || p.verb !== null;
 
-function addReport(ctx: Context, publication: Publication, where: Source): ReportRef {
-  const { title, author } = splitAuthor(publication.title);
+// "We have produced a Regional Improvement Plan which will underpin activities in 2020-2021": SESLIP
+// writing of its own document; "SESLIP Leadership Development Prospectus": one by its name.
+const WE_PRODUCED = /^We have (produced|published|launched|issued|updated)\s+(?:a|an|the|our)\s+(.+)$/u;
+const SESLIP_TITLE =
+  /^(?:SESLIP|SESLI)\b.*\b(?:Prospectus|Plan|Memorandum of Understanding|MoU|Scorecard|Framework|Guide)$/u;
+const YEAR_RANGE = /\b(?:19|20)\d\d[-–](?:(?:19|20)\d\d|\d\d)\b/u;
+const SESLIP = 'South East Sector-Led Improvement Programme';
+
+/** A line the parser could not read as a publication may still be one of SESLIP's own documents. */
+function seslipDocument(line: Publication): Publication | undefined {
+  const produced = WE_PRODUCED.exec(line.raw);
+  if (produced !== null) {
+    const title = cleanTitle(produced[2]!);
+    const years = YEAR_RANGE.exec(line.raw)?.[0];
+    const dated = years === undefined || title.includes(years) ? title : `${title} ${years}`;
+    return { ...line, title: dated, publisher: SESLIP, verb: produced[1]! };
+  }
+  return SESLIP_TITLE.test(line.raw.trim()) ? { ...line, publisher: SESLIP } : undefined;
+}
+
+/**
+ * "Regional Improvement Plan 2022-2023 and the SE19 SEND Regional Improvement Plan 2022-2023" is two
+ * documents: a title that joins two titles with "and the", each naming a kind of document.
+ */
+function splitTitles(title: string): string[] {
+  const parts = title.split(/\s+and\s+the\s+/u);
+  return parts.length === 2 && parts.every((part) => wordCount(part) >= 3 && kindsIn(part).length > 0)
+    ? parts
+    : [title];
+}
+
+/** A publisher as filed: the canonical name of what it resolves to, else its words. */
+const publisherKey = (ctx: Context, publisher: string | null): string =>
+  publisher === null ? '' : normaliseName(ctx.resolver.resolveEntity(publisher)?.entry.name ?? publisher);
+
+/**
+ * The Report a publication names: one already read in this Update when the titles name one
+ * document (sameDocument) and the publishers agree, with a warning that says why; else a new one.
+ */
+function addReport(ctx: Context, publication: Publication, where: Source, earlier: ReportRef[]): ReportRef {
+  const { title: written, author } = splitAuthor(publication.title);
+  const title = cleanTitle(written);
+  const publisher = publisherKey(ctx, publication.publisher);
+  for (const report of earlier) {
+    const reason = sameDocument(title, report.title);
+    if (reason === null || (publisher !== '' && report.publisher !== '' && publisher !== report.publisher))
+      continue;
+    if (reason !== 'the same words')
+      ctx.graph.warn(publication.line, `"${title}" is the report "${report.title}": ${reason}`);
+    return report;
+  }
   const ref = ctx.graph.node(
     reportNode({
       title,
@@ -41,19 +99,19 @@ function addReport(ctx: Context, publication: Publication, where: Source): Repor
     }),
   );
   if (author !== null) ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, author), where);
-  const publisher = publication.publisher;
-  if (publisher !== null && HONORIFIC.test(publisher)) {
+  if (publication.publisher !== null && hasHonorific(publication.publisher)) {
     // "… briefing from Dr Camilla Parker": a person, who wrote it rather than published it.
-    ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, publisher), where);
-  } else if (publisher !== null) {
-    linkPublisher(ctx, ref, publisher, publication.line, where);
+    ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, publication.publisher), where);
+  } else if (publication.publisher !== null) {
+    linkPublisher(ctx, ref, publication.publisher, publication.line, where);
   }
-  return { ref, title };
+  return { ref, title, publisher };
 }
 
-const HONORIFIC = /^(?:Prof(?:essor)?|Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s/;
-const BY_AUTHOR =
-  /\s+by\s+((?:Prof(?:essor)?|Dr|Mr|Mrs|Ms|Sir|Dame)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})$/u;
+const BY_AUTHOR = new RegExp(
+  String.raw`\s+by\s+(${HONORIFIC}\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})$`,
+  'u',
+);
 
 /** "CHILDHOOD TRAUMA, THE BRAIN AND THE SOCIAL WORLD by Prof. Eamon McCrory" → title and author. */
 function splitAuthor(title: string): { title: string; author: string | null } {
@@ -144,10 +202,78 @@ function announcedReports(ctx: Context, item: ItemRef, listed: ReportRef[]): Rep
     if (read.shape !== 'on-date') return [];
     for (const p of problems) ctx.graph.warn(p.line, p.message);
     const where = { source: item.ref.key, quote: sentence };
-    const report = addReport(ctx, read.publication, where);
-    ctx.graph.edge('CITES', item.ref, report.ref, where);
-    return [report];
+    return splitTitles(read.publication.title).map((title) => {
+      const report = addReport(ctx, { ...read.publication, title }, where, listed);
+      ctx.graph.edge('CITES', item.ref, report.ref, where);
+      return report;
+    });
   });
+}
+
+// "Internet Matters has published Refuge and Risk: …", "The Timpson review of school exclusion was
+// published by the DfE on 7 April": a publication named in a sentence that does not open with its date.
+const PUBLISHED =
+  /^(?:The\s+)?(.+?)\s+(?:has\s+|have\s+)?(published|launched|released|issued|produced)\s+(.+)$/u;
+const PUBLISHED_BY =
+  /^(?:The\s+)?(.+?)\s+(?:was|were|has been|have been)\s+(published|launched|released|issued)\s+by\s+(?:the\s+)?(.+?)(?:\s+on\s+.*)?\.?$/u;
+// The object of "published" describes the document rather than naming it: "a briefing on …", "its first annual report".
+const DESCRIBED = /^(?:a|an|new|its|their|his|her|our|further|more|some)\b|^\p{Ll}/u;
+// Where the title ends in the sentence: before a clause, a date or a dash.
+const TITLE_END =
+  /,\s|\s+(?:on|in)\s+(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|\s+[–-]\s|\.$/u;
+
+/**
+ * An item sentence that says a body published something: a titled publication cites the report of
+ * that title (a new Report when this Update has none that is the same document); a described one
+ * ("The Children's Commissioner has published a briefing on …") cites the one report this Update
+ * lists from that publisher, and is warned when there is not exactly one. The publisher must be a
+ * body this Update or data/ knows: "The government has published …" names no one.
+ */
+function citeDescribedReports(ctx: Context, item: ItemRef, reports: ReportRef[]): void {
+  for (const sentence of itemSentences(item.item)) {
+    if (/^On\s/u.test(sentence)) continue;
+    const read = readPublishedSentence(sentence);
+    if (read === undefined) continue;
+    const publisher = publisherKey(ctx, read.publisher);
+    const known =
+      ctx.resolver.resolveEntity(read.publisher) !== undefined ||
+      reports.some((r) => r.publisher === publisher);
+    if (!known) continue;
+    const where = { source: item.ref.key, quote: sentence };
+    if (DESCRIBED.test(read.object)) {
+      const theirs = [...new Set(reports.filter((r) => r.publisher === publisher))];
+      if (theirs.length === 1) ctx.graph.edge('CITES', item.ref, theirs[0]!.ref, where);
+      else
+        ctx.graph.warn(
+          item.item.lines.start,
+          `"${read.publisher}" publishes a document described, not named, and this Update lists ${theirs.length} from them: no citation`,
+        );
+      continue;
+    }
+    const title = cleanTitle(read.object.split(TITLE_END)[0]!.replace(/^(?:the)\s+/iu, ''));
+    if (wordCount(title) < 3) continue;
+    const publication = {
+      title,
+      publisher: read.publisher,
+      date: null,
+      verb: read.verb,
+      line: item.item.lines.start,
+      raw: sentence,
+    };
+    const report = addReport(ctx, publication, where, reports);
+    if (!reports.includes(report)) reports.push(report);
+    ctx.graph.edge('CITES', item.ref, report.ref, where);
+  }
+}
+
+function readPublishedSentence(
+  sentence: string,
+): { publisher: string; verb: string; object: string } | undefined {
+  const passive = PUBLISHED_BY.exec(sentence);
+  if (passive !== null) return { publisher: passive[3]!, verb: passive[2]!, object: passive[1]! };
+  const active = PUBLISHED.exec(sentence);
+  if (active === null) return undefined;
+  return { publisher: active[1]!, verb: active[2]!, object: active[3]!.replace(/^(?:the)\s+/iu, '') };
 }
 
 /**

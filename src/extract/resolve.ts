@@ -1,5 +1,5 @@
 import { PhraseMatcher } from './matcher.js';
-import { normaliseName } from './normalise.js';
+import { normaliseName } from '../text/names.js';
 import { canonicalPersonName, type PersonName } from './people.js';
 import {
   entities,
@@ -62,7 +62,14 @@ export function createResolver(data: ReferenceData): Resolver {
   const people = personIndex(data);
   const names = new PhraseMatcher(entities(data).flatMap(searchablePhrases), { plurals: false });
   const terms = new PhraseMatcher(
-    data.networks.flatMap((network) => network.terms.map((phrase) => ({ phrase, value: network }))),
+    data.networks.flatMap((network) =>
+      network.terms.flatMap((term) =>
+        [term, ...singularOf(term)].map((phrase) => ({
+          phrase,
+          value: { network, term, derived: phrase !== term },
+        })),
+      ),
+    ),
     { plurals: true },
   );
 
@@ -88,8 +95,9 @@ export function createResolver(data: ReferenceData): Resolver {
     networkTopics: (text) => {
       const found = new Map<Network, Set<string>>();
       for (const m of terms.all(text)) {
-        const seen = found.get(m.value) ?? new Set<string>();
-        found.set(m.value, seen.add(m.phrase));
+        if (m.value.derived && COMPOUND_BEFORE.test(text.slice(0, m.start))) continue;
+        const seen = found.get(m.value.network) ?? new Set<string>();
+        found.set(m.value.network, seen.add(m.value.term));
       }
       return Array.from(found, ([network, used]) => ({ network, terms: [...used] }));
     },
@@ -105,6 +113,24 @@ export function createResolver(data: ReferenceData): Resolver {
       return { name: known.name, variants: [...variants] };
     },
   };
+}
+
+/**
+ * The singular of a plural lexicon term, so that "exclusion" reads as the term "exclusions" (the
+ * matcher already reads plurals of singular terms). Only for phrases ("care leavers" → "care
+ * leaver") and words in -ions or -ments: a single word such as "adopters" was chosen over its
+ * singular on purpose ("Early Adopter" is about schools).
+ */
+// "social exclusion", "digital exclusion": an adjective before a singular the lexicon does not write
+// makes another compound, so the singular form counts only without one.
+const COMPOUND_BEFORE = /\b\p{Ll}+(?:al|ic)\s+$/u;
+
+function singularOf(term: string): string[] {
+  const phrase = term.includes(' ');
+  if (/[^s]s$/u.test(term) && (phrase || /(?:ions|ments)$/u.test(term))) {
+    return [term.replace(/(?:(?<=(?:ch|sh|x|ss))es|s)$/u, '')];
+  }
+  return [];
 }
 
 /** The names searched for in prose: all but the ambiguous ones. */

@@ -1,131 +1,270 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Database } from '../db/database.js';
+import { extname, join } from 'node:path';
+import { DatabaseError, type Database } from '../db/database.js';
 import { extractGraph } from '../extract/extract.js';
 import type { GraphRecords } from '../extract/records.js';
 import type { Resolver } from '../extract/resolve.js';
-import { parseUpdateFile } from '../parse/index.js';
+import { parseUpdateFile, UpdateParseError, type UpdateDocument } from '../parse/index.js';
 import { deriveEdges, type DeriveSummary } from './derive.js';
-import { loadUpdate, type ChangeCounts, type LoadStatus } from './loader.js';
+import { loadUpdate, planLoad, type ChangeCounts, type LoadDecision, type LoadStatus } from './loader.js';
 
 /**
  * Files → parse → extract → load (one transaction per Update) → derive. A file that fails is reported and
- * skipped; the others still load. Used by `seslip-kg ingest`, by `serve` for seed/, and by the tests.
+ * skipped; the others still load, unless Neo4j itself is gone: then ingest stops at once. Used by
+ * `seslip-kg ingest`, by `serve` for seed/, and by the tests.
  */
 
-export type FileStatus = LoadStatus | 'failed' | 'checked';
+/** `new` is a dry run's "would be loaded"; a dry run's other statuses say what a real run would do. */
+export type FileStatus = LoadStatus | 'new' | 'failed' | 'skipped';
 
 export interface FileOutcome {
   file: string;
   status: FileStatus;
   issueNumber: number | null;
-  /** For a failure: the error naming the file and line. */
+  /** For a failure: the error naming the file (and line). */
   error: string | null;
+  /** Why a file was skipped or refused, or what a forced replacement overrode. */
+  note: string | null;
   nodes: number;
   edges: number;
   warnings: { line: number; message: string }[];
 }
 
 export interface IngestSummary {
+  dryRun: boolean;
   files: FileOutcome[];
   counts: Record<FileStatus, number>;
   nodes: ChangeCounts;
   edges: ChangeCounts;
   derived: DeriveSummary | null;
+  /** Set when Neo4j became unreachable or refused the credentials: the files after it were not tried. */
+  stopped: { reason: string; code: 'UNAVAILABLE' | 'AUTH' } | null;
   seconds: number;
   updatesPerSecond: number;
 }
 
 export interface IngestOptions {
-  /** Parse and extract only: report what would be written, touch no database. */
+  /** Decide against what is loaded, but write nothing. */
   dryRun?: boolean;
-  /** Reload Updates whose records are unchanged. */
+  /** Replace what the replacement policy refuses, and reload unchanged Updates. */
   force?: boolean;
   onFile?: (outcome: FileOutcome, done: number, total: number) => void;
 }
 
-/** Expands folders to the `.txt` files in them (sorted); a missing path is reported as a failed file. */
-export async function expandInputs(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const path of paths) {
+/** What an ingest found under the paths it was given, before reading any file. */
+export interface Inputs {
+  files: string[];
+  skipped: { file: string; reason: string }[];
+  missing: string[];
+}
+
+/** Why a file that is not a plain-text Update is left out, by what an analyst most often has instead. */
+const otherFormats: [RegExp, string][] = [
+  [/^\.pdf$/i, 'PDF: save the page as text (.txt) and ingest that'],
+  [/^\.(docx?|odt|rtf)$/i, 'word-processor document: save it as plain text (.txt) and ingest that'],
+  [/^\.(html?|mhtml?|eml|msg)$/i, 'web page or e-mail: save it as plain text (.txt) and ingest that'],
+];
+
+function specialFileKind(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Why `file` is not read, or null to read it. Only regular files are read (a FIFO would block the read
+ * forever). In a folder only `.txt` files count; a file named on the command line is tried whatever its
+ * name, unless it is a PDF or document that cannot be an Update's text.
+ */
+function skipReason(file: string, info: Stats, inFolder: boolean): string | null {
+  if (!info.isFile()) return `${specialFileKind(info)}: only regular files are read`;
+  if (/^\.txt$/i.test(extname(file))) return null;
+  const known = otherFormats.find(([pattern]) => pattern.test(extname(file)));
+  if (known !== undefined) return known[1];
+  return inFolder ? 'not a .txt file' : null;
+}
+
+/** Walks the paths: folders recursively (sorted, so the order is the same everywhere), symlinks followed. */
+export async function expandInputs(paths: string[]): Promise<Inputs> {
+  const inputs: Inputs = { files: [], skipped: [], missing: [] };
+  const visit = async (path: string, inFolder: boolean): Promise<void> => {
     const info = await stat(path).catch(() => undefined);
-    if (info === undefined) missing.push(path);
-    else if (info.isDirectory()) {
-      const names = (await readdir(path)).filter((name) => name.endsWith('.txt')).sort();
-      files.push(...names.map((name) => join(path, name)));
-    } else files.push(path);
-  }
-  return { files, missing };
+    if (info === undefined) {
+      if (inFolder) inputs.skipped.push({ file: path, reason: 'a broken link' });
+      else inputs.missing.push(path);
+      return;
+    }
+    if (info.isDirectory()) {
+      for (const name of (await readdir(path)).sort()) await visit(join(path, name), true);
+      return;
+    }
+    const reason = skipReason(path, info, inFolder);
+    if (reason === null) inputs.files.push(path);
+    else inputs.skipped.push({ file: path, reason });
+  };
+  for (const path of paths) await visit(path, false);
+  return inputs;
 }
 
 export async function ingestFiles(
-  db: Database | undefined,
+  db: Database,
   resolver: Resolver,
   paths: string[],
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const { files, missing } = await expandInputs(paths);
-  const outcomes: FileOutcome[] = missing.map((file) => failed(file, `${file}: no such file or folder`));
-  const nodes: ChangeCounts = {};
-  const edges: ChangeCounts = {};
-  const total = files.length + missing.length;
-  outcomes.forEach((outcome, index) => options.onFile?.(outcome, index + 1, total));
-
-  for (const file of files) {
-    let outcome: FileOutcome;
-    try {
-      const records = extractGraph(await parseUpdateFile(file), resolver);
-      outcome = {
-        file,
-        status: 'checked',
-        issueNumber: records.issueNumber,
-        error: null,
-        nodes: records.nodes.length,
-        edges: records.edges.length,
-        warnings: records.warnings,
-      };
-      if (options.dryRun !== true && db !== undefined) {
-        const loaded = await loadUpdate(db, records, {
-          contentHash: recordsHash(records),
-          force: options.force,
-        });
-        outcome.status = loaded.status;
-        addCounts(nodes, loaded.nodes);
-        addCounts(edges, loaded.edges);
-      }
-    } catch (error) {
-      outcome = failed(file, (error as Error).message);
-    }
+  const { files, skipped, missing } = await expandInputs(paths);
+  const outcomes: FileOutcome[] = [];
+  const total = files.length + skipped.length + missing.length;
+  const report = (outcome: FileOutcome) => {
     outcomes.push(outcome);
     options.onFile?.(outcome, outcomes.length, total);
+  };
+  for (const file of missing) report(failed(file, `${file}: no such file or folder`));
+  for (const { file, reason } of skipped) report({ ...failed(file, null), status: 'skipped', note: reason });
+  const nodes: ChangeCounts = {};
+  const edges: ChangeCounts = {};
+  let stopped: IngestSummary['stopped'] = null;
+
+  for (const file of files) {
+    if (stopped !== null) {
+      report(failed(file, `${file}: not tried (ingest stopped)`));
+      continue;
+    }
+    try {
+      report(await ingestFile(db, resolver, file, options, { nodes, edges }));
+    } catch (error) {
+      if (error instanceof DatabaseError && (error.code === 'UNAVAILABLE' || error.code === 'AUTH')) {
+        stopped = { reason: error.message, code: error.code };
+      }
+      report(failed(file, failureMessage(file, error)));
+    }
   }
 
   const changed = outcomes.some((o) => o.status === 'loaded' || o.status === 'replaced');
-  const derived = changed && db !== undefined ? await deriveEdges(db, resolver) : null;
+  const derived =
+    changed && stopped === null && options.dryRun !== true ? await deriveEdges(db, resolver) : null;
   const seconds = (performance.now() - started) / 1000;
-  const counts: Record<FileStatus, number> = { loaded: 0, replaced: 0, unchanged: 0, failed: 0, checked: 0 };
+  const counts: Record<FileStatus, number> = {
+    loaded: 0,
+    new: 0,
+    replaced: 0,
+    unchanged: 0,
+    refused: 0,
+    failed: 0,
+    skipped: 0,
+  };
   for (const outcome of outcomes) counts[outcome.status] += 1;
   return {
+    dryRun: options.dryRun === true,
     files: outcomes,
     counts,
     nodes,
     edges,
     derived,
+    stopped,
     seconds,
     updatesPerSecond: seconds > 0 ? (counts.loaded + counts.replaced) / seconds : 0,
   };
 }
 
-/** Identifies what an Update contributes: a changed text, parser, extractor or reference data all change it. */
-function recordsHash(records: GraphRecords): string {
-  return createHash('sha256').update(JSON.stringify(records)).digest('hex');
+/**
+ * An internal check of extract failed on this Update (it is a bug there, or a layout it does not know). The
+ * message names the file and the parser's warnings, whose lines are where the text departs from the layout.
+ */
+export class ExtractError extends Error {
+  override name = 'ExtractError';
+  readonly code = 'EXTRACT_FAILED';
+  constructor(
+    readonly file: string,
+    detail: string,
+    warnings: { line: number; message: string }[],
+  ) {
+    const near = warnings.slice(0, 3).map((w) => `${file}:${w.line}: ${w.message}`);
+    super(`${file}: cannot be extracted: ${detail}${near.length > 0 ? `; look at ${near.join('; ')}` : ''}`);
+  }
 }
 
-function failed(file: string, error: string): FileOutcome {
-  return { file, status: 'failed', issueNumber: null, error, nodes: 0, edges: 0, warnings: [] };
+/** extractGraph at the load boundary: whatever it throws becomes an ExtractError naming file and lines. */
+export function extractRecords(document: UpdateDocument, resolver: Resolver): GraphRecords {
+  try {
+    return extractGraph(document, resolver);
+  } catch (error) {
+    throw new ExtractError(document.issue.sourceFile, (error as Error).message, document.warnings);
+  }
+}
+
+const dryRunStatus: Record<LoadDecision['action'], FileStatus> = {
+  load: 'new',
+  replace: 'replaced',
+  unchanged: 'unchanged',
+  refuse: 'refused',
+};
+
+async function ingestFile(
+  db: Database,
+  resolver: Resolver,
+  file: string,
+  options: IngestOptions,
+  totals: { nodes: ChangeCounts; edges: ChangeCounts },
+): Promise<FileOutcome> {
+  const records = extractRecords(await parseUpdateFile(file), resolver);
+  const loadOptions = { contentHash: recordsHash(records), force: options.force };
+  const outcome: FileOutcome = {
+    file,
+    status: 'new',
+    issueNumber: records.issueNumber,
+    error: null,
+    note: null,
+    nodes: records.nodes.length,
+    edges: records.edges.length,
+    warnings: records.warnings,
+  };
+  if (options.dryRun === true) {
+    const decision = await planLoad(db, records, loadOptions);
+    return { ...outcome, status: dryRunStatus[decision.action], note: decision.note };
+  }
+  const loaded = await loadUpdate(db, records, loadOptions);
+  addCounts(totals.nodes, loaded.nodes);
+  addCounts(totals.edges, loaded.edges);
+  return { ...outcome, status: loaded.status, note: loaded.note };
+}
+
+/**
+ * Identifies what an Update contributes: a changed text, parser, extractor or reference data all change it;
+ * the file's name and folder do not (the same Update saved elsewhere is the same Update).
+ */
+function recordsHash(records: GraphRecords): string {
+  const nodes = records.nodes.map((node) =>
+    node.label === 'Issue' ? { ...node, props: { ...node.props, sourceFile: null } } : node,
+  );
+  return createHash('sha256')
+    .update(JSON.stringify({ ...records, nodes }))
+    .digest('hex');
+}
+
+/** Parse and extract errors name file and line already; anything else is prefixed with the file. */
+function failureMessage(file: string, error: unknown): string {
+  if (error instanceof UpdateParseError || error instanceof ExtractError)
+    return `${error.message} [${error.code}]`;
+  const code = error instanceof DatabaseError ? `DATABASE_${error.code}` : 'LOAD_FAILED';
+  return `${file}: ${(error as Error).message} [${code}]`;
+}
+
+function failed(file: string, error: string | null): FileOutcome {
+  return {
+    file,
+    status: 'failed',
+    issueNumber: null,
+    error,
+    note: null,
+    nodes: 0,
+    edges: 0,
+    warnings: [],
+  };
 }
 
 function addCounts(total: ChangeCounts, more: ChangeCounts): void {

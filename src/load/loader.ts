@@ -1,4 +1,6 @@
-import type { Database, Transaction } from '../db/database.js';
+import { basename } from 'node:path';
+import type { Database, Row, Transaction } from '../db/database.js';
+import { integerEdgePropertiesOf, integerPropertiesOf, uidOf } from '../graph/index.js';
 import {
   issueKey,
   itemKeyPrefix,
@@ -12,11 +14,12 @@ import {
 
 /**
  * Writes one Update's records to Neo4j in ONE write transaction: an Update loads completely or not at all.
- * A changed text replaces what that Update contributed before (its Items, its evidence on shared edges);
- * the same text again is recognised by its hash and left alone.
+ * A changed version replaces what that Update contributed before (its Items, its evidence on shared edges);
+ * the same records again are recognised by their hash and left alone. A version that looks worse than the
+ * loaded one (fewer items, truncated, another date) is refused unless forced: see `decideLoad`.
  */
 
-export type LoadStatus = 'loaded' | 'replaced' | 'unchanged';
+export type LoadStatus = 'loaded' | 'replaced' | 'unchanged' | 'refused';
 
 /** Per node label or edge type: how many were created, and how many existing ones changed. */
 export type ChangeCounts = Record<string, { created: number; updated: number }>;
@@ -24,20 +27,81 @@ export type ChangeCounts = Record<string, { created: number; updated: number }>;
 export interface LoadOutcome {
   issueNumber: number;
   status: LoadStatus;
+  /** Why it was refused, or what a forced replacement overrode; null otherwise. */
+  note: string | null;
   nodes: ChangeCounts;
   edges: ChangeCounts;
 }
 
 export interface LoadOptions {
-  /** sha256 of the source text, stored on the Issue to recognise an unchanged Update. */
+  /** sha256 of the records (without the file name), stored on the Issue to recognise an unchanged Update. */
   contentHash: string;
-  /** Reload even when the text is unchanged. */
+  /** Reload an unchanged Update, and replace one the policy would refuse. */
   force?: boolean;
   /** Test hook: runs inside the transaction after the writes, before commit. */
   beforeCommit?: (tx: Transaction) => Promise<void>;
 }
 
-const uid = (ref: NodeRef): string => `${ref.label}:${ref.key}`;
+const uid = (ref: NodeRef): string => uidOf(ref.label, ref.key);
+
+/** One version of an Update, as the replacement policy compares them. */
+export interface UpdateVersion {
+  contentHash: string;
+  date: string;
+  items: number;
+  truncated: boolean;
+  sourceFile: string;
+}
+
+export type LoadDecision =
+  | { action: 'load' | 'unchanged'; note: null }
+  | { action: 'replace'; note: string | null }
+  | { action: 'refuse'; note: string };
+
+/**
+ * The replacement policy. A version with fewer items than the loaded one, or truncated where the loaded one
+ * is complete, never replaces it; nor does one with another date for the same number (a conflict: two
+ * different Updates, or a typo in one). Both are refused saying what differs, unless forced.
+ */
+export function decideLoad(
+  number: number,
+  loaded: UpdateVersion | null,
+  incoming: UpdateVersion,
+  force: boolean,
+): LoadDecision {
+  if (loaded === null) return { action: 'load', note: null };
+  if (loaded.contentHash === incoming.contentHash) {
+    return force ? { action: 'replace', note: null } : { action: 'unchanged', note: null };
+  }
+  const differences: string[] = [];
+  if (loaded.date !== incoming.date) differences.push(`dates ${loaded.date} → ${incoming.date}`);
+  if (incoming.items < loaded.items) differences.push(`items ${loaded.items} → ${incoming.items}`);
+  if (incoming.truncated && !loaded.truncated)
+    differences.push('this version is truncated, the loaded one is not');
+  if (differences.length === 0) return { action: 'replace', note: null };
+  const what = `Update ${number} from ${incoming.sourceFile} against the loaded ${loaded.sourceFile}: ${differences.join('; ')}`;
+  if (force) return { action: 'replace', note: `forced (--force): ${what}` };
+  const why =
+    loaded.date !== incoming.date
+      ? 'a different date for a known number is a conflict'
+      : 'a less complete version never replaces a more complete one';
+  return { action: 'refuse', note: `${what} — ${why}; check the file, or use --force to replace it` };
+}
+
+/** What `ingest --dry-run` reports: the decision `loadUpdate` would take now, without writing. */
+export async function planLoad(
+  db: Database,
+  records: GraphRecords,
+  options: LoadOptions,
+): Promise<LoadDecision> {
+  const [status] = await db.read('update-status', statusParams(records.issueNumber));
+  return decideLoad(
+    records.issueNumber,
+    loadedVersion(status),
+    incomingVersion(records, options),
+    options.force === true,
+  );
+}
 
 export async function loadUpdate(
   db: Database,
@@ -47,12 +111,18 @@ export async function loadUpdate(
   const number = records.issueNumber;
   const key = issueKey(number);
   return db.writeTransaction(async (tx) => {
-    const [status] = await tx.run('update-status', { issueKey: key });
-    const present = status?.present === true;
-    if (present && status?.contentHash === options.contentHash && options.force !== true) {
-      return { issueNumber: number, status: 'unchanged', nodes: {}, edges: {} };
+    const [status] = await tx.run('update-status', statusParams(number));
+    const decision = decideLoad(
+      number,
+      loadedVersion(status),
+      incomingVersion(records, options),
+      options.force === true,
+    );
+    if (decision.action === 'unchanged' || decision.action === 'refuse') {
+      const status = decision.action === 'refuse' ? 'refused' : 'unchanged';
+      return { issueNumber: number, status, note: decision.note, nodes: {}, edges: {} };
     }
-    if (present) {
+    if (decision.action === 'replace') {
       await tx.run('retract-edges', { issueKey: key, itemPrefix: itemKeyPrefix(number) });
       await tx.run('retract-nodes', { number });
     }
@@ -62,8 +132,33 @@ export async function loadUpdate(
     );
     const edges = countChanges(await tx.run('merge-edges', { rows: edgeRows(records.edges) }), 'type');
     await options.beforeCommit?.(tx);
-    return { issueNumber: number, status: present ? 'replaced' : 'loaded', nodes, edges };
+    const loadStatus = decision.action === 'replace' ? 'replaced' : 'loaded';
+    return { issueNumber: number, status: loadStatus, note: decision.note, nodes, edges };
   });
+}
+
+const statusParams = (number: number) => ({ issueKey: issueKey(number), number });
+
+function loadedVersion(status: Row | undefined): UpdateVersion | null {
+  if (status?.present !== true) return null;
+  return {
+    contentHash: String(status.contentHash),
+    date: String(status.date),
+    items: Number(status.items),
+    truncated: status.truncated === true,
+    sourceFile: String(status.sourceFile),
+  };
+}
+
+function incomingVersion(records: GraphRecords, options: LoadOptions): UpdateVersion {
+  const issue = records.nodes.find((node) => node.label === 'Issue')!.props;
+  return {
+    contentHash: options.contentHash,
+    date: String(issue.date),
+    items: records.nodes.filter((node) => node.label === 'Item').length,
+    truncated: issue.truncated === true,
+    sourceFile: basename(String(issue.sourceFile)),
+  };
 }
 
 function nodeRows(records: GraphRecords, contentHash: string): Record<string, unknown>[] {
@@ -72,8 +167,14 @@ function nodeRows(records: GraphRecords, contentHash: string): Record<string, un
     const props: Properties = Object.fromEntries(
       Object.entries(node.props).filter(([name]) => !(name in lists)),
     );
-    if (node.label === 'Issue') props.contentHash = contentHash;
-    return { uid: uid(node), label: node.label, key: node.key, props, lists };
+    if (node.label === 'Issue') {
+      props.contentHash = contentHash;
+      // The file's name, not where it sat on the machine that ingested it: the API shows it to anyone.
+      props.sourceFile = basename(String(props.sourceFile));
+    }
+    // JS numbers reach Neo4j as floats; these are stored as integers (merge-nodes.cypher).
+    const ints = integerPropertiesOf(node.label).filter((name) => typeof props[name] === 'number');
+    return { uid: uid(node), label: node.label, key: node.key, props, lists, ints };
   });
 }
 
@@ -81,7 +182,15 @@ function nodeRows(records: GraphRecords, contentHash: string): Record<string, un
 function edgeRows(edges: EdgeRecord[]): Record<string, unknown>[] {
   const rows = new Map<
     string,
-    { from: string; to: string; type: string; key: string; props: Properties; evidence: Evidence[] }
+    {
+      from: string;
+      to: string;
+      type: string;
+      key: string;
+      props: Properties;
+      ints: string[];
+      evidence: Evidence[];
+    }
   >();
   for (const edge of edges) {
     const id = `${uid(edge.from)}|${edge.type}|${uid(edge.to)}|${edge.key}`;
@@ -91,6 +200,7 @@ function edgeRows(edges: EdgeRecord[]): Record<string, unknown>[] {
       type: edge.type,
       key: edge.key,
       props: edge.props,
+      ints: integerEdgePropertiesOf(edge.type).filter((name) => typeof edge.props[name] === 'number'),
       evidence: [],
     };
     row.evidence.push(edge.evidence);

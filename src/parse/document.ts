@@ -20,6 +20,9 @@ export const sectionName = z.enum([
   'contacts',
 ]);
 
+/** The page layout the Update uses (see src/parse/layouts.ts): 2018 – mid 2019, late 2019 – 2022, 2023 – 2025. */
+export const layoutName = z.enum(['brief-summary', 'workstreams', 'friday-update']);
+
 export const issueHeader = z.object({
   number: z.number().int().positive(),
   date: isoDate,
@@ -28,6 +31,7 @@ export const issueHeader = z.object({
   /** Boilerplate lines that point at the Regional Improvement Plan ("Our Regional Improvement Plan … can be found here"). */
   planReferences: z.array(z.string()),
   truncated: z.boolean(),
+  layout: layoutName,
 });
 
 export const bulletList = z.object({
@@ -108,6 +112,8 @@ export const updateDocument = z.object({
   issue: issueHeader,
   items: z.array(item),
   meetings: z.array(meeting),
+  /** Lines of a dates list naming a network but no date ("QA Network: More from X"): not meetings, kept for the contact. */
+  undated: z.array(meeting),
   publications: z.array(publication),
   contacts: z.array(contact),
   tables: z.array(table),
@@ -115,6 +121,7 @@ export const updateDocument = z.object({
 });
 
 export type SectionName = z.infer<typeof sectionName>;
+export type LayoutName = z.infer<typeof layoutName>;
 export type IssueHeader = z.infer<typeof issueHeader>;
 export type BulletList = z.infer<typeof bulletList>;
 export type Item = z.infer<typeof item>;

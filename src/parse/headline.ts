@@ -1,6 +1,9 @@
 import { findDate, resolveDate } from './dates.js';
+import type { LayoutName } from './document.js';
 import { UpdateParseError } from './errors.js';
+import { LAYOUTS, recognizeLayout } from './layouts.js';
 import { isBlank, type Line, type Warn } from './lines.js';
+import { MARKERS } from './markers.js';
 
 /** "UPDATE NO 518 12 August 2022", "Update no 552 14th April 2023". */
 const HEADLINE = /^\s*update\s+no\.?\s*(\d+)\b[\s,:–-]*(.*)$/i;
@@ -47,25 +50,31 @@ const BOILERPLATE = [
   /^newsletters\b/i,
   /^three children playing happily together/i,
   /^a brief summary of the main headlines/i,
+  /^the main headlines and highlights/i,
   /^if you would like to know more about/i,
+  /^if you have any news that you would like included/i,
   /^at seslip we are always/i,
   /\bimpact report\b/i,
-  /^if you would like to work for the programme/i,
+  /^if you (?:would )?like to work for the programme/i,
+  /^if you would like to apply to be a seslip consultant/i,
+  MARKERS.updatesLabel,
   PLAN_REFERENCE,
 ];
 const isBoilerplate = (line: Line): boolean => BOILERPLATE.some((re) => re.test(line.text.trim()));
 
 export interface Front {
   headline: Headline;
+  layout: LayoutName;
   planReferences: string[];
   /** Index (into the lines array) of the first line of the body. */
   bodyStart: number;
 }
 
 /**
- * Finds the headline and where the items start. Updates copied from the web carry the headline
- * twice (page header, then body); everything before the second one is page furniture. With a
- * single headline the furniture is recognised line by line and the first other line opens the body.
+ * Finds the headline, recognises the layout and finds where the items start. Updates copied from
+ * the web carry the headline twice (page header, then body); everything before the second one is
+ * page furniture. With a single headline the furniture is recognised line by line (2023–2025
+ * pages: up to the "Updates" label or the first titled item) and the first other line opens the body.
  */
 export function readFront(lines: Line[], file: string, warn: Warn): Front {
   const first = lines.findIndex(isHeadline);
@@ -91,6 +100,12 @@ export function readFront(lines: Line[], file: string, warn: Warn): Front {
       bodyStart++;
     }
   }
+  const layout = recognizeLayout(headline.text, front, lines.slice(bodyStart));
+  const start = again === -1 ? LAYOUTS[layout].bodyStart(lines, first + 1) : null;
+  if (start !== null) {
+    front.splice(0, front.length, ...lines.slice(first + 1, start));
+    bodyStart = start;
+  }
   for (const line of lines.slice(0, first)) {
     if (!isBlank(line)) warn(line.no, 'text before the headline skipped');
   }
@@ -99,5 +114,5 @@ export function readFront(lines: Line[], file: string, warn: Warn): Front {
       warn(line.no, 'unrecognised line before the first item skipped');
   }
   const planReferences = front.filter((l) => PLAN_REFERENCE.test(l.text)).map((l) => l.text.trim());
-  return { headline, planReferences, bodyStart };
+  return { headline, layout, planReferences, bodyStart };
 }

@@ -5,7 +5,8 @@ import { UpdateParseError } from './errors.js';
 import { readFront } from './headline.js';
 import { checkText, decodeUpdate, MAX_UPDATE_BYTES } from './input.js';
 import { buildItem } from './items.js';
-import { readLayout } from './layout.js';
+import { readLayout } from './body.js';
+import { LAYOUTS } from './layouts.js';
 import { isBlank, splitLines, type Warn } from './lines.js';
 import { readMeetings } from './meetings.js';
 import { readPublications } from './publications.js';
@@ -28,7 +29,7 @@ export function parseUpdate(text: string, sourceFile: string): UpdateDocument {
   const warn: Warn = (line, message) => warnings.push({ line, message });
 
   const front = readFront(lines, sourceFile, warn);
-  const layout = readLayout(lines, front.bodyStart, warn);
+  const layout = readLayout(lines, front.bodyStart, LAYOUTS[front.layout], warn);
   const reference = fromIso(front.headline.date);
   const lastText = lines.findLast((l) => !isBlank(l))?.no ?? 1;
   const truncated = recoverToolsList(layout, reference, lastText, warn);
@@ -41,9 +42,10 @@ export function parseUpdate(text: string, sourceFile: string): UpdateDocument {
       sourceFile,
       planReferences: front.planReferences,
       truncated,
+      layout: front.layout,
     },
     items: layout.items.map((raw) => buildItem(raw, warn)),
-    meetings: readMeetings(layout.items, { reference, warn }),
+    ...readMeetings(layout.items, { reference, warn }),
     publications: readPublications(layout.tools, reference, warn),
     contacts: readContacts(layout.contacts, warn),
     tables: layout.items.flatMap((raw) => readTables(raw, warn)),

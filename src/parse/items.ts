@@ -1,5 +1,5 @@
 import type { BulletList, Item } from './document.js';
-import { MARKERS, type RawItem } from './layout.js';
+import { MARKERS, type RawItem } from './body.js';
 import { BULLET, isBlank, type Line, type Warn } from './lines.js';
 
 /** Tabs count as four columns so that mixed indentation still nests. */

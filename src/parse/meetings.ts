@@ -2,7 +2,7 @@ import { splitAuthorities } from './authorities.js';
 import { findDate, findDates, resolveDate, toIso, type DateMention, type Ymd } from './dates.js';
 import type { Meeting } from './document.js';
 import { contentLines } from './items.js';
-import type { RawItem } from './layout.js';
+import type { RawItem } from './body.js';
 import { BULLET, isBlank, type Line, type Warn } from './lines.js';
 
 /**
@@ -26,6 +26,9 @@ const TRIAD = /^(triad\s+\d+)\s*[–-]\s*(.+)$/i;
 const NAMED_EVENT = /^([^:]{1,40}):\s+(.+)$/;
 const DATES_FOR = /^(.+?)\s*[–-]\s*dates\s+for\s+\d{4}$/i;
 const DEADLINE = /\b(?:by|until|before|from)\s+$/i;
+/** "at the SE ADCS meeting on 7 December 2018": a named meeting in prose, its name in capitals. */
+const NAMED_MEETING =
+  /\b(?:the|our|a)\s+((?:(?:\p{Lu}[\p{L}’'&-]*|of|and|for)\s+){0,5}\p{Lu}[\p{L}’'&-]*)\s+(?:meeting|conference|summit|forum|seminar|workshop)\s+on\s+$/u;
 
 export interface MeetingContext {
   reference: Ymd;
@@ -80,7 +83,7 @@ function meeting(
 ): Meeting {
   let date: string | null = null;
   if (when.date === null) {
-    ctx.warn(line.no, `no date for "${network}"; meeting kept for its other details`);
+    ctx.warn(line.no, `no date for "${network}": not read as a meeting`);
   } else {
     const resolved = resolveDate(when.date, ctx.reference, 'forward');
     if (resolved.problem !== null) ctx.warn(line.no, resolved.problem);
@@ -190,6 +193,10 @@ function lineEvent(
     const when = { date: restDate, time: readWhenAndWhat(rest).time, topic: 'triad challenge day' };
     return meeting(tidyPiece(triad[1] ?? ''), when, line, raw.title, ctx, { participants });
   }
+  const prose = NAMED_MEETING.exec(text.slice(0, date.index));
+  if (!isBullet && prose !== null) {
+    return meeting(tidyPiece(prose[1] ?? ''), readWhenAndWhat(text.slice(date.index)), line, raw.title, ctx);
+  }
   const named = NAMED_EVENT.exec(text);
   if (isBullet && named !== null && /\bon\s+$/i.test(text.slice(0, date.index))) {
     return meeting(tidyPiece(named[1] ?? ''), readWhenAndWhat(named[2] ?? ''), line, raw.title, ctx);
@@ -197,7 +204,13 @@ function lineEvent(
   return null;
 }
 
-export function readMeetings(items: RawItem[], ctx: MeetingContext): Meeting[] {
+export interface ReadMeetings {
+  meetings: Meeting[];
+  /** Dates-list lines that name a network without any date: not meetings, but their "More from X" still names a contact. */
+  undated: Meeting[];
+}
+
+export function readMeetings(items: RawItem[], ctx: MeetingContext): ReadMeetings {
   const meetings: Meeting[] = [];
   for (const raw of items) {
     const lines = contentLines(raw).filter((l) => !isBlank(l));
@@ -210,8 +223,11 @@ export function readMeetings(items: RawItem[], ctx: MeetingContext): Meeting[] {
     const listNetwork = DATES_FOR.exec(raw.title)?.[1]?.trim() ?? null;
     for (const line of lines) {
       const found = lineEvent(line, raw, listNetwork, ctx);
-      if (found !== null) meetings.push(found);
+      // The body often repeats the date of the event its title announces.
+      if (found !== null && found.date !== fromTitle?.date) meetings.push(found);
     }
   }
-  return meetings.sort((a, b) => a.line - b.line);
+  meetings.sort((a, b) => a.line - b.line);
+  const undated = (m: Meeting): boolean => m.dateText === '';
+  return { meetings: meetings.filter((m) => !undated(m)), undated: meetings.filter(undated) };
 }

@@ -24,8 +24,44 @@ const DASH_SOURCE = /^(.+)\s+[–-]\s+(.+?)\s*$/;
 export type PublicationShape = 'on-date' | 'titled' | 'source' | 'has';
 
 export interface ReadPublication {
+  /** The first (usually the only) document the line names. */
   publication: Publication;
+  /** Every document the line names ("A and B Two NSPCC briefings" names two). */
+  publications: Publication[];
   shape: PublicationShape | null;
+}
+
+/** A title ends where a clause about it begins: "guidance X which will come into force …", "X report is here". */
+const HERE = /\s+(?:can be found|is|are)\s+here\b.*$/i;
+
+function endTitle(title: string): string {
+  const clause = /,?\s+(?:which|that)\s+/i.exec(title);
+  const head =
+    clause !== null && title.slice(0, clause.index).includes(' ') ? title.slice(0, clause.index) : title;
+  return tidy(head.replace(HERE, ''));
+}
+
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
+/** "A and B Two NSPCC briefings": the count and who wrote them end the list of titles. */
+const COUNTED = /^(.+?)\s+(two|three|four|[234])\s+(.+?)\s+(?:briefings|reports|papers|documents|guides)$/i;
+const AND_TITLE = /\s+and\s+(?:the\s+)?(?=\p{Lu})/u;
+const ENDS_IN_YEAR = /\b(?:19|20)\d{2}(?:[-–/](?:19|20)?\d{2})?$/;
+
+/**
+ * The titles one publication names, with the publisher a count suffix gives. A line names several
+ * documents when it says how many, or when "and" joins titles that each end in their year.
+ */
+function splitDocuments(title: string): { titles: string[]; publisher: string | null } {
+  const counted = COUNTED.exec(title);
+  if (counted !== null) {
+    const parts = (counted[1] ?? '').split(AND_TITLE);
+    if (parts.length === COUNT_WORDS[(counted[2] ?? '').toLowerCase()])
+      return { titles: parts.map(tidy), publisher: counted[3] ?? null };
+  }
+  const parts = title.split(AND_TITLE);
+  if (parts.length > 1 && parts.every((p) => ENDS_IN_YEAR.test(p.trim())))
+    return { titles: parts.map(tidy), publisher: null };
+  return { titles: [title], publisher: null };
 }
 
 const stripThe = (s: string): string => s.replace(/^the\s+/i, '');
@@ -141,27 +177,33 @@ export function readPublication(line: Line, reference: Ymd, warn: Warn): ReadPub
     if (found === null || found.title === '') continue;
     const resolved = found.date === null ? null : resolveDate(found.date, reference, 'backward');
     if (resolved?.problem != null) warn(line.no, resolved.problem);
-    return {
-      shape,
-      publication: {
-        title: found.title,
-        publisher: found.publisher === '' ? null : found.publisher,
-        date: resolved?.iso ?? null,
-        verb: found.verb,
-        line: line.no,
-        raw,
-      },
-    };
+    const documents = splitDocuments(endTitle(found.title));
+    const publisher =
+      found.publisher === '' || found.publisher === null ? documents.publisher : found.publisher;
+    const publications = documents.titles.map((title) => ({
+      title,
+      publisher,
+      date: resolved?.iso ?? null,
+      verb: found.verb,
+      line: line.no,
+      raw,
+    }));
+    return { shape, publication: publications[0] as Publication, publications };
   }
   warn(line.no, 'Tools & Templates line not read as a publication: no publisher, date or verb');
-  return {
-    shape: null,
-    publication: { title: raw, publisher: null, date: null, verb: null, line: line.no, raw },
+  const publication = {
+    title: raw.replace(HERE, ''),
+    publisher: null,
+    date: null,
+    verb: null,
+    line: line.no,
+    raw,
   };
+  return { shape: null, publication, publications: [publication] };
 }
 
 export function readPublications(lines: Line[], reference: Ymd, warn: Warn): Publication[] {
   return lines
     .filter((l) => l.text.trim() !== '')
-    .map((l) => readPublication(l, reference, warn).publication);
+    .flatMap((l) => readPublication(l, reference, warn).publications);
 }

@@ -1,6 +1,6 @@
 import { isCalendarDate, toIso } from './dates.js';
 import type { InspectionRow, Table } from './document.js';
-import type { RawItem } from './layout.js';
+import type { RawItem } from './body.js';
 import { isBlank, type Line, type Warn } from './lines.js';
 
 /**

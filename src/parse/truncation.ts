@@ -1,5 +1,5 @@
 import type { Ymd } from './dates.js';
-import type { Layout } from './layout.js';
+import type { Layout } from './body.js';
 import { isBlank, type Line, type Warn } from './lines.js';
 import { readPublication } from './publications.js';
 

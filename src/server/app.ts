@@ -4,6 +4,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type Context } from '../api/context.js';
+import { maskError } from '../api/errors.js';
 import { graphiqlTabs } from '../api/examples.js';
 import { schema } from '../api/schema.js';
 import type { Config } from '../config.js';
@@ -48,7 +49,7 @@ export function createApp({ config, db, resolver, log }: AppDeps): App {
     renderGraphiQL,
     cors: corsPolicy(config),
     logging: log,
-    maskedErrors: config.NODE_ENV === 'production',
+    maskedErrors: { maskError: maskError(config.NODE_ENV === 'production') },
     context: ({ params, request }) =>
       createContext({
         db,

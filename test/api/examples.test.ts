@@ -66,11 +66,12 @@ describe('the headline questions (src/api/examples.ts)', () => {
         },
         rule: 'topic-lexicon',
         terms: expect.arrayContaining(['KS2', 'key stage', 'attainment']),
+        // The report's title is matched too: the quote may be the announcing sentence ("Key Stage 2").
         evidence: [
           {
             issue: { number: 515, date: '2022-07-22' },
             item: { title: 'KS2 national headlines for 2022' },
-            quote: expect.stringContaining('KS2'),
+            quote: expect.stringMatching(/KS2|Key Stage 2/),
           },
         ],
       });
@@ -285,7 +286,7 @@ describe('extensions.cypherQueries', () => {
 
   it('grows with the depth of the query, not with the page size', async () => {
     const shape = (first: number) => `{ networks(first: ${first}) { edges { node { name
-      contacts { edges { node { name organisations { edges { node { name } } } } } } } } } }`;
+      contacts(first: 5) { edges { node { name organisations(first: 5) { edges { node { name } } } } } } } } } }`;
     const small = await graphql(api.app, shape(1));
     const large = await graphql(api.app, shape(50));
     expect(large.extensions?.cypherQueries).toBe(small.extensions?.cypherQueries);
@@ -297,15 +298,15 @@ describe('extensions.cypherQueries', () => {
             edges {
               node {
                 name
-                contacts {
+                contacts(first: 5) {
                   edges {
                     node {
                       name
-                      organisations {
+                      organisations(first: 5) {
                         edges {
                           node {
                             name
-                            people {
+                            people(first: 5) {
                               edges {
                                 node {
                                   name

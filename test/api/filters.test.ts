@@ -81,8 +81,8 @@ describe('reports', () => {
     expect(reports.totalCount).toBe(3);
     expect(titles(reports).sort()).toEqual([
       'Local authority school places scorecards for 2020/21',
-      'guidance on Schools Causing Concern which will come into force on 1 September 2022',
-      'updated guidance on virtual school head role extension to children with a social worker',
+      'guidance on Schools Causing Concern',
+      'guidance on virtual school head role extension to children with a social worker',
     ]);
   });
 
@@ -247,13 +247,19 @@ describe('people', () => {
       api.app,
       `{ qa: people(network: "QA Network") { edges { node { name } } }
          benchmarking: people(network: "Data Benchmarking") { edges { node { name } } }
-         fostering: people(network: "fostering network") { edges { node { name } } }
-         unknown: people(network: "No Such Network") { totalCount } }`,
+         fostering: people(network: "fostering network") { edges { node { name } } } }`,
     );
     expect(names(result.qa)).toEqual(['Amanda Meadows']); // 518:56, 518:162
     expect(names(result.benchmarking)).toEqual(['Alastair Lee', 'Luke Ede']); // 518:46, 330:214
     expect(names(result.fostering)).toEqual(['Rebecca Eligon']); // 518:58
-    expect(result.unknown.totalCount).toBe(0);
+  });
+
+  it('by a network no name fits: an error listing the candidates, not an empty list', async () => {
+    const result = await graphql(api.app, '{ people(network: "No Such Network") { totalCount } }');
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(result.errors?.[0]?.message).toMatch(/^no network is named "No Such Network"; did you mean "/);
+    expect(result.errors?.[0]?.extensions?.candidates).toContain('Fostering Network');
   });
 
   it('filters combine: SESLIP staff who are the contact for AD Safeguarding', async () => {

@@ -50,8 +50,8 @@ describe('node(id) for every type', () => {
     expect(first.Person.name).toBe('Alastair Lee'); // 518:46, first by name
     expect(first.Network.name).toBe('AD Education Network'); // first by name
     expect(first.LocalAuthority.name).toBe('Bracknell Forest'); // 330:162, first by name
-    // The earliest dated meeting: the AD Education Network on 14 December 2018 (330:118).
-    expect(first.Meeting.date).toBe('2018-12-14');
+    // The earliest dated meeting: the SE ADCS meeting on 7 December 2018 (330:182).
+    expect(first.Meeting.date).toBe('2018-12-07');
   });
 
   it('nodes(ids) returns them in the order asked, null where nothing has the id', async () => {
@@ -154,24 +154,42 @@ describe('lookups by name accept any case and every alias', () => {
     expect(result.professor.name).toBe('Eamon McCrory'); // 518:118
   });
 
-  it('other spellings: "dfe", "Brighton & Hove", "Education Network", "SESLIP"; unknown names give null', async () => {
+  it('other spellings: "dfe", "Brighton & Hove", "Education Network", "SESLIP"', async () => {
     const result = await data(
       api.app,
       `{ dfe: organisation(name: "dfe") { name }
          brighton: localAuthority(name: "Brighton & Hove") { name }
          education: network(name: "Education Network") { name }
-         seslip: organisation(name: "SESLIP") { name }
-         nobody: person(name: "Nobody At All") { name }
-         nowhere: localAuthority(name: "Atlantis") { name } }`,
+         seslip: organisation(name: "SESLIP") { name } }`,
     );
     expect(result).toEqual({
       dfe: { name: 'Department for Education' },
       brighton: { name: 'Brighton and Hove' },
       education: { name: 'AD Education Network' }, // 518:172 "Education Network: Chris Owen"
       seslip: { name: 'South East Sector-Led Improvement Programme' },
-      nobody: null,
-      nowhere: null,
     });
+  });
+
+  it('unknown names give null with a NOT_FOUND error naming the field, never a silent null', async () => {
+    const result = await graphql(
+      api.app,
+      `
+        {
+          nobody: person(name: "Nobody At All") {
+            name
+          }
+          nowhere: localAuthority(name: "Atlantis") {
+            name
+          }
+        }
+      `,
+    );
+    expect(result.data).toEqual({ nobody: null, nowhere: null });
+    const errors = (result.errors ?? []).map((e) => [e.path?.[0], e.extensions?.code]);
+    expect(errors.sort()).toEqual([
+      ['nobody', 'NOT_FOUND'],
+      ['nowhere', 'NOT_FOUND'],
+    ]);
   });
 });
 

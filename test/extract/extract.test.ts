@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/commands/extract.js';
+import { main } from '../../src/cli.js';
 import { extractGraph } from '../../src/extract/extract.js';
 import type { EdgeRecord, GraphRecords, NodeRecord } from '../../src/extract/records.js';
 import { issueKey, itemKey } from '../../src/extract/records.js';
 import { loadResolver, type Resolver } from '../../src/extract/resolve.js';
 import { parseUpdate } from '../../src/parse/index.js';
 import { repoPath, SEEDS, seedText } from '../parse/helpers.js';
+
+/** The command as the CLI runs it (commander parses the arguments). */
+const run = (args: string[]): Promise<number> => main(['extract', ...args]);
 
 /** Every expectation below was checked against the seed text, at the line cited. */
 

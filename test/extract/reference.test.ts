@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { normaliseName } from '../../src/extract/normalise.js';
+import { normaliseName } from '../../src/text/names.js';
 import {
   entities,
   loadReferenceData,

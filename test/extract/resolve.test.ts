@@ -199,6 +199,16 @@ describe('networkTopics', () => {
     ]);
   });
 
+  it('reads the singular of a plural term, but not after an adjective that makes another compound', () => {
+    expect(topics('due to medical needs, exclusion or ‘otherwise’')).toEqual({
+      'AD Education Network': ['exclusions'],
+    });
+    expect(topics('support for a care leaver')).toEqual({ 'AD Safeguarding Network': ['care leavers'] });
+    expect(topics('Those at risk of social exclusion and isolation')).toEqual({});
+    // A single word chosen over its singular stays as written: "Early Adopter" is about schools.
+    expect(topics('an Early Adopter of the reforms')).toEqual({});
+  });
+
   it('does not fire on the verb "send" or on words every item uses', () => {
     expect(topics('Please send the education and social care data to your school')).toEqual({});
   });

@@ -253,6 +253,81 @@ describe('the five seeds in the graph', () => {
     expect(row.items).toBeGreaterThanOrEqual(5);
   });
 
+  it('Lucy Butler and Cate Duffy are the DCSs of Oxfordshire and Slough in 2018, with the sentence (330)', async () => {
+    const rows = await query(
+      `MATCH (p:Person)-[r:BASED_AT {role: 'DCS'}]->(la:LocalAuthority)
+       WHERE la.name IN ['Oxfordshire', 'Slough'] AND r.firstSeen STARTS WITH '2018'
+       RETURN la.name AS authority, p.name AS person, r.quotes AS quotes ORDER BY authority`,
+    );
+    expect(rows.map((r) => [r.authority, r.person])).toEqual([
+      ['Oxfordshire', 'Lucy Butler'],
+      ['Slough', 'Cate Duffy'],
+    ]);
+    // Both sentences of 330 are evidence: "Lucy Butler (DCS Oxfordshire)" and "(project sponsor and DCS Oxfordshire)".
+    expect(rows[0]!.quotes).toEqual([
+      expect.stringContaining('Lucy Butler, (project sponsor and DCS Oxfordshire)'),
+      expect.stringContaining('Lucy Butler (DCS Oxfordshire)'),
+    ]);
+  });
+
+  it('an authority’s people with role and date in one query: contact list and prose alike (518:162)', async () => {
+    const rows = await query(
+      `MATCH (p:Person)-[r:BASED_AT]->(:LocalAuthority {name: 'Hampshire'})
+       RETURN p.name AS person, r.role AS role, r.firstSeen AS since ORDER BY person`,
+    );
+    expect(rows).toContainEqual({
+      person: 'Amanda Meadows',
+      role: expect.any(String),
+      since: expect.any(String),
+    });
+    expect(rows.every((r) => typeof r.role === 'string')).toBe(true);
+  });
+
+  it('people named in prose work for their bodies: "contact Dafna Bicaci at NCB", Professor Jonathan Dickens (UEA)', async () => {
+    await one(
+      `MATCH (:Person {name: 'Dafna Bicaci'})-[:WORKS_FOR]->(:Organisation {name: "National Children's Bureau"}) RETURN 1`,
+    );
+    const row = await one(
+      `MATCH (:Person {name: 'Jonathan Dickens'})-[r:WORKS_FOR]->(:Organisation {name: 'University of East Anglia'})
+       RETURN r.honorific AS honorific`,
+    );
+    expect(row.honorific).toBe('Professor');
+  });
+
+  it('Alison Rendle, named as the one to contact about the AD Education Network, is its contact (330:126)', async () => {
+    await one(
+      `MATCH (:Person {name: 'Alison Rendle'})-[:CONTACT_FOR]->(:Network {name: 'AD Education Network'}) RETURN 1`,
+    );
+  });
+
+  it('a postal address is no mention: Darlington is not in the graph (412:112)', async () => {
+    expect(await query(`MATCH (la:LocalAuthority {name: 'Darlington'}) RETURN la`)).toEqual([]);
+  });
+
+  it('"Life Online for Vulnerable Young People" and its Refuge and Risk title are one Report (451:125, 451:129)', async () => {
+    const rows = await query(`MATCH (r:Report) WHERE r.title CONTAINS 'Life Online' RETURN r.title AS title`);
+    expect(rows).toEqual([{ title: 'Refuge and Risk Report – Life Online for Vulnerable Young People' }]);
+  });
+
+  it('reports no item cites feed networks by their title: Troubled Families to Early Help, adoptions to Adoption', async () => {
+    const rows = await query(
+      `MATCH (r:Report)-[f:FEEDS]->(n:Network)
+       WHERE r.title STARTS WITH 'Improving families' OR r.title = 'Children looked after in England including adoptions'
+       RETURN n.name AS network, f.terms AS terms ORDER BY network`,
+    );
+    expect(rows).toEqual([
+      { network: 'Adoption and Special Guardianship Leadership Board', terms: ['adoption'] },
+      { network: 'Early Help Network', terms: ['troubled families'] },
+    ]);
+  });
+
+  it("SESLIP's own Regional Improvement Plan is a Report published by SESLIP (412:134)", async () => {
+    await one(
+      `MATCH (:Report {title: 'Regional Improvement Plan 2020-2021'})-[:PUBLISHED_BY]->(:Organisation {name: 'South East Sector-Led Improvement Programme'})
+       RETURN 1`,
+    );
+  });
+
   it('every authority named is one node: the 19 SESLIP authorities are not duplicated', async () => {
     const rows = await query(
       `MATCH (la:LocalAuthority) WITH la.name AS name, count(*) AS n WHERE n > 1 RETURN name`,

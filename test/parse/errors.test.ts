@@ -2,9 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/commands/parse.js';
+import { main } from '../../src/cli.js';
 import { MAX_UPDATE_BYTES, parseUpdate, parseUpdateFile, UpdateParseError } from '../../src/parse/index.js';
 import { repoPath } from './helpers.js';
+
+/** The command as the CLI runs it (commander parses the arguments). */
+const run = (args: string[]): Promise<number> => main(['parse', ...args]);
 
 const dir = mkdtempSync(join(tmpdir(), 'seslip-parse-'));
 const file = (name: string, content: string | Uint8Array): string => {
@@ -98,9 +101,10 @@ describe('parse command', () => {
     capture();
     await run([GOOD]);
     expect(output.out).toContain(
-      'items 5 (main 2, network-dates 1, reminders 2), meetings 10, publications 27, contacts 16, tables 1',
+      'items 5 (main 2, network-dates 1, reminders 2), meetings 10, publications 28, contacts 16, tables 1',
     );
     expect(output.out).toContain('line 46: "Tuesday 15 September"');
+    expect(output.out).toContain('Update no 518, 2022-08-12, layout workstreams');
   });
 
   it('prints usage and exits 2 without files or with an unknown option', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { updateDocument, type UpdateDocument } from '../../src/parse/document.js';
 import { parseUpdate } from '../../src/parse/index.js';
@@ -13,6 +13,12 @@ export const SEEDS = [
   'update-515-2022-07-22',
   'update-518-2022-08-12',
 ];
+/** The handwritten Updates of test/fixtures/parse/layouts/<era>/, truncated variants included. */
+export const LAYOUT_FIXTURES = ['2018-2019', '2019-2022', '2023-2025'].flatMap((era) =>
+  readdirSync(fixturePath(`layouts/${era}`))
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => `layouts/${era}/${name}`),
+);
 export const seedText = (name: string): string => readFileSync(repoPath(`seed/${name}.txt`), 'utf8');
 
 /** Parses a fixture under test/fixtures/parse and checks the result against the zod contract. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { updateDocument } from '../../src/parse/document.js';
 import { parseUpdate, UpdateParseError } from '../../src/parse/index.js';
 import { decodeUpdate } from '../../src/parse/input.js';
-import { SEEDS, seedText } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { fixturePath, LAYOUT_FIXTURES, SEEDS, seedText } from './helpers.js';
 
 /** Whatever the input, the parser either returns a valid document or throws UpdateParseError. */
 function parsesOrRefuses(text: string | (() => string)): void {
@@ -16,7 +17,11 @@ function parsesOrRefuses(text: string | (() => string)): void {
   }
 }
 
-const seeds = SEEDS.map((name) => seedText(name).split('\n'));
+/** The seeds and the handwritten layout fixtures of every era, each as lines to mutate. */
+const seeds = [
+  ...SEEDS.map((name) => seedText(name)),
+  ...LAYOUT_FIXTURES.map((name) => readFileSync(fixturePath(name), 'utf8')),
+].map((text) => text.split('\n'));
 
 interface Mutation {
   kind: 'drop' | 'duplicate' | 'upper' | 'lower' | 'truncate';
@@ -88,7 +93,7 @@ describe('parser robustness', () => {
     );
   });
 
-  it('never throws anything but UpdateParseError on mutated seeds', () => {
+  it('never throws anything but UpdateParseError on mutated seeds and layout fixtures', () => {
     fc.assert(
       fc.property(
         fc.nat({ max: seeds.length - 1 }),
@@ -99,8 +104,8 @@ describe('parser robustness', () => {
     );
   });
 
-  it('returns valid documents for the seeds themselves', () => {
-    for (const name of SEEDS)
-      expect(updateDocument.safeParse(parseUpdate(seedText(name), name)).success).toBe(true);
+  it('returns valid documents for the seeds and layout fixtures themselves', () => {
+    for (const lines of seeds)
+      expect(updateDocument.safeParse(parseUpdate(lines.join('\n'), 'fixture.txt')).success).toBe(true);
   });
 });

@@ -93,9 +93,11 @@ describe('items', () => {
     expect(doc.meetings.map((m) => [m.network, m.date, m.time, m.topic, m.contact])).toEqual([
       ['Regional Improvement Summit', '2023-03-24', '10am-3pm', null, null],
       ['self-assessments due', '2023-01-20', null, null, null],
-      ['Triad challenge days', null, null, 'February 2023', 'Isabelle Gregory'],
       ['QA Network', '2023-02-15', '2pm', null, 'Amanda Meadows'],
     ]);
+    expect(doc.warnings.map((w) => w.message)).toContain(
+      'no date for "Triad challenge days": not read as a meeting',
+    );
     expect(doc.publications.map((p) => p.title)).toEqual(['SESLIP Leadership Development Prospectus']);
     expect(doc.contacts.map((c) => c.name)).toEqual(['Amanda Meadows']);
   });

@@ -37,6 +37,16 @@ export async function query(
   }
 }
 
+/** Every node and relationship with all its properties, in a stable order: "the graph exactly". */
+export async function graphSnapshot(): Promise<{ nodes: unknown[]; edges: unknown[] }> {
+  const nodes = await query(`MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.uid`);
+  const edges = await query(
+    `MATCH (a)-[r]->(b) RETURN a.uid AS from, type(r) AS type, b.uid AS to, properties(r) AS props
+     ORDER BY from, type, to, r.key, r.rule`,
+  );
+  return { nodes, edges };
+}
+
 /** A Database pointed at a port where nothing listens: for the unreachable-Neo4j paths. Close it after use. */
 export function unreachableDatabase(): Database {
   return Database.connect({

@@ -1,12 +1,23 @@
-import { GraphQLError } from 'graphql';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { normaliseName } from '../../extract/normalise.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { isNodeLabel, uidOf, type GraphNode } from '../../graph/index.js';
+import {
+  countGraph,
+  readReportFeeds,
+  searchEntities,
+  shortestPath,
+  type PathHop,
+  type ReportFeed,
+  type SearchHit,
+} from '../../storage/graph-queries.js';
 import { builder } from '../builder.js';
-import { withTotalCount } from '../fields.js';
-import type { GraphNode, Hit } from '../loaders.js';
-import { pageOf } from '../pagination.js';
-import { EntityKindEnum, NetworkRef, ReportRef } from '../refs.js';
-import { EvidenceRef, evidenceOf } from './evidence.js';
+import { badInput } from '../errors.js';
+import { luceneQuery, SEARCH_LIMITS } from '../lucene.js';
+import { resolveFilter } from '../names.js';
+import { connectionRef, evidenceFields, pagedComplexity, pagingArgs, relText, relTexts } from '../fields.js';
+import { pageOf, windowOf } from '../pagination.js';
+import { EntityKindEnum, narrowed, TARGETS } from '../refs.js';
+import { evidenceAt, fieldsAt, propsAt } from '../selection.js';
 
 /** Questions over the graph as a whole: full-text search, shortest connection, report feeds, counts. */
 
@@ -14,57 +25,41 @@ const NodeRef = builder.nodeInterfaceRef();
 
 // ---- search ---------------------------------------------------------------------------------------
 
-const SearchHitRef = builder.objectRef<Hit>('SearchHit').implement({
+const SearchHitEdgeRef = builder.objectRef<SearchHit & { cursor: string }>('QuerySearchConnectionEdge');
+const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   description: 'An entity found by full-text search, with its Lucene score.',
   fields: (t) => ({
-    score: t.float({ resolve: (hit) => Number(hit.rel.score) }),
+    score: t.float({ resolve: (hit) => hit.score }),
     kind: t.field({ type: EntityKindEnum, resolve: (hit) => hit.node.label }),
-    entity: t.field({ type: NodeRef, resolve: (hit) => hit.node as never }),
+    entity: t.field({ type: NodeRef, resolve: (hit) => hit.node }),
   }),
 });
-
-/**
- * User words → a Lucene query: special characters escaped, every word required, prefixes match.
- * The words AND, OR and NOT are operators to Lucene's parser: they are searched for in lower case
- * (the index lowercases anyway).
- */
-export function luceneQuery(text: string): string {
-  const words = text
-    .split(/\s+/)
-    .map((word) => (/^(AND|OR|NOT)$/.test(word) ? word.toLowerCase() : word))
-    .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
-    .filter((word) => word !== '');
-  if (words.length === 0)
-    throw new GraphQLError('search text is empty', { extensions: { code: 'BAD_USER_INPUT' } });
-  return words.map((word) => `(${word} OR ${word}*)`).join(' AND ');
-}
+SearchHitEdgeRef.implement({
+  fields: (t) => ({
+    cursor: t.exposeString('cursor'),
+    node: t.field({ type: SearchHitRef, resolve: (edge) => edge }),
+  }),
+});
 
 // ---- path -----------------------------------------------------------------------------------------
 
 /** The most hops a path question may ask for: longer searches are slow and rarely meaningful here. */
 export const MAX_HOPS = 8;
 
-interface PathHop {
-  type: string;
-  from: GraphNode;
-  to: GraphNode;
-  props: Record<string, unknown>;
-}
-
 const PathHopRef = builder.objectRef<PathHop>('PathHop').implement({
   description: 'One relationship along a path, in its own direction (from → to), with its evidence.',
   fields: (t) => ({
     type: t.string({ resolve: (hop) => hop.type }),
-    from: t.field({ type: NodeRef, resolve: (hop) => hop.from as never }),
-    to: t.field({ type: NodeRef, resolve: (hop) => hop.to as never }),
-    evidence: t.field({ type: [EvidenceRef], resolve: (hop) => evidenceOf(hop.props) }),
+    from: t.field({ type: NodeRef, resolve: (hop) => hop.from }),
+    to: t.field({ type: NodeRef, resolve: (hop) => hop.to }),
+    ...evidenceFields(t),
   }),
 });
 
 const PathRef = builder.objectRef<{ nodes: GraphNode[]; hops: PathHop[] }>('Path').implement({
   fields: (t) => ({
     length: t.int({ description: 'Number of hops.', resolve: (path) => path.hops.length }),
-    nodes: t.field({ type: [NodeRef], resolve: (path) => path.nodes as never }),
+    nodes: t.field({ type: [NodeRef], resolve: (path) => path.nodes }),
     hops: t.field({ type: [PathHopRef], resolve: (path) => path.hops }),
   }),
 });
@@ -73,32 +68,43 @@ const PathRef = builder.objectRef<{ nodes: GraphNode[]; hops: PathHop[] }>('Path
 function uidFromGlobalId(id: string, argument: string): string {
   try {
     const { typename, id: key } = decodeGlobalID(id);
-    return `${typename}:${key}`;
+    if (isNodeLabel(typename)) return uidOf(typename, key);
   } catch {
-    throw new GraphQLError(`${argument} is not a global id from this API`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    // Not base64 of "<Type>:<key>": reported below like an unknown type.
   }
+  throw badInput(`${argument} is not a global id from this API`, argument);
 }
+
+/** The properties a path's nodes need: those selected on `nodes`, `hops.from` and `hops.to`. */
+const pathNodeProps = (info: GraphQLResolveInfo): string[] => [
+  ...new Set([
+    ...propsAt(info, ['nodes']),
+    ...propsAt(info, ['hops', 'from']),
+    ...propsAt(info, ['hops', 'to']),
+  ]),
+];
 
 // ---- report feeds -----------------------------------------------------------------------------------
 
-interface FeedShape {
-  report: GraphNode;
-  network: GraphNode;
-  feed: Record<string, unknown>;
-}
-
-const ReportFeedRef = builder.objectRef<FeedShape>('ReportFeed').implement({
+const ReportFeedRef = builder.objectRef<ReportFeed>('ReportFeed').implement({
   description:
     'A report feeding a network (derived), with the rule that fired, the matched terms and the evidence.',
   fields: (t) => ({
-    report: t.field({ type: ReportRef, resolve: (f) => f.report }),
-    network: t.field({ type: NetworkRef, resolve: (f) => f.network }),
-    rule: t.string({ resolve: (f) => String(f.feed.rule) }),
-    rules: t.stringList({ resolve: (f) => (f.feed.rules as string[] | undefined) ?? [] }),
-    terms: t.stringList({ resolve: (f) => (f.feed.terms as string[] | undefined) ?? [] }),
-    evidence: t.field({ type: [EvidenceRef], resolve: (f) => evidenceOf(f.feed) }),
+    report: t.field({ type: TARGETS.Report.ref, resolve: (f) => narrowed(f.report, ['Report']) }),
+    network: t.field({ type: TARGETS.Network.ref, resolve: (f) => narrowed(f.network, ['Network']) }),
+    rule: t.string({ resolve: (f) => relText(f, 'rule') ?? '' }),
+    rules: t.stringList({ resolve: (f) => relTexts(f, 'rules') }),
+    terms: t.stringList({ resolve: (f) => relTexts(f, 'terms') }),
+    ...evidenceFields(t),
+  }),
+});
+const ReportFeedEdgeRef = builder.objectRef<{ cursor: string; node: ReportFeed }>(
+  'QueryReportFeedsConnectionEdge',
+);
+ReportFeedEdgeRef.implement({
+  fields: (t) => ({
+    cursor: t.exposeString('cursor'),
+    node: t.field({ type: ReportFeedRef, resolve: (edge) => edge.node }),
   }),
 });
 
@@ -124,26 +130,43 @@ const StatsRef = builder
     }),
   });
 
+/** The most ids one `nodes` call may ask for. */
+export const MAX_NODE_IDS = 100;
+
 builder.queryFields((t) => ({
-  search: t.connection(
-    {
-      type: SearchHitRef,
-      description:
-        'Full-text search over every kind of entity (names, aliases, titles, item text), best first.',
-      args: {
-        text: t.arg.string({ required: true }),
-        kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds.' }),
-      },
-      resolve: async (_root, args, { db }) => {
-        const rows = await db.read('search', { query: luceneQuery(args.text), kinds: args.kinds ?? [] });
-        return pageOf(
-          rows.map((row) => ({ node: row.node as GraphNode, rel: { score: row.score } })),
-          args,
-        );
-      },
+  nodes: t.field({
+    type: [NodeRef],
+    nullable: { list: false, items: true },
+    description: `Several entities by global id (at most ${MAX_NODE_IDS}), in the order asked (null where not found).`,
+    args: { ids: t.arg.idList({ required: true }) },
+    complexity: (args) => ({ field: 1, multiplier: args.ids.length }),
+    resolve: async (_root, args, { loaders }, info) => {
+      if (args.ids.length > MAX_NODE_IDS)
+        throw badInput(`nodes takes at most ${MAX_NODE_IDS} ids, got ${args.ids.length}`, 'ids');
+      const uids = args.ids.map((id) => uidFromGlobalId(String(id), 'ids'));
+      const props = propsAt(info);
+      return Promise.all(uids.map((uid) => loaders.node(uid, props)));
     },
-    withTotalCount,
-  ),
+  }),
+  search: t.field({
+    type: connectionRef('QuerySearch', SearchHitEdgeRef),
+    description:
+      'Full-text search over every kind of entity (names, aliases, titles, item text), best first.',
+    args: {
+      ...pagingArgs(t),
+      text: t.arg.string({
+        required: true,
+        description: `At most ${SEARCH_LIMITS.maxWords} words of at most ${SEARCH_LIMITS.maxWordLength} characters.`,
+      }),
+      kinds: t.arg({ type: [EntityKindEnum], required: false, description: 'Only these kinds.' }),
+    },
+    complexity: pagedComplexity,
+    resolve: async (_root, args, { db }, info) => {
+      const query = { lucene: luceneQuery(args.text), kinds: args.kinds ?? [] };
+      const props = propsAt(info, ['edges', 'node', 'entity']);
+      return pageOf(await searchEntities(db, query, windowOf(args), props));
+    },
+  }),
   path: t.field({
     type: PathRef,
     nullable: true,
@@ -153,60 +176,42 @@ builder.queryFields((t) => ({
       to: t.arg.id({ required: true }),
       maxHops: t.arg.int({ required: false, defaultValue: 4 }),
     },
-    resolve: async (_root, args, { db }) => {
+    resolve: async (_root, args, { db }, info) => {
       const maxHops = args.maxHops ?? 4;
-      if (maxHops < 1 || maxHops > MAX_HOPS) {
-        throw new GraphQLError(`maxHops must be between 1 and ${MAX_HOPS}, got ${maxHops}`, {
-          extensions: { code: 'BAD_USER_INPUT' },
-        });
-      }
+      if (maxHops < 1 || maxHops > MAX_HOPS)
+        throw badInput(`maxHops must be between 1 and ${MAX_HOPS}, got ${maxHops}`, 'maxHops');
       const from = uidFromGlobalId(String(args.from), 'from');
       const to = uidFromGlobalId(String(args.to), 'to');
-      if (from === to)
-        throw new GraphQLError('from and to are the same entity', { extensions: { code: 'BAD_USER_INPUT' } });
-      const [row] = await db.read('path', { from, to, maxHops });
-      if (row === undefined) return null;
-      const nodes = row.nodes as GraphNode[];
-      const byUid = new Map(nodes.map((node) => [node.uid, node]));
-      const hops = (
-        row.hops as { type: string; from: string; to: string; props: Record<string, unknown> }[]
-      ).map((hop) => ({
-        type: hop.type,
-        from: byUid.get(hop.from)!,
-        to: byUid.get(hop.to)!,
-        props: hop.props,
-      }));
-      return { nodes, hops };
+      if (from === to) throw badInput('from and to are the same entity', 'to');
+      const path = await shortestPath(db, { from, to }, pathNodeProps(info), evidenceAt(info, ['hops']));
+      return path !== null && path.hops.length <= maxHops ? path : null;
     },
   }),
-  reportFeeds: t.connection(
-    {
-      type: ReportFeedRef,
-      description: 'Which reports feed which networks: the derived FEEDS pairs with their rule and evidence.',
-      args: {
-        network: t.arg.string({ required: false, description: 'Network name or alias.' }),
-        from: t.arg({ type: 'Date', required: false, description: 'Cited on or after.' }),
-        to: t.arg({ type: 'Date', required: false, description: 'Cited on or before.' }),
-      },
-      resolve: async (_root, args, { db, resolver }) => {
-        const network =
-          args.network === null || args.network === undefined
-            ? null
-            : normaliseName(resolver.resolveNetwork(args.network)?.name ?? args.network);
-        const rows = await db.read('report-feeds', { network, from: args.from ?? null, to: args.to ?? null });
-        return pageOf(rows as unknown as FeedShape[], args);
-      },
+  reportFeeds: t.field({
+    type: connectionRef('QueryReportFeeds', ReportFeedEdgeRef),
+    description: 'Which reports feed which networks: the derived FEEDS pairs with their rule and evidence.',
+    args: {
+      ...pagingArgs(t),
+      network: t.arg.string({ required: false, description: 'Network name or alias.' }),
+      from: t.arg({ type: 'Date', required: false, description: 'Cited on or after.' }),
+      to: t.arg({ type: 'Date', required: false, description: 'Cited on or before.' }),
     },
-    withTotalCount,
-  ),
-  stats: t.field({
-    type: StatsRef,
-    resolve: async (_root, _args, { db }) => {
-      const [nodes, edges] = await Promise.all([db.read('stats-nodes'), db.read('stats-edges')]);
-      return {
-        nodes: nodes.map((row) => ({ name: String(row.label), count: Number(row.count) })),
-        edges: edges.map((row) => ({ name: String(row.type), count: Number(row.count) })),
+    complexity: pagedComplexity,
+    resolve: async (_root, args, context, info) => {
+      const filters = {
+        network: await resolveFilter('Network', args.network, context),
+        from: args.from ?? null,
+        to: args.to ?? null,
       };
+      const selection = {
+        reportProps: propsAt(info, ['edges', 'node', 'report']),
+        networkProps: propsAt(info, ['edges', 'node', 'network']),
+        relProps: fieldsAt(info, ['edges', 'node']),
+        evidence: evidenceAt(info, ['edges', 'node']),
+      };
+      const slice = await readReportFeeds(context.db, filters, windowOf(args), selection);
+      return pageOf({ ...slice, items: slice.items.map((feed) => ({ node: feed })) });
     },
   }),
+  stats: t.field({ type: StatsRef, resolve: (_root, _args, { db }) => countGraph(db) }),
 }));

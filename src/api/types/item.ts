@@ -1,32 +1,35 @@
 import { builder } from '../builder.js';
-import { hopConnection, hopOne, maybeText, nodeOptions, text, whole } from '../fields.js';
-import { IssueRef, ItemRef, MeetingRef, MentionableRef, ReportRef } from '../refs.js';
+import { hopConnection, hopOne, nodeOptions, mentionEdgeFields } from '../fields.js';
+import { ItemRef, TARGETS } from '../refs.js';
 
 builder.node(ItemRef, {
   ...nodeOptions('Item'),
   description: 'A headed item of an Update: a publication, consultation, event or programme note.',
   fields: (t) => ({
-    title: t.string({ resolve: text('title') }),
+    title: t.string({ resolve: (item) => item.title ?? '' }),
     section: t.string({
       description: 'main, reminders, network-dates, key-dates…',
-      resolve: text('section'),
+      resolve: (item) => item.section ?? '',
     }),
-    programme: t.string({ nullable: true, resolve: maybeText('programme') }),
-    body: t.string({ resolve: text('body') }),
-    actionRequired: t.string({ nullable: true, resolve: maybeText('actionRequired') }),
-    date: t.field({ type: 'Date', description: "The Update's date.", resolve: text('date') }),
+    programme: t.string({ nullable: true, resolve: (item) => item.programme ?? null }),
+    body: t.string({ resolve: (item) => item.body ?? '' }),
+    actionRequired: t.string({ nullable: true, resolve: (item) => item.actionRequired ?? null }),
+    date: t.field({ type: 'Date', description: "The Update's date.", resolve: (item) => item.date ?? '' }),
     lineStart: t.int({
       description: 'First line of the item in the source file.',
-      resolve: whole('lineStart'),
+      resolve: (item) => item.lineStart ?? 0,
     }),
-    lineEnd: t.int({ resolve: whole('lineEnd') }),
-    issue: hopOne(t, 'itemIssue', IssueRef, 'The Update the item appeared in.'),
-    reports: hopConnection(t, 'itemReports', ReportRef, { description: 'Reports the item cites.' }),
-    meetings: hopConnection(t, 'itemMeetings', MeetingRef, {
+    lineEnd: t.int({ resolve: (item) => item.lineEnd ?? 0 }),
+    issue: hopOne(t, 'itemIssue', TARGETS.Issue, 'The Update the item appeared in.'),
+    reports: hopConnection(t, 'ItemReports', 'itemReports', TARGETS.Report, {
+      description: 'Reports the item cites.',
+    }),
+    meetings: hopConnection(t, 'ItemMeetings', 'itemMeetings', TARGETS.Meeting, {
       description: 'Meetings and events the item announces.',
     }),
-    mentions: hopConnection(t, 'itemMentions', MentionableRef, {
+    mentions: hopConnection(t, 'ItemMentions', 'itemMentions', TARGETS.Mentionable, {
       description: 'People, organisations, local authorities and networks the item names.',
+      edgeFields: mentionEdgeFields,
     }),
   }),
 });

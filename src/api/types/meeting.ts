@@ -1,20 +1,33 @@
 import { builder } from '../builder.js';
-import { hopConnection, hopOne, maybeText, nodeOptions, text } from '../fields.js';
-import { ItemRef, LocalAuthorityRef, MeetingRef, NetworkRef, PersonRef } from '../refs.js';
+import { hopConnection, hopOne, nodeOptions } from '../fields.js';
+import { MeetingRef, TARGETS } from '../refs.js';
 
 builder.node(MeetingRef, {
   ...nodeOptions('Meeting'),
   description: 'A network meeting or a dated event announced in an Update.',
   fields: (t) => ({
-    title: t.string({ description: 'The network or event as written.', resolve: text('title') }),
-    date: t.field({ type: 'Date', resolve: text('date') }),
-    time: t.string({ nullable: true, resolve: maybeText('time') }),
-    topic: t.string({ nullable: true, resolve: maybeText('topic') }),
-    network: hopOne(t, 'meetingNetwork', NetworkRef, 'The network holding it; null for a standalone event.'),
-    contact: hopOne(t, 'meetingContact', PersonRef, 'The person to ask ("More from …").'),
-    localAuthorities: hopConnection(t, 'meetingAuthorities', LocalAuthorityRef, {
-      description: 'Authorities taking part.',
+    title: t.string({ description: 'The network or event as written.', resolve: (m) => m.title ?? '' }),
+    date: t.field({ type: 'Date', resolve: (m) => m.date ?? '' }),
+    time: t.string({ nullable: true, resolve: (m) => m.time ?? null }),
+    topic: t.string({ nullable: true, resolve: (m) => m.topic ?? null }),
+    network: hopOne(
+      t,
+      'meetingNetwork',
+      TARGETS.Network,
+      'The network holding it; null for a standalone event.',
+    ),
+    contact: hopOne(t, 'meetingContact', TARGETS.Person, 'The person to ask ("More from …").'),
+    localAuthorities: hopConnection(
+      t,
+      'MeetingLocalAuthorities',
+      'meetingAuthorities',
+      TARGETS.LocalAuthority,
+      {
+        description: 'Authorities taking part.',
+      },
+    ),
+    announcedIn: hopConnection(t, 'MeetingAnnouncedIn', 'meetingAnnouncedIn', TARGETS.Item, {
+      description: 'Items that announced it.',
     }),
-    announcedIn: hopConnection(t, 'meetingAnnouncedIn', ItemRef, { description: 'Items that announced it.' }),
   }),
 });

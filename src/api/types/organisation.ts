@@ -1,29 +1,37 @@
 import { builder } from '../builder.js';
-import { hitDate, hopConnection, maybeText, nodeOptions, text, texts } from '../fields.js';
-import { ItemRef, LocalAuthorityRef, OrganisationRef, PersonRef, ReportRef } from '../refs.js';
+import {
+  datedHopConnection,
+  hopConnection,
+  nodeOptions,
+  mentionEdgeFields,
+  roleEdgeFields,
+} from '../fields.js';
+import { OrganisationRef, PublisherRef, TARGETS } from '../refs.js';
 import { inspectionEdgeFields } from './local-authority.js';
 
 builder.node(OrganisationRef, {
   ...nodeOptions('Organisation'),
+  interfaces: [PublisherRef],
   description: 'A body that publishes, inspects or employs: DfE, Ofsted, the LGA, SESLIP…',
   fields: (t) => ({
-    name: t.string({ resolve: text('name') }),
+    name: t.string({ resolve: (org) => org.name ?? '' }),
     aliases: t.stringList({
       description: 'Other names it is written as (DfE, Oftsed…).',
-      resolve: texts('aliases'),
+      resolve: (org) => org.aliases ?? [],
     }),
-    kind: t.string({ nullable: true, resolve: maybeText('kind') }),
-    reports: hopConnection(t, 'organisationReports', ReportRef, {
+    kind: t.string({ nullable: true, resolve: (org) => org.kind ?? null }),
+    reports: datedHopConnection(t, 'OrganisationReports', 'publisherReports', TARGETS.Report, {
       description: 'Reports it published, newest first.',
     }),
-    people: hopConnection(t, 'organisationPeople', PersonRef, {
+    people: hopConnection(t, 'OrganisationPeople', 'organisationPeople', TARGETS.Person, {
       description: 'People listed as working for it.',
+      edgeFields: roleEdgeFields,
     }),
-    mentionedIn: hopConnection(t, 'mentionedIn', ItemRef, {
+    mentionedIn: datedHopConnection(t, 'OrganisationMentionedIn', 'mentionedIn', TARGETS.Item, {
       description: 'Items that name it, newest first.',
-      dateOf: hitDate,
+      edgeFields: mentionEdgeFields,
     }),
-    inspected: hopConnection(t, 'organisationInspections', LocalAuthorityRef, {
+    inspected: hopConnection(t, 'OrganisationInspected', 'organisationInspections', TARGETS.LocalAuthority, {
       description: 'Local authorities it inspected, with the grades (Ofsted).',
       edgeFields: inspectionEdgeFields,
     }),

@@ -1,94 +1,144 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
-import { hitDate, hopConnection, nodeOptions, text, texts, uidOfNode } from '../fields.js';
-import type { Hit } from '../loaders.js';
-import { IssueRef, ItemRef, LocalAuthorityRef, NetworkRef, OrganisationRef, PersonRef } from '../refs.js';
-import { EvidenceRef, evidenceOf } from './evidence.js';
+import type { Context } from '../context.js';
+import { forbidden } from '../errors.js';
+import {
+  datedHopConnection,
+  evidenceFields,
+  hopConnection,
+  hopSlice,
+  nodeOptions,
+  relText,
+  type HopEdge,
+  mentionEdgeFields,
+  roleEdgeFields,
+} from '../fields.js';
+import type { HopName } from '../hops.js';
+import { MAX_PAGE_SIZE } from '../pagination.js';
+import { IssueRef, narrowed, PersonRef, TARGETS } from '../refs.js';
+import { evidenceAt, nodeSelection, propsAt } from '../selection.js';
+import type { GraphNode } from '../../graph/index.js';
+
+type Listing = Omit<HopEdge, 'cursor'>;
 
 /** How the contact lists name a person over time: one per Update that listed them. */
-const PersonRoleRef = builder.objectRef<Hit>('PersonRole').implement({
+const PersonRoleRef = builder.objectRef<Listing>('PersonRole').implement({
   description: 'A role a person was listed under in one Update’s contact list.',
   fields: (t) => ({
-    role: t.string({ resolve: (hit) => String(hit.rel.role ?? '') }),
+    role: t.string({ resolve: (listing) => relText(listing, 'role') ?? '' }),
     organisation: t.string({
       nullable: true,
       description: 'The organisation or authority in brackets, as written.',
-      resolve: (hit) => (hit.rel.organisation as string | undefined) ?? null,
+      resolve: (listing) => relText(listing, 'organisation'),
     }),
-    issue: t.field({ type: IssueRef, resolve: (hit) => hit.node }),
-    evidence: t.field({ type: [EvidenceRef], resolve: (hit) => evidenceOf(hit.rel) }),
+    issue: t.field({ type: IssueRef, resolve: (listing) => narrowed(listing.node, ['Issue']) }),
+    ...evidenceFields(t),
   }),
 });
 
-const ContactDetailRef = builder.objectRef<Hit>('ContactDetail').implement({
+const ContactDetailRef = builder.objectRef<Listing>('ContactDetail').implement({
   description: 'Email and phone as one Update listed them.',
   fields: (t) => ({
-    issue: t.field({ type: IssueRef, resolve: (hit) => hit.node }),
-    email: t.string({ nullable: true, resolve: (hit) => (hit.rel.email as string | undefined) ?? null }),
-    phone: t.string({ nullable: true, resolve: (hit) => (hit.rel.phone as string | undefined) ?? null }),
+    issue: t.field({ type: IssueRef, resolve: (listing) => narrowed(listing.node, ['Issue']) }),
+    email: t.string({ nullable: true, resolve: (listing) => relText(listing, 'email') }),
+    phone: t.string({ nullable: true, resolve: (listing) => relText(listing, 'phone') }),
   }),
 });
 
-const oldestFirst = (hits: Hit[]): Hit[] =>
-  [...hits].sort((a, b) => String(a.node.date).localeCompare(String(b.node.date)));
+/** A person's contact-list entries, oldest first, at most MAX_PAGE_SIZE, with the values asked for. */
+async function listings(
+  person: GraphNode,
+  relProps: string[],
+  context: Context,
+  info: GraphQLResolveInfo,
+): Promise<Listing[]> {
+  const slice = await hopSlice(
+    person,
+    'personListings',
+    TARGETS.Issue,
+    {
+      window: { skip: 0, limit: MAX_PAGE_SIZE, fromEnd: false },
+      from: null,
+      to: null,
+      oldestFirst: true,
+      props: propsAt(info, ['issue']),
+      relProps,
+      evidence: evidenceAt(info),
+    },
+    context,
+  );
+  return slice.items;
+}
+
+/** Both directions of POSSIBLY_SAME_AS (the edge's direction means nothing). */
+async function possiblySameAs(person: GraphNode, context: Context, info: GraphQLResolveInfo) {
+  const request = {
+    window: { skip: 0, limit: MAX_PAGE_SIZE, fromEnd: false },
+    from: null,
+    to: null,
+    oldestFirst: false,
+    props: nodeSelection(info),
+    relProps: [],
+    evidence: 0,
+  };
+  const hops: HopName[] = ['personPossiblySameAsOut', 'personPossiblySameAsIn'];
+  const slices = await Promise.all(
+    hops.map((hop) => hopSlice(person, hop, TARGETS.Person, request, context)),
+  );
+  return slices.flatMap((slice) => slice.items.map((hit) => narrowed(hit.node, ['Person'])));
+}
 
 builder.node(PersonRef, {
   ...nodeOptions('Person'),
   description: 'A person named in the Updates: a contact, an author, a sponsor.',
   fields: (t) => ({
-    name: t.string({ resolve: text('name') }),
+    name: t.string({ resolve: (person) => person.name ?? '' }),
     variants: t.stringList({
       description: 'Other ways the name is written (Phil Simpkins…).',
-      resolve: texts('variants'),
+      resolve: (person) => person.variants ?? [],
     }),
     roles: t.field({
       type: [PersonRoleRef],
-      description: 'Roles in the contact lists, oldest first.',
-      resolve: async (person, _args, { loaders }) =>
-        oldestFirst(await loaders.hop('personListings', uidOfNode(person))),
+      description: `Roles in the contact lists, oldest first (the first ${MAX_PAGE_SIZE}).`,
+      resolve: (person, _args, context, info) => listings(person, ['role', 'organisation'], context, info),
     }),
     contactDetails: t.field({
       type: [ContactDetailRef],
       nullable: true,
       description:
         'Email and phone per Update, oldest first. Only for requests with `Authorization: Bearer <API key>`.',
-      resolve: async (person, _args, { loaders, authorised }) => {
-        if (!authorised) {
-          throw new GraphQLError(
-            'contact details need an API key: send Authorization: Bearer <key> (see API_KEYS)',
-            {
-              extensions: { code: 'FORBIDDEN' },
-            },
-          );
-        }
-        return oldestFirst(await loaders.hop('personListings', uidOfNode(person)));
+      resolve: (person, _args, context, info) => {
+        if (!context.authorised)
+          throw forbidden('contact details need an API key: send Authorization: Bearer <key> (see API_KEYS)');
+        return listings(person, ['email', 'phone'], context, info);
       },
     }),
-    networks: hopConnection(t, 'personNetworks', NetworkRef, {
+    networks: hopConnection(t, 'PersonNetworks', 'personNetworks', TARGETS.Network, {
       description: 'Networks they are the contact for.',
     }),
-    organisations: hopConnection(t, 'personOrganisations', OrganisationRef, {
+    organisations: hopConnection(t, 'PersonOrganisations', 'personOrganisations', TARGETS.Organisation, {
       description: 'Organisations they work for.',
+      edgeFields: roleEdgeFields,
     }),
-    localAuthorities: hopConnection(t, 'personAuthorities', LocalAuthorityRef, {
-      description: 'Local authorities they are based at.',
-    }),
-    mentionedIn: hopConnection(t, 'mentionedIn', ItemRef, {
+    localAuthorities: hopConnection(
+      t,
+      'PersonLocalAuthorities',
+      'personAuthorities',
+      TARGETS.LocalAuthority,
+      {
+        description: 'Local authorities they are based at.',
+        edgeFields: roleEdgeFields,
+      },
+    ),
+    mentionedIn: datedHopConnection(t, 'PersonMentionedIn', 'mentionedIn', TARGETS.Item, {
       description: 'Items that name them.',
-      dateOf: hitDate,
+      edgeFields: mentionEdgeFields,
     }),
     possiblySameAs: t.field({
       type: [PersonRef],
       description:
         'Other people with the same surname and initial: a candidate for a person to confirm, never merged.',
-      resolve: async (person, _args, { loaders }) => {
-        const uid = uidOfNode(person);
-        const hits = [
-          ...(await loaders.hop('personPossiblySameAsOut', uid)),
-          ...(await loaders.hop('personPossiblySameAsIn', uid)),
-        ];
-        return hits.map((hit) => hit.node);
-      },
+      resolve: (person, _args, context, info) => possiblySameAs(person, context, info),
     }),
   }),
 });

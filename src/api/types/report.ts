@@ -1,27 +1,36 @@
 import { builder } from '../builder.js';
-import { hopConnection, hopOne, maybeText, nodeOptions, text, type EdgeFieldBuilder } from '../fields.js';
-import { ItemRef, NetworkRef, OrganisationRef, PersonRef, ReportRef } from '../refs.js';
+import { hopConnection, hopOne, nodeOptions, relText, relTexts, type EdgeFieldBuilder } from '../fields.js';
+import { ReportRef, TARGETS } from '../refs.js';
 
 builder.node(ReportRef, {
   ...nodeOptions('Report'),
   description: 'A publication named in the Updates (report, guidance, consultation, toolkit, statistics…).',
   fields: (t) => ({
-    title: t.string({ resolve: text('title') }),
-    publishedOn: t.field({ type: 'Date', nullable: true, resolve: maybeText('publishedOn') }),
+    title: t.string({ resolve: (report) => report.title ?? '' }),
+    publishedOn: t.field({ type: 'Date', nullable: true, resolve: (report) => report.publishedOn ?? null }),
     kind: t.string({
       nullable: true,
       description: 'report, guidance, consultation… where the text says so.',
-      resolve: maybeText('kind'),
+      resolve: (report) => report.kind ?? null,
     }),
     verb: t.string({
       nullable: true,
       description: 'published, updated, launched… as written.',
-      resolve: maybeText('verb'),
+      resolve: (report) => report.verb ?? null,
     }),
-    publisher: hopOne(t, 'reportPublisher', OrganisationRef, 'The organisation that published it.'),
-    authors: hopConnection(t, 'reportAuthors', PersonRef, { description: 'Named authors.' }),
-    citedIn: hopConnection(t, 'reportCitedIn', ItemRef, { description: 'Items that cite it, newest first.' }),
-    feeds: hopConnection(t, 'reportFeeds', NetworkRef, {
+    publisher: hopOne(
+      t,
+      'reportPublisher',
+      TARGETS.Publisher,
+      'Who published it: an organisation, a local authority or a network.',
+    ),
+    authors: hopConnection(t, 'ReportAuthors', 'reportAuthors', TARGETS.Person, {
+      description: 'Named authors.',
+    }),
+    citedIn: hopConnection(t, 'ReportCitedIn', 'reportCitedIn', TARGETS.Item, {
+      description: 'Items that cite it, newest first.',
+    }),
+    feeds: hopConnection(t, 'ReportFeeds', 'reportFeeds', TARGETS.Network, {
       description: 'Networks it feeds (derived: see Network.reports), with the rule and matched terms.',
       edgeFields: feedEdgeFields,
     }),
@@ -33,12 +42,12 @@ export function feedEdgeFields(e: EdgeFieldBuilder) {
   return {
     rule: e.string({
       description: 'The strongest rule that fired: names-network, names-contact or topic-lexicon.',
-      resolve: (edge) => String(edge.rel.rule),
+      resolve: (edge) => relText(edge, 'rule') ?? '',
     }),
-    rules: e.stringList({ resolve: (edge) => (edge.rel.rules as string[] | undefined) ?? [] }),
+    rules: e.stringList({ resolve: (edge) => relTexts(edge, 'rules') }),
     terms: e.stringList({
       description: 'The names or lexicon terms that matched.',
-      resolve: (edge) => (edge.rel.terms as string[] | undefined) ?? [],
+      resolve: (edge) => relTexts(edge, 'terms'),
     }),
   };
 }

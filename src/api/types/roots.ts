@@ -1,257 +1,306 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { normaliseName } from '../../extract/normalise.js';
-import type { NodeLabel } from '../../extract/records.js';
+import { issueUid, uidOf, type GraphNode, type NodeLabel } from '../../graph/index.js';
+import { readList, wordPattern, type ListFilters } from '../../storage/lists.js';
 import { builder } from '../builder.js';
-import { withTotalCount } from '../fields.js';
 import type { Context } from '../context.js';
-import { uidOf, type GraphNode } from '../loaders.js';
-import { asHits, paginate } from '../pagination.js';
-import {
-  IssueRef,
-  ItemRef,
-  LocalAuthorityRef,
-  MeetingRef,
-  NetworkRef,
-  OrganisationRef,
-  PersonRef,
-  ReportRef,
-} from '../refs.js';
+import { connectionRef, nodeConnectionRef, pagedComplexity, pagingArgs, type Target } from '../fields.js';
+import { pageOf, windowOf, type PageArgs } from '../pagination.js';
+import { resolveFilter, resolveName } from '../names.js';
+import { narrowed, TARGETS } from '../refs.js';
+import { connectionSelection, nodeSelection } from '../selection.js';
 
 /**
- * Root fields: one entity by number, name or id, and filtered lists. Lookups by name accept any case
- * and every alias in data/ (`network(name: "qa network")`, `organisation(name: "Oftsed")`).
+ * Root fields: one entity by number, name or id, and filtered lists (ordered, filtered, sliced and counted
+ * in Cypher). Lookups by name accept any case and every alias in data/ (`network(name: "qa network")`,
+ * `organisation(name: "Oftsed")`).
  */
 
-/** The node key a name given by a user stands for: its canonical entry's name where data/ knows it. */
-function keyForName(label: NodeLabel, name: string, { resolver }: Context): string {
-  const canonical =
-    label === 'Network'
-      ? resolver.resolveNetwork(name)?.name
-      : label === 'Organisation'
-        ? resolver.resolveOrganisation(name)?.name
-        : label === 'LocalAuthority'
-          ? resolver.resolveAuthority(name)?.name
-          : label === 'Person'
-            ? resolver.resolvePerson(name).name
-            : undefined;
-  return normaliseName(canonical ?? name);
-}
-
-const byName = (label: NodeLabel) => (_root: unknown, args: { name: string }, context: Context) =>
-  context.loaders.nodes.load(uidOf(label, keyForName(label, args.name, context)));
-
-/** Runs a list query and pages its (ordered) result. */
-async function listPage(
-  context: Context,
-  query: string,
-  params: Record<string, unknown>,
-  args: Parameters<typeof paginate>[1],
+async function oneNode<L extends NodeLabel>(
+  uid: string,
+  labels: readonly L[],
+  { loaders }: Context,
+  info: GraphQLResolveInfo,
 ) {
-  const rows = await context.db.read(query, params);
-  return paginate(asHits(rows.map((row) => row.node as GraphNode)), args);
+  const node = await loaders.node(uid, nodeSelection(info));
+  return node === null ? null : narrowed(node, labels);
 }
 
-/** A filter given as a name: resolved to the node key the list query compares with, or null when absent. */
-const keyOrNull = (label: NodeLabel, name: string | null | undefined, context: Context): string | null =>
-  name === null || name === undefined ? null : keyForName(label, name, context);
+/** One page of a root list, with the properties the request selected. */
+async function listPage<Name extends keyof ListFilters>(
+  name: Name,
+  filters: ListFilters[Name],
+  args: PageArgs,
+  { db }: Context,
+  info: GraphQLResolveInfo,
+) {
+  return pageOf(await readList(db, name, filters, windowOf(args), connectionSelection(info).nodeProps));
+}
+
+const ReportOrderEnum = builder.enumType('ReportOrder', {
+  values: {
+    NEWEST_FIRST: { description: 'Latest publication first, undated last.' },
+    OLDEST_FIRST: { description: 'Earliest publication first, undated last.' },
+    TITLE: { description: 'By title, A to Z.' },
+    MOST_CITED: { description: 'Cited by the most items first.' },
+  } as const,
+});
+
+const PersonOrderEnum = builder.enumType('PersonOrder', {
+  values: {
+    NAME: { description: 'By name.' },
+    LAST_SEEN: { description: 'Named in the latest Update first.' },
+  } as const,
+});
+
+const OrganisationOrderEnum = builder.enumType('OrganisationOrder', {
+  values: {
+    NAME: { description: 'By name.' },
+    MOST_REPORTS: { description: 'Most reports published first (within topic, from and to).' },
+  } as const,
+});
+
+/** A root list edge with the figure the list counted (an organisation's reports). */
+const OrganisationListEdgeRef = builder
+  .objectRef<{ cursor: string; node: GraphNode; count: number | null }>('QueryOrganisationsConnectionEdge')
+  .implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor'),
+      node: t.field({ type: TARGETS.Organisation.ref, resolve: (e) => narrowed(e.node, ['Organisation']) }),
+      reportCount: t.int({
+        description: 'Reports it published that match the list’s topic, from and to.',
+        resolve: (e) => e.count ?? 0,
+      }),
+    }),
+  });
 
 builder.queryFields((t) => {
   const dateArg = (description: string) => t.arg({ type: 'Date', required: false, description });
   const nameArg = t.arg.string({ required: true, description: 'Any case; aliases accepted.' });
+  const byName = (target: Target, label: NodeLabel) =>
+    t.field({
+      type: target.ref,
+      nullable: true,
+      args: { name: nameArg },
+      resolve: async (_root, args, context, info) =>
+        oneNode(uidOf(label, await resolveName(label, args.name, context)), target.labels, context, info),
+    });
+  const named = (
+    name: string,
+    target: Target,
+    label: ListFilters['list-named']['label'],
+    description: string,
+  ) =>
+    t.field({
+      type: nodeConnectionRef(name, target),
+      description,
+      args: pagingArgs(t),
+      complexity: pagedComplexity,
+      resolve: (_root, args, context, info) =>
+        listPage('list-named', { label, seslip: null }, args, context, info),
+    });
   return {
     issue: t.field({
-      type: IssueRef,
+      type: TARGETS.Issue.ref,
       nullable: true,
       args: { number: t.arg.int({ required: true }) },
-      resolve: (_root, { number }, { loaders }) => loaders.nodes.load(uidOf('Issue', `issue:${number}`)),
+      resolve: (_root, { number }, context, info) =>
+        oneNode(issueUid(number), TARGETS.Issue.labels, context, info),
     }),
-    issues: t.connection(
-      {
-        type: IssueRef,
-        description: 'Updates, newest first.',
-        args: {
-          from: dateArg('Dated on or after'),
-          to: dateArg('Dated on or before'),
-          number: t.arg.int({ required: false }),
-        },
-        resolve: (_root, args, context) =>
-          listPage(
-            context,
-            'list-issues',
-            { from: args.from ?? null, to: args.to ?? null, number: args.number ?? null },
-            args,
-          ),
+    issues: t.field({
+      type: nodeConnectionRef('QueryIssues', TARGETS.Issue),
+      description: 'Updates, newest first.',
+      args: {
+        ...pagingArgs(t),
+        from: dateArg('Dated on or after'),
+        to: dateArg('Dated on or before'),
+        number: t.arg.int({ required: false }),
       },
-      withTotalCount,
-    ),
+      complexity: pagedComplexity,
+      resolve: (_root, args, context, info) =>
+        listPage(
+          'list-issues',
+          { from: args.from ?? null, to: args.to ?? null, number: args.number ?? null },
+          args,
+          context,
+          info,
+        ),
+    }),
     item: t.field({
-      type: ItemRef,
+      type: TARGETS.Item.ref,
       nullable: true,
-      args: { id: t.arg.globalID({ required: true, for: ItemRef }) },
-      resolve: (_root, { id }, { loaders }) => loaders.nodes.load(uidOf('Item', id.id)),
+      args: { id: t.arg.globalID({ required: true, for: TARGETS.Item.ref }) },
+      resolve: (_root, { id }, context, info) =>
+        oneNode(uidOf('Item', id.id), TARGETS.Item.labels, context, info),
     }),
-    items: t.connection(
-      {
-        type: ItemRef,
-        description: 'Items, newest Update first, in Update order within one.',
-        args: {
-          section: t.arg.string({
-            required: false,
-            description: 'main, reminders, network-dates, key-dates…',
-          }),
-          from: dateArg('Update dated on or after'),
-          to: dateArg('Update dated on or before'),
-          text: t.arg.string({
-            required: false,
-            description: 'Words in the title, body or action (any case).',
-          }),
-        },
-        resolve: (_root, args, context) =>
-          listPage(
-            context,
-            'list-items',
-            {
-              section: args.section ?? null,
-              from: args.from ?? null,
-              to: args.to ?? null,
-              text: args.text ?? null,
-            },
-            args,
-          ),
+    items: t.field({
+      type: nodeConnectionRef('QueryItems', TARGETS.Item),
+      description: 'Items, newest Update first, in Update order within one.',
+      args: {
+        ...pagingArgs(t),
+        section: t.arg.string({ required: false, description: 'main, reminders, network-dates, key-dates…' }),
+        from: dateArg('Update dated on or after'),
+        to: dateArg('Update dated on or before'),
+        text: t.arg.string({
+          required: false,
+          description: 'Words in the title, body or action (any case).',
+        }),
       },
-      withTotalCount,
-    ),
+      complexity: pagedComplexity,
+      resolve: (_root, args, context, info) =>
+        listPage(
+          'list-items',
+          {
+            section: args.section ?? null,
+            from: args.from ?? null,
+            to: args.to ?? null,
+            text: args.text ?? null,
+          },
+          args,
+          context,
+          info,
+        ),
+    }),
     report: t.field({
-      type: ReportRef,
+      type: TARGETS.Report.ref,
       nullable: true,
       args: { title: t.arg.string({ required: true, description: 'The title, any case.' }) },
-      resolve: (_root, { title }, { loaders }) => loaders.nodes.load(uidOf('Report', normaliseName(title))),
+      resolve: (_root, { title }, context, info) =>
+        oneNode(uidOf('Report', normaliseName(title)), TARGETS.Report.labels, context, info),
     }),
-    reports: t.connection(
-      {
-        type: ReportRef,
-        description: 'Reports, newest first.',
-        args: {
-          publisher: t.arg.string({
-            required: false,
-            description: 'Publisher name or alias (DfE, Ofsted…).',
-          }),
-          from: dateArg('Published on or after'),
-          to: dateArg('Published on or before'),
-          text: t.arg.string({ required: false, description: 'Words in the title (any case).' }),
-        },
-        resolve: (_root, args, context) =>
-          listPage(
-            context,
-            'list-reports',
-            {
-              publisher: keyOrNull('Organisation', args.publisher, context),
-              from: args.from ?? null,
-              to: args.to ?? null,
-              text: args.text ?? null,
-            },
-            args,
-          ),
+    reports: t.field({
+      type: nodeConnectionRef('QueryReports', TARGETS.Report),
+      description: 'Reports, newest first unless orderBy says otherwise.',
+      args: {
+        ...pagingArgs(t),
+        publisher: t.arg.string({ required: false, description: 'Publisher name or alias (DfE, Ofsted…).' }),
+        from: dateArg('Published on or after'),
+        to: dateArg('Published on or before'),
+        text: t.arg.string({ required: false, description: 'Words in the title (any case).' }),
+        orderBy: t.arg({ type: ReportOrderEnum, required: false, defaultValue: 'NEWEST_FIRST' }),
       },
-      withTotalCount,
-    ),
-    organisation: t.field({
-      type: OrganisationRef,
-      nullable: true,
-      args: { name: nameArg },
-      resolve: byName('Organisation'),
+      complexity: pagedComplexity,
+      resolve: async (_root, args, context, info) =>
+        listPage(
+          'list-reports',
+          {
+            publisher: await resolveFilter('Organisation', args.publisher, context),
+            from: args.from ?? null,
+            to: args.to ?? null,
+            text: args.text ?? null,
+            orderBy: args.orderBy ?? 'NEWEST_FIRST',
+          },
+          args,
+          context,
+          info,
+        ),
     }),
-    organisations: t.connection(
-      {
-        type: OrganisationRef,
-        description: 'Organisations by name.',
-        resolve: (_root, args, context) =>
-          listPage(context, 'list-named', { label: 'Organisation', seslip: null }, args),
+    organisation: byName(TARGETS.Organisation, 'Organisation'),
+    organisations: t.field({
+      type: connectionRef('QueryOrganisations', OrganisationListEdgeRef),
+      description:
+        'Organisations by name, or by how many reports they published (on a topic, in a period): "who published most on SEND in 2022" is `organisations(orderBy: MOST_REPORTS, topic: "SEND", from: "2022-01-01", to: "2022-12-31")`.',
+      args: {
+        ...pagingArgs(t),
+        orderBy: t.arg({ type: OrganisationOrderEnum, required: false, defaultValue: 'NAME' }),
+        topic: t.arg.string({
+          required: false,
+          description:
+            'Count only reports whose title, or a network they feed, names this (whole words, any case).',
+        }),
+        from: dateArg('Count only reports published on or after'),
+        to: dateArg('Count only reports published on or before'),
+        publishersOnly: t.arg.boolean({
+          required: false,
+          defaultValue: false,
+          description: 'Leave out organisations with no such report.',
+        }),
       },
-      withTotalCount,
-    ),
-    person: t.field({ type: PersonRef, nullable: true, args: { name: nameArg }, resolve: byName('Person') }),
-    people: t.connection(
-      {
-        type: PersonRef,
-        description: 'People by name.',
-        args: {
-          organisation: t.arg.string({ required: false, description: 'Works for (name or alias).' }),
-          authority: t.arg.string({ required: false, description: 'Based at (name or alias).' }),
-          network: t.arg.string({ required: false, description: 'Contact for (name or alias).' }),
-        },
-        resolve: (_root, args, context) =>
-          listPage(
-            context,
-            'list-people',
-            {
-              organisation: keyOrNull('Organisation', args.organisation, context),
-              authority: keyOrNull('LocalAuthority', args.authority, context),
-              network: keyOrNull('Network', args.network, context),
-            },
-            args,
-          ),
-      },
-      withTotalCount,
-    ),
-    network: t.field({
-      type: NetworkRef,
-      nullable: true,
-      args: { name: nameArg },
-      resolve: byName('Network'),
+      complexity: pagedComplexity,
+      resolve: (_root, args, context, info) =>
+        listPage(
+          'list-organisations',
+          {
+            orderBy: args.orderBy ?? 'NAME',
+            from: args.from ?? null,
+            to: args.to ?? null,
+            topic: args.topic === null || args.topic === undefined ? null : wordPattern(args.topic),
+            publishersOnly: args.publishersOnly ?? false,
+          },
+          args,
+          context,
+          info,
+        ),
     }),
-    networks: t.connection(
-      {
-        type: NetworkRef,
-        description: 'Networks by name.',
-        resolve: (_root, args, context) =>
-          listPage(context, 'list-named', { label: 'Network', seslip: null }, args),
+    person: byName(TARGETS.Person, 'Person'),
+    people: t.field({
+      type: nodeConnectionRef('QueryPeople', TARGETS.Person),
+      description: 'People by name.',
+      args: {
+        ...pagingArgs(t),
+        organisation: t.arg.string({ required: false, description: 'Works for (name or alias).' }),
+        authority: t.arg.string({ required: false, description: 'Based at (name or alias).' }),
+        network: t.arg.string({ required: false, description: 'Contact for (name or alias).' }),
+        orderBy: t.arg({ type: PersonOrderEnum, required: false, defaultValue: 'NAME' }),
       },
-      withTotalCount,
-    ),
+      complexity: pagedComplexity,
+      resolve: async (_root, args, context, info) =>
+        listPage(
+          'list-people',
+          {
+            organisation: await resolveFilter('Organisation', args.organisation, context),
+            authority: await resolveFilter('LocalAuthority', args.authority, context),
+            network: await resolveFilter('Network', args.network, context),
+            orderBy: args.orderBy ?? 'NAME',
+          },
+          args,
+          context,
+          info,
+        ),
+    }),
+    network: byName(TARGETS.Network, 'Network'),
+    networks: named('QueryNetworks', TARGETS.Network, 'Network', 'Networks by name.'),
     meeting: t.field({
-      type: MeetingRef,
+      type: TARGETS.Meeting.ref,
       nullable: true,
-      args: { id: t.arg.globalID({ required: true, for: MeetingRef }) },
-      resolve: (_root, { id }, { loaders }) => loaders.nodes.load(uidOf('Meeting', id.id)),
+      args: { id: t.arg.globalID({ required: true, for: TARGETS.Meeting.ref }) },
+      resolve: (_root, { id }, context, info) =>
+        oneNode(uidOf('Meeting', id.id), TARGETS.Meeting.labels, context, info),
     }),
-    meetings: t.connection(
-      {
-        type: MeetingRef,
-        description: 'Meetings and events, soonest first.',
-        args: {
-          network: t.arg.string({ required: false, description: 'Network name or alias.' }),
-          from: dateArg('On or after'),
-          to: dateArg('On or before'),
-        },
-        resolve: (_root, args, context) =>
-          listPage(
-            context,
-            'list-meetings',
-            {
-              network: keyOrNull('Network', args.network, context),
-              from: args.from ?? null,
-              to: args.to ?? null,
-            },
-            args,
-          ),
+    meetings: t.field({
+      type: nodeConnectionRef('QueryMeetings', TARGETS.Meeting),
+      description: 'Meetings and events, soonest first.',
+      args: {
+        ...pagingArgs(t),
+        network: t.arg.string({ required: false, description: 'Network name or alias.' }),
+        from: dateArg('On or after'),
+        to: dateArg('On or before'),
       },
-      withTotalCount,
-    ),
-    localAuthority: t.field({
-      type: LocalAuthorityRef,
-      nullable: true,
-      args: { name: nameArg },
-      resolve: byName('LocalAuthority'),
+      complexity: pagedComplexity,
+      resolve: async (_root, args, context, info) =>
+        listPage(
+          'list-meetings',
+          {
+            network: await resolveFilter('Network', args.network, context),
+            from: args.from ?? null,
+            to: args.to ?? null,
+          },
+          args,
+          context,
+          info,
+        ),
     }),
-    localAuthorities: t.connection(
-      {
-        type: LocalAuthorityRef,
-        description: 'Local authorities named in the Updates, by name.',
-        args: { seslip: t.arg.boolean({ required: false, description: 'Only (or no) SESLIP authorities.' }) },
-        resolve: (_root, args, context) =>
-          listPage(context, 'list-named', { label: 'LocalAuthority', seslip: args.seslip ?? null }, args),
+    localAuthority: byName(TARGETS.LocalAuthority, 'LocalAuthority'),
+    localAuthorities: t.field({
+      type: nodeConnectionRef('QueryLocalAuthorities', TARGETS.LocalAuthority),
+      description: 'Local authorities named in the Updates, by name.',
+      args: {
+        ...pagingArgs(t),
+        seslip: t.arg.boolean({ required: false, description: 'Only (or no) SESLIP authorities.' }),
       },
-      withTotalCount,
-    ),
+      complexity: pagedComplexity,
+      resolve: (_root, args, context, info) =>
+        listPage('list-named', { label: 'LocalAuthority', seslip: args.seslip ?? null }, args, context, info),
+    }),
   };
 });

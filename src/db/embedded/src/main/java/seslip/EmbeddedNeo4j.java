@@ -20,7 +20,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 /**
  * Runs Neo4j Community in this JVM with only the Bolt connector on, for development and tests.
  *
- * <p>Arguments: {@code --data-dir DIR --port N --page-cache-mb N --tx-memory-mb N}. Port 0 picks a free
+ * <p>Arguments: {@code --data-dir DIR --port N --page-cache-mb N --tx-memory-mb N --tx-log-mb N}. Port 0 picks a free
  * port; the one bound is reported on stdout in a single line {@code READY bolt://127.0.0.1:PORT VERSION}
  * which the Node side waits for. The JVM stops, closing the store cleanly, on SIGTERM/SIGINT and when
  * stdin closes, so a parent that dies without signalling does not leave a database running.
@@ -34,6 +34,7 @@ public final class EmbeddedNeo4j {
         int port = Integer.parseInt(options.getOrDefault("port", "7687"));
         long pageCacheMb = Long.parseLong(options.getOrDefault("page-cache-mb", "128"));
         long txMemoryMb = Long.parseLong(options.getOrDefault("tx-memory-mb", "256"));
+        long txLogMb = Long.parseLong(options.getOrDefault("tx-log-mb", "64"));
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dataDir)
                 .setConfig(BoltConnector.enabled, true)
@@ -44,6 +45,12 @@ public final class EmbeddedNeo4j {
                 // The default preallocates 256 MiB of transaction log per database: wasteful for a dev store.
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
+                // Bounded transaction logs: the default keeps two days of them (GBs after a large ingest). Logs
+                // are pruned only at checkpoints, which by default come every 15 minutes or 100,000
+                // transactions; an ingest writes one transaction per Update, so checkpoint every 100 or minute.
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, txLogMb + "M size")
+                .setConfig(GraphDatabaseSettings.check_point_interval_tx, 100)
+                .setConfig(GraphDatabaseSettings.check_point_interval_time, Duration.ofMinutes(1))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Bolt waits 5 s twice on shutdown for clients that are gone already; Ctrl-C should feel instant.
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))

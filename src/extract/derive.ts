@@ -1,0 +1,204 @@
+import { normaliseName } from '../text/names.js';
+import { withoutProfessionLists } from '../text/lists.js';
+import { sentences } from '../text/sentences.js';
+import { possiblySamePerson } from './people.js';
+import type { Evidence, Properties } from './records.js';
+import type { Resolver } from './resolve.js';
+
+/**
+ * Edges computed over the whole graph rather than read from one sentence. Pure functions: candidates
+ * in (read by src/load/derive.ts), edges out. Recomputed from scratch after every ingest and by
+ * `seslip-kg derive`, so an edited lexicon in data/networks.json takes effect without re-ingesting.
+ * - FEEDS: a Report feeds a Network when its title, or the part of an Item citing it, names the
+ *   network, names the network's contact person, or uses the network's topic lexicon. The edge records
+ *   the strongest rule that fired, every rule, the matched terms, and the Items (or the listing) as evidence.
+ * - POSSIBLY_SAME_AS: two Person nodes with the same surname and first initial but different names, left
+ *   for a person to decide rather than merged.
+ */
+
+export interface DerivedEdge {
+  /** `Label:key` of each end. */
+  from: string;
+  to: string;
+  type: 'FEEDS' | 'POSSIBLY_SAME_AS';
+  props: Properties;
+}
+
+/** An Item citing a Report: its text, the quotes of the citation and of its other citations, the contacts it names. */
+export interface Citation {
+  item: string;
+  date: string;
+  title: string;
+  text: string;
+  quotes: string[];
+  otherQuotes: string[];
+  namedContacts: { network: string; person: string }[];
+}
+
+/** A Report with where it was first read, its publishers' keys, and the Items citing it. */
+export interface FeedsCandidate {
+  report: string;
+  title: string;
+  listing: Evidence | null;
+  publishers: string[];
+  citations: Citation[];
+}
+
+type FeedsRule = 'names-network' | 'names-contact' | 'topic-lexicon';
+const RULE_STRENGTH: FeedsRule[] = ['names-network', 'names-contact', 'topic-lexicon'];
+
+interface FeedsAccumulator {
+  report: string;
+  network: string;
+  rules: Set<FeedsRule>;
+  terms: Set<string>;
+  evidence: Map<string, Evidence>;
+}
+
+/**
+ * SESLIP's own programme documents (Regional Improvement Plans, MoUs, prospectuses) concern every
+ * network alike, so no single network is fed by them; SESLIP's topical documents ("Early help peer
+ * challenge guide") feed as any other report does.
+ */
+const PROGRAMME_PUBLISHERS = new Set([
+  'south east sector led improvement programme',
+  'seslip steering group',
+]);
+const PROGRAMME_DOCUMENT = /\b(?:Regional Improvement Plan|Memorandum of Understanding|MoU|Prospectus)\b/iu;
+const isProgrammeDocument = (candidate: FeedsCandidate): boolean =>
+  PROGRAMME_DOCUMENT.test(candidate.title) && candidate.publishers.some((p) => PROGRAMME_PUBLISHERS.has(p));
+
+/**
+ * The part of a citing item about this report: from the line that cites it to the line that cites
+ * another report (an item announcing several publications speaks of each in turn); the whole
+ * item when it cites only this one or the citing line is not found.
+ */
+export function citationWindow(citation: Citation): string {
+  const lines = citation.text.split('\n');
+  const has = (line: string, quotes: string[]) => quotes.some((q) => q !== '' && line.includes(q));
+  if (citation.otherQuotes.length === 0) return citation.text;
+  const start = lines.findIndex((line) => has(line, citation.quotes));
+  if (start === -1) return citation.text;
+  const next = lines.findIndex((line, i) => i > start && has(line, citation.otherQuotes));
+  return lines.slice(start, next === -1 ? undefined : next).join('\n');
+}
+
+/**
+ * FEEDS edges to the networks in `networks` (their keys). Every report is matched: its own title
+ * against each network's lexicon and names (evidence: where the report was read), and each citing
+ * item's part about it against the network's name, its contact person and its lexicon (evidence:
+ * the item). Terms match as whole words with their plural and singular forms (matcher.ts).
+ */
+export function feedsEdges(
+  candidates: FeedsCandidate[],
+  networks: ReadonlySet<string>,
+  resolver: Resolver,
+): DerivedEdge[] {
+  const pairs = new Map<string, FeedsAccumulator>();
+  const fire = (report: string, network: string, rule: FeedsRule, term: string, evidence: Evidence) => {
+    if (!networks.has(network)) return;
+    const id = `${report}\u0000${network}`;
+    const pair = pairs.get(id) ?? {
+      report,
+      network,
+      rules: new Set(),
+      terms: new Set(),
+      evidence: new Map(),
+    };
+    pair.rules.add(rule);
+    pair.terms.add(term);
+    if (!pair.evidence.has(evidence.source)) pair.evidence.set(evidence.source, evidence);
+    pairs.set(id, pair);
+  };
+  const readText = (report: string, text: string, evidenceFor: (term: string) => Evidence) => {
+    for (const m of resolver.findMentions(text)) {
+      if (m.kind === 'network')
+        fire(report, normaliseName(m.name), 'names-network', m.name, evidenceFor(m.text));
+    }
+    // A profession in a list of who a document is for is not its topic.
+    for (const topic of resolver.networkTopics(withoutProfessionLists(text))) {
+      const network = normaliseName(topic.network.name);
+      for (const term of topic.terms) fire(report, network, 'topic-lexicon', term, evidenceFor(term));
+    }
+  };
+
+  for (const candidate of candidates) {
+    if (isProgrammeDocument(candidate)) continue;
+    const { report, listing } = candidate;
+    if (listing !== null) readText(report, candidate.title, () => listing);
+    for (const citation of candidate.citations) {
+      const text = citationWindow(citation);
+      const evidenceFor = (term: string): Evidence => ({
+        source: citation.item,
+        quote: sentenceContaining(text, term) ?? citation.title,
+        date: citation.date,
+      });
+      readText(report, text, evidenceFor);
+      for (const named of citation.namedContacts) {
+        if (text.includes(named.person))
+          fire(report, named.network, 'names-contact', named.person, evidenceFor(named.person));
+      }
+    }
+  }
+
+  return [...pairs.values()].map((pair) => {
+    const rules = RULE_STRENGTH.filter((rule) => pair.rules.has(rule));
+    const evidence = [...pair.evidence.values()].sort(
+      (a, b) => a.date.localeCompare(b.date) || a.source.localeCompare(b.source),
+    );
+    return {
+      from: `Report:${pair.report}`,
+      to: `Network:${pair.network}`,
+      type: 'FEEDS',
+      props: { rule: rules[0]!, rules, terms: [...pair.terms].sort(), ...evidenceProps(evidence) },
+    };
+  });
+}
+
+/** A Person with the bodies they work for or are based at, and the earliest evidence of them. */
+export interface PersonCandidate {
+  key: string;
+  name: string;
+  bodies: string[];
+  evidence: Evidence | null;
+}
+
+export function possiblySameEdges(people: PersonCandidate[]): DerivedEdge[] {
+  const edges: DerivedEdge[] = [];
+  for (let i = 0; i < people.length; i += 1) {
+    for (let j = i + 1; j < people.length; j += 1) {
+      const a = people[i]!;
+      const b = people[j]!;
+      if (!possiblySamePerson(a.name, b.name)) continue;
+      const evidence = [a.evidence, b.evidence].filter((e): e is Evidence => e !== null);
+      edges.push({
+        from: `Person:${a.key}`,
+        to: `Person:${b.key}`,
+        type: 'POSSIBLY_SAME_AS',
+        props: {
+          rule: 'same-surname-and-initial',
+          terms: [a.name, b.name],
+          bodies: [...new Set([...a.bodies, ...b.bodies])].sort(),
+          ...evidenceProps(evidence),
+        },
+      });
+    }
+  }
+  return edges;
+}
+
+function evidenceProps(evidence: Evidence[]): Properties {
+  return {
+    sources: evidence.map((e) => e.source),
+    quotes: evidence.map((e) => e.quote),
+    seenOn: evidence.map((e) => e.date),
+    firstSeen: evidence[0]?.date ?? null,
+    lastSeen: evidence.at(-1)?.date ?? null,
+  };
+}
+
+/** The sentence of `text` that contains `term` (case-insensitively), as the quote behind a derived edge. */
+function sentenceContaining(text: string, term: string): string | undefined {
+  const needle = term.toLowerCase();
+  return sentences(text).find((sentence) => sentence.toLowerCase().includes(needle));
+}

@@ -1,0 +1,51 @@
+/**
+ * Bodies named in running text that data/ does not know, by the shape of their name: a run of
+ * capitalised words ending in a word that names a body ("Mulberry Bush Foundation", "Kinship Care
+ * Alliance"), or such a word followed by "for"/"of" and capitalised words ("Centre for Social
+ * Innovation", "University of Greenwich"). Precision first: a single capitalised word before the
+ * head is needed ("the Trust" is not a name), and the caller drops what data/ already resolves.
+ */
+const HEAD = String.raw`(?:Trust|Foundation|Institute|Association|Society|Agency|Alliance|Observatory|Bureau|Commission|Partnership|Federation|Consortium|Collaborative|Charity|Centre|Center|University|College)`;
+const CAPITALISED = String.raw`(?!(?:The|This|That|A|An|On|In|By)\b)\p{Lu}[\p{L}'’-]*`;
+const JOIN = String.raw`(?:\s+(?:of|for|and|&|on|in|the)(?=\s+\p{Lu}))?\s+`;
+const NAMED_HEAD_LAST = String.raw`${CAPITALISED}(?:${JOIN}${CAPITALISED}){0,5}?\s+${HEAD}`;
+const NAMED_HEAD_FIRST = String.raw`${HEAD}\s+(?:for|of)\s+(?:the\s+)?${CAPITALISED}(?:${JOIN}${CAPITALISED}){0,4}`;
+const SHAPES = [NAMED_HEAD_FIRST, NAMED_HEAD_LAST].map(
+  (shape) =>
+    new RegExp(String.raw`(?<![\p{L}])(?<article>(?:[Aa]n?|[Tt]he)\s+)?(?:${shape})(?![\p{L}])`, 'gu'),
+);
+
+export interface NamedBody {
+  text: string;
+  offset: number;
+}
+
+/**
+ * The body names of one sentence, each as written and where. A name after "a"/"an" is a kind of body,
+ * not one ("a Regional Improvement Alliance"); `known` are the spans data/ already names, and a
+ * candidate overlapping one is a piece of a known name ("Professor Judith Masson University [of Bristol]").
+ */
+export function bodiesByShape(sentence: string, known: { offset: number; text: string }[]): NamedBody[] {
+  const overlaps = (start: number, end: number) =>
+    known.some((k) => start < k.offset + k.text.length && k.offset < end);
+  const found = SHAPES.flatMap((shape) =>
+    Array.from(sentence.matchAll(shape)).flatMap((m) => {
+      const article = m.groups?.article ?? '';
+      if (/^an?\s/iu.test(article)) return [];
+      const offset = m.index + article.length;
+      const text = m[0].slice(article.length);
+      return overlaps(offset, offset + text.length) ? [] : [{ text, offset }];
+    }),
+  );
+  // Both shapes may read one name; the longest reading wins.
+  return found.filter(
+    (a) =>
+      !found.some(
+        (b) =>
+          b !== a &&
+          b.text.length > a.text.length &&
+          b.offset <= a.offset &&
+          a.offset + a.text.length <= b.offset + b.text.length,
+      ),
+  );
+}

@@ -1,0 +1,70 @@
+import type { Database } from '../db/database.js';
+import type { GraphNode } from '../graph/index.js';
+import { decodeNode, type NodeRow } from './rows.js';
+import { windowParams, type Slice, type Window } from './window.js';
+
+/** The root lists, one Cypher file each, with the filters each takes (null: not filtered). */
+export interface ListFilters {
+  'list-issues': { from: string | null; to: string | null; number: number | null };
+  'list-items': { section: string | null; from: string | null; to: string | null; text: string | null };
+  'list-reports': {
+    publisher: string | null;
+    from: string | null;
+    to: string | null;
+    text: string | null;
+    orderBy: 'NEWEST_FIRST' | 'OLDEST_FIRST' | 'TITLE' | 'MOST_CITED';
+  };
+  'list-organisations': {
+    orderBy: 'NAME' | 'MOST_REPORTS';
+    from: string | null;
+    to: string | null;
+    /** A case-insensitive whole-word regular expression (see `wordPattern`). */
+    topic: string | null;
+    publishersOnly: boolean;
+  };
+  'list-named': { label: 'Organisation' | 'Network' | 'LocalAuthority'; seslip: boolean | null };
+  'list-people': {
+    organisation: string | null;
+    authority: string | null;
+    network: string | null;
+    orderBy: 'NAME' | 'LAST_SEEN';
+  };
+  'list-meetings': { network: string | null; from: string | null; to: string | null };
+}
+
+interface ListRow {
+  total: number;
+  start: number;
+  /** `count` is the figure a list orders by, where it has one (an organisation's reports). */
+  nodes: (NodeRow & { count?: number })[];
+}
+
+/** A list entry: the node, and the figure the list counted for it (null where it counts nothing). */
+export interface ListEntry {
+  node: GraphNode;
+  count: number | null;
+}
+
+/** One slice of a root list, ordered, filtered and cut in Cypher, each node with the requested properties. */
+export async function readList<Name extends keyof ListFilters>(
+  db: Database,
+  name: Name,
+  filters: ListFilters[Name],
+  window: Window,
+  props: readonly string[],
+): Promise<Slice<ListEntry>> {
+  const [row] = await db.query<ListRow>(name, { ...filters, ...windowParams(window), props });
+  if (row === undefined) return { items: [], start: 0, total: 0 };
+  return {
+    start: row.start,
+    total: row.total,
+    items: row.nodes.map((node) => ({ node: decodeNode(node, props), count: node.count ?? null })),
+  };
+}
+
+/** A whole-word, case-insensitive Cypher regular expression for a user's phrase (SEND matches "SEND", not "sending"). */
+export const wordPattern = (phrase: string): string =>
+  `(?is).*\\b${phrase
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+')}\\b.*`;
