@@ -801,15 +801,19 @@ function writeMeetings(out: string[], lines: MeetingLine[]): void {
   out.push('');
 }
 
-/** Writes Updates 0 … count-1 as `update-<number>-<yyyy-mm-dd>.txt` into `dir`; returns the paths in order. */
+/**
+ * Writes Updates `fromIndex` … count-1 (all of them by default) as `update-<number>-<yyyy-mm-dd>.txt` into
+ * `dir`; returns the paths in order.
+ */
 export async function writeSyntheticUpdates(
   dir: string,
   count: number,
   firstNumber = 1000,
+  fromIndex = 0,
 ): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const paths: string[] = [];
-  for (let index = 0; index < count; index += 1) {
+  for (let index = fromIndex; index < count; index += 1) {
     const iso = updateDate(index).toISOString().slice(0, 10);
     const path = join(dir, `update-${firstNumber + index}-${iso}.txt`);
     await writeFile(path, syntheticUpdate(index, { firstNumber }));
