@@ -55,7 +55,8 @@ const PARSE_ROUNDS = quick ? 30 : 200;
 const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'error' });
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 const mib = (value: number | null): string => (value === null ? 'n/a' : `${value.toFixed(0)} MiB`);
-const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(a / b >= 10 ? 0 : 1)}×` : 'n/a');
+const ratio = (a: number, b: number): string =>
+  b > 0 ? `${(a / b).toFixed(a / b >= 10 ? 0 : a / b >= 1 ? 1 : 2)}×` : 'n/a';
 const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
 const heapRange = (range: { base: number; peak: number } | null): string =>
   range === null ? 'n/a' : `${mib(range.peak)} (+${(range.peak - range.base).toFixed(0)})`;
