@@ -16,7 +16,6 @@ import { performance } from 'node:perf_hooks';
 import { EXAMPLES } from '../src/api/examples.js';
 import { loadConfig } from '../src/config.js';
 import { Database } from '../src/db/database.js';
-import type { EmbeddedNeo4j } from '../src/db/embedded.js';
 import { loadResolver, type Resolver } from '../src/extract/resolve.js';
 import { silentLogger } from '../src/log.js';
 import { createApp } from '../src/server/app.js';
@@ -24,7 +23,7 @@ import { benchCases, type BenchCase } from './cases.js';
 import { firstDifference } from './compare.js';
 import { BENCH_NEO4J, graphOf, rssMb, startBenchNeo4j, type CachedGraph } from './graphs.js';
 import { extractBenchmark, parseBenchmark } from './parse.js';
-import { startPeer } from './peer/server.js';
+import { startPeer, type PeerServer } from './peer/server.js';
 import { ms, percentile, table } from './stats.js';
 import { SYSTEMS, Systems, post, type Answer, type SystemName } from './systems.js';
 
@@ -256,13 +255,15 @@ async function benchSize(size: number, resolver: Resolver): Promise<SizeFigures>
   const graph = await graphOf(size, progress);
   progress(`${size} Updates: ${graph.reused ? 'cached graph' : 'graph built'} in ${graph.dataDir}`);
   const started = performance.now();
-  let neo4j: EmbeddedNeo4j | undefined = await startBenchNeo4j(graph.dataDir);
+  const neo4j = await startBenchNeo4j(graph.dataDir);
   const startMs = performance.now() - started;
   const db = Database.connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
-  const peer = await startPeer(neo4j.uri);
   const app = createApp({ config: { ...config, NEO4J_URI: neo4j.uri }, db, resolver, log: silentLogger });
-  const systems = new Systems(app, peer, neo4j.uri);
+  let peer: PeerServer | undefined;
+  let systems: Systems | undefined;
   try {
+    peer = await startPeer(neo4j.uri);
+    systems = new Systems(app, peer, neo4j.uri);
     const cases = benchCases(resolver);
     const figures: CaseFigures[] = [];
     for (const benchCase of cases) {
@@ -289,11 +290,10 @@ async function benchSize(size: number, resolver: Resolver): Promise<SizeFigures>
       nodeAfterMb: process.memoryUsage().rss / 2 ** 20,
     };
   } finally {
-    await systems.close();
-    await peer.close();
+    await systems?.close();
+    await peer?.close();
     await db.close();
     await neo4j.stop();
-    neo4j = undefined;
   }
 }
 
