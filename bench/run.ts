@@ -411,9 +411,6 @@ async function main(): Promise<void> {
   const resolver = await loadResolver();
   const parse = parseBenchmark(PARSE_ROUNDS);
   const extract = extractBenchmark(resolver, Math.ceil(PARSE_ROUNDS / 4));
-  const results: SizeFigures[] = [];
-  for (const size of SIZES) results.push(await benchSize(size, resolver));
-
   console.log(
     `\n## seslip-kg vs @neo4j/graphql vs hand-written Cypher (${quick ? 'quick' : 'full'} run)\n\n` +
       `Neo4j embedded, heap ${BENCH_NEO4J.heapMb} MiB, page cache ${BENCH_NEO4J.pageCacheMb} MiB; Node ${process.version}; ` +
@@ -431,7 +428,8 @@ async function main(): Promise<void> {
       ],
     ]),
   );
-  for (const result of results) printSize(result);
+  // Each size is printed as soon as it is measured: a long run that is stopped still leaves its first tables.
+  for (const size of SIZES) printSize(await benchSize(size, resolver));
 }
 
 await main();
