@@ -44,9 +44,11 @@ if (SIZES.some((size) => !Number.isInteger(size) || size <= 5)) {
 }
 /** Rounds per case (each round runs every system once) and the time after which a case stops early. */
 const ROUNDS = quick ? 5 : 30;
-const MIN_ROUNDS = quick ? 3 : 5;
+const MIN_ROUNDS = 3;
 const CASE_BUDGET_MS = quick ? 10_000 : 60_000;
+/** Warm-up calls per system: two, or one when the first takes longer than SLOW_MS (minutes on big graphs). */
 const WARMUP = 2;
+const SLOW_MS = 5_000;
 const CLIENTS = 8;
 const LOAD_MS = quick ? 5_000 : 20_000;
 const PARSE_ROUNDS = quick ? 30 : 200;
@@ -89,7 +91,11 @@ async function measureCase(systems: Systems, benchCase: BenchCase): Promise<Case
   const samples: Record<SystemName, number[]> = { 'seslip-kg': [], peer: [], cypher: [] };
   const answers = {} as Record<SystemName, Answer>;
   for (const system of SYSTEMS) {
-    for (let i = 0; i < WARMUP; i += 1) answers[system] = await systems.answer(system, benchCase);
+    for (let i = 0; i < WARMUP; i += 1) {
+      const { ms: elapsed, answer } = await timed(() => systems.answer(system, benchCase));
+      answers[system] = answer;
+      if (elapsed > SLOW_MS) break;
+    }
   }
   const started = performance.now();
   for (let round = 0; round < ROUNDS; round += 1) {
