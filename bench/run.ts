@@ -1,302 +1,441 @@
 /**
- * `npm run bench [-- --quick]`: speed and memory figures, printed as tables; asserts nothing and is never
- * part of `npm test`. Starts its own embedded Neo4j (free port, temp folder, removed afterwards), then:
- *   1. Neo4j cold start (empty folder) and warm start (restart on the same folder), JVM resident memory;
- *   2. parse time per Update over the seeds (bench/parse.ts);
- *   3. ingest throughput: the five seeds, then N synthetic Updates (test/support/synthetic-updates.ts),
- *      with the derive step timed apart;
- *   4. API latency (p50/p95 through app.fetch) and Cypher queries per request of every EXAMPLES query, on the
- *      seeded graph and on seeds + synthetic.
- * --quick: 50 synthetic Updates and fewer runs, for a smoke run.
+ * `npm run bench [-- --quick]`: seslip-kg against the peer (@neo4j/graphql 7 over the same stored graph) and
+ * against one hand-written Cypher query per question; prints markdown tables, asserts nothing, never part of
+ * `npm test`. For each graph size (BENCH_SIZES, default "1000,5000"; bench/graphs.ts builds and caches them):
+ *   1. the answers of the three systems to every case (bench/cases.ts), checked equal after normalising;
+ *   2. latency p50/p95 per case and system, interleaved round by round (the order rotates), with the ratios,
+ *      response sizes and seslip-kg's Cypher queries per request;
+ *   3. throughput of 8 concurrent clients sending the example queries, seslip-kg and the peer;
+ *   4. the biggest query under the cost limit (the first of a ladder the server does not refuse): time, and
+ *      memory of Node and of the JVM while it runs;
+ *   5. ingest Updates/s (from the build), Neo4j start time and JVM memory.
+ * Parse and extract times per seed Update come first (bench/parse.ts). --quick: fewer rounds, shorter load.
+ * BENCH_CACHE_DIR overrides the graph cache folder (default: <tmp>/seslip-kg-bench-graphs).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EXAMPLES } from '../src/api/examples.js';
 import { loadConfig } from '../src/config.js';
 import { Database } from '../src/db/database.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded.js';
 import { loadResolver, type Resolver } from '../src/extract/resolve.js';
-import { ingestFiles, type IngestSummary } from '../src/load/ingest.js';
-import { createLogger, silentLogger } from '../src/log.js';
-import { createApp, type App } from '../src/server/app.js';
-import { writeSyntheticUpdates } from '../test/support/synthetic-updates.js';
+import { silentLogger } from '../src/log.js';
+import { createApp } from '../src/server/app.js';
+import { benchCases, type BenchCase } from './cases.js';
+import { firstDifference } from './compare.js';
+import { BENCH_NEO4J, graphOf, rssMb, startBenchNeo4j, type CachedGraph } from './graphs.js';
 import { extractBenchmark, parseBenchmark } from './parse.js';
+import { startPeer, type PeerServer } from './peer/server.js';
 import { ms, percentile, table } from './stats.js';
+import { SYSTEMS, Systems, post, type Answer, type SystemName } from './systems.js';
 
 const quick = process.argv.includes('--quick');
 const unknown = process.argv.slice(2).filter((arg) => arg !== '--quick');
 if (unknown.length > 0) {
-  console.error(`usage: npm run bench [-- --quick]   (unknown: ${unknown.join(' ')})`);
+  console.error(
+    `usage: [BENCH_SIZES=1000,5000] npm run bench [-- --quick]   (unknown: ${unknown.join(' ')})`,
+  );
   process.exit(2);
 }
-const SYNTHETIC = quick ? 50 : 200;
-const API_RUNS = quick ? 10 : 50;
-const API_WARMUP = quick ? 3 : 10;
+const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map((size) => Number(size.trim()));
+if (SIZES.some((size) => !Number.isInteger(size) || size <= 5)) {
+  console.error(
+    `BENCH_SIZES must be whole numbers above 5, comma-separated; got "${process.env.BENCH_SIZES}"`,
+  );
+  process.exit(2);
+}
+/** Rounds per case (each round runs every system once) and the time after which a case stops early. */
+const ROUNDS = quick ? 5 : 30;
+const MIN_ROUNDS = 3;
+const CASE_BUDGET_MS = quick ? 10_000 : 60_000;
+/** Warm-up calls per system: two, or one when the first takes longer than SLOW_MS (minutes on big graphs). */
+const WARMUP = 2;
+const SLOW_MS = 5_000;
+const CLIENTS = 8;
+const LOAD_MS = quick ? 5_000 : 20_000;
 const PARSE_ROUNDS = quick ? 30 : 200;
 
 const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'error' });
-const log = createLogger('warn');
-const neo4jOptions = (dataDir: string) => ({
-  dataDir,
-  port: 0,
-  heapMb: config.NEO4J_EMBEDDED_HEAP_MB,
-  pageCacheMb: config.NEO4J_EMBEDDED_PAGE_CACHE_MB,
-  txMemoryMb: config.NEO4J_EMBEDDED_TX_MEMORY_MB,
-  startTimeoutSeconds: 600,
-  log,
-});
-
-/** Resident memory of a process (VmRSS), in MiB; null where /proc is not available. */
-function rssMb(pid: number): number | null {
-  try {
-    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? null : Number(kb) / 1024;
-  } catch {
-    return null;
-  }
-}
-const mb = (value: number | null): string => (value === null ? 'n/a' : `${value.toFixed(0)} MiB`);
-
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+const mib = (value: number | null): string => (value === null ? 'n/a' : `${value.toFixed(0)} MiB`);
+const ratio = (a: number, b: number): string =>
+  b > 0 ? `${(a / b).toFixed(a / b >= 10 ? 0 : a / b >= 1 ? 1 : 2)}×` : 'n/a';
+const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
+const heapRange = (range: { base: number; peak: number } | null): string =>
+  range === null ? 'n/a' : `${mib(range.peak)} (+${(range.peak - range.base).toFixed(0)})`;
 
-interface IngestFigures {
-  label: string;
-  summary: IngestSummary;
-  seconds: number;
-  deriveSeconds: number;
-  /** Load time per Update (parse + extract + write), ms, in file order. */
-  perUpdateMs: number[];
+// ---- 1 + 2: answers and interleaved latency ---------------------------------------------------------------
+
+interface CaseFigures {
+  name: string;
+  samples: Record<SystemName, number[]>;
+  answers: Record<SystemName, Answer>;
+  /** Per other system: null when its answer equals seslip-kg's, else where it differs (or its errors). */
+  mismatch: Record<'peer' | 'cypher', string | null>;
 }
 
-async function timedIngest(
-  db: Database,
-  resolver: Resolver,
-  label: string,
-  paths: string[],
-): Promise<IngestFigures> {
-  const perUpdateMs: number[] = [];
-  let last = performance.now();
-  const started = last;
-  const summary = await ingestFiles(db, resolver, paths, {
-    onFile: () => {
-      const now = performance.now();
-      perUpdateMs.push(now - last);
-      last = now;
-    },
-  });
-  const ended = performance.now();
-  // After the last file, ingestFiles runs derive; nothing else happens in between.
-  return {
-    label,
-    summary,
-    seconds: (ended - started) / 1000,
-    deriveSeconds: (ended - last) / 1000,
-    perUpdateMs,
+async function timed(work: () => Promise<Answer>): Promise<{ ms: number; answer: Answer }> {
+  const started = performance.now();
+  const answer = await work();
+  return { ms: performance.now() - started, answer };
+}
+
+function checkAnswers(answers: Record<SystemName, Answer>): CaseFigures['mismatch'] {
+  const against = (system: 'peer' | 'cypher') => {
+    const errors = [...answers['seslip-kg'].errors, ...answers[system].errors];
+    if (errors.length > 0) return `errors: ${errors.slice(0, 2).join('; ')}`;
+    return firstDifference(answers['seslip-kg'].data, answers[system].data);
   };
+  return { peer: against('peer'), cypher: against('cypher') };
 }
 
-interface ApiFigures {
-  title: string;
+async function measureCase(systems: Systems, benchCase: BenchCase): Promise<CaseFigures> {
+  const samples: Record<SystemName, number[]> = { 'seslip-kg': [], peer: [], cypher: [] };
+  const answers = {} as Record<SystemName, Answer>;
+  for (const system of SYSTEMS) {
+    for (let i = 0; i < WARMUP; i += 1) {
+      const { ms: elapsed, answer } = await timed(() => systems.answer(system, benchCase));
+      answers[system] = answer;
+      if (elapsed > SLOW_MS) break;
+    }
+  }
+  const started = performance.now();
+  for (let round = 0; round < ROUNDS; round += 1) {
+    if (round >= MIN_ROUNDS && performance.now() - started > CASE_BUDGET_MS) break;
+    // Rotate who goes first, so no system always runs on the caches another one warmed.
+    for (let k = 0; k < SYSTEMS.length; k += 1) {
+      const system = SYSTEMS[(round + k) % SYSTEMS.length]!;
+      const { ms: elapsed, answer } = await timed(() => systems.answer(system, benchCase));
+      samples[system].push(elapsed);
+      answers[system] = answer;
+    }
+  }
+  return { name: benchCase.name, samples, answers, mismatch: checkAnswers(answers) };
+}
+
+// ---- 3: concurrent clients ----------------------------------------------------------------------------
+
+interface LoadFigures {
+  requests: number;
+  perSecond: number;
   p50: number;
   p95: number;
-  cypherQueries: number | null;
-  /** Size of the JSON response, KiB. */
-  kib: number;
   errors: number;
 }
 
-async function apiLatency(app: App): Promise<ApiFigures[]> {
-  const figures: ApiFigures[] = [];
-  for (const example of EXAMPLES) {
-    const body = JSON.stringify({ query: example.query });
-    const once = async () => {
-      const started = performance.now();
-      const response = await app.fetch('http://bench/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      const text = await response.text();
-      const elapsed = performance.now() - started;
-      const result = JSON.parse(text) as { errors?: unknown[]; extensions?: { cypherQueries?: number } };
-      return { ms: elapsed, result, bytes: Buffer.byteLength(text) };
-    };
-    for (let i = 0; i < API_WARMUP; i += 1) await once();
-    const times: number[] = [];
-    let cypherQueries: number | null = null;
-    let errors = 0;
-    let kib = 0;
-    for (let i = 0; i < API_RUNS; i += 1) {
-      const { ms: elapsed, result, bytes } = await once();
-      times.push(elapsed);
-      kib = bytes / 1024;
-      cypherQueries = result.extensions?.cypherQueries ?? null;
-      if ((result.errors?.length ?? 0) > 0) errors += 1;
+/** CLIENTS clients, each sending the example queries in turn (from its own start) until LOAD_MS is up. */
+async function load(send: (query: string) => Promise<boolean>): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const client = async (offset: number) => {
+    for (let i = offset; performance.now() - started < LOAD_MS; i += 1) {
+      const sent = performance.now();
+      if (!(await send(EXAMPLES[i % EXAMPLES.length]!.query))) errors += 1;
+      latencies.push(performance.now() - sent);
     }
-    figures.push({
-      title: example.title,
-      p50: percentile(times, 50),
-      p95: percentile(times, 95),
-      cypherQueries,
-      kib,
-      errors,
-    });
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    errors,
+  };
+}
+
+/** The same load on the peer: each example through its peer equivalent. */
+async function peerLoad(systems: Systems, cases: BenchCase[]): Promise<LoadFigures> {
+  const byQuery = new Map(cases.map((c) => [c.query, c]));
+  return load(async (query) => (await systems.peerAnswer(byQuery.get(query)!)).errors.length === 0);
+}
+
+// ---- 4: the biggest query under the cost limit ----------------------------------------------------------
+
+/** Four nested connections; the page sizes step down until the server accepts the query. */
+const heavyQuery = ([a, b, c, d]: number[]) => `query NearCostLimit {
+  networks(first: ${a}) { edges { node { name
+    reports(first: ${b}) { edges { node { title
+      citedIn(first: ${c}) { edges { node { title
+        mentions(first: ${d}) { edges { node {
+          ... on Person { name } ... on Organisation { name } ... on LocalAuthority { name } ... on Network { name }
+        } } }
+      } } }
+    } } }
+  } } }
+}`;
+const HEAVY_LADDER = [
+  [100, 100, 100, 100],
+  [50, 50, 20, 20],
+  [20, 20, 20, 20],
+  [20, 20, 10, 10],
+  [10, 10, 10, 10],
+  [10, 10, 5, 5],
+];
+
+interface HeavyFigures {
+  pages: string;
+  refused: string[];
+  ms: number;
+  kib: number;
+  cypherQueries: number | null;
+  errors: string[];
+  /** Node's heap in use before and at its highest while the query ran, MiB. */
+  nodeHeap: { base: number; peak: number };
+  /** The JVM's heap in use (JMX), MiB; null where Neo4j does not say. */
+  jvmHeap: { base: number; peak: number } | null;
+}
+
+/** Samples a gauge every 50 ms while `work` runs; its first reading and its highest. */
+async function sampled<T>(
+  gauge: () => Promise<number | null>,
+  work: () => Promise<T>,
+): Promise<{ result: T; range: { base: number; peak: number } | null }> {
+  const base = await gauge();
+  let peak = base;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      const value = await gauge();
+      if (value !== null) peak = Math.max(peak ?? value, value);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  try {
+    return { result: await work(), range: base === null || peak === null ? null : { base, peak } };
+  } finally {
+    running = false;
+    await sampler;
   }
-  return figures;
+}
+
+async function heavy(systems: Systems): Promise<HeavyFigures | null> {
+  const refused: string[] = [];
+  const nodeHeapMb = () => Promise.resolve(process.memoryUsage().heapUsed / 2 ** 20);
+  for (const pages of HEAVY_LADDER) {
+    const query = heavyQuery(pages);
+    let nodeHeap = { base: 0, peak: 0 };
+    const { result, range: jvmHeap } = await sampled(
+      () => systems.jvmHeapUsedMb(),
+      async () => {
+        const { result: answered, range } = await sampled(nodeHeapMb, () => timed(() => systems.ours(query)));
+        nodeHeap = range!;
+        return answered;
+      },
+    );
+    const { ms: elapsed, answer } = result;
+    const refusal = answer.errors.find((e) => /cost|complex/i.test(e));
+    if (refusal !== undefined && answer.data === null) {
+      refused.push(`${pages.join('/')}: ${refusal}`);
+      continue;
+    }
+    return {
+      pages: pages.join('/'),
+      refused,
+      ms: elapsed,
+      kib: answer.bytes / 1024,
+      cypherQueries: answer.cypherQueries,
+      errors: answer.errors,
+      nodeHeap,
+      jvmHeap,
+    };
+  }
+  return null;
+}
+
+// ---- per size -----------------------------------------------------------------------------------------
+
+interface SizeFigures {
+  size: number;
+  graph: CachedGraph;
+  startMs: number;
+  cases: CaseFigures[];
+  loadOurs: LoadFigures;
+  loadPeer: LoadFigures;
+  heavy: HeavyFigures | null;
+  jvmAfterMb: number | null;
+  nodeAfterMb: number;
+}
+
+async function benchSize(size: number, resolver: Resolver): Promise<SizeFigures> {
+  const graph = await graphOf(size, progress);
+  progress(`${size} Updates: ${graph.reused ? 'cached graph' : 'graph built'} in ${graph.dataDir}`);
+  const started = performance.now();
+  const neo4j = await startBenchNeo4j(graph.dataDir);
+  const startMs = performance.now() - started;
+  const db = Database.connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
+  const app = createApp({ config: { ...config, NEO4J_URI: neo4j.uri }, db, resolver, log: silentLogger });
+  let peer: PeerServer | undefined;
+  let systems: Systems | undefined;
+  try {
+    peer = await startPeer(neo4j.uri);
+    systems = new Systems(app, peer, neo4j.uri);
+    const cases = benchCases(resolver);
+    const figures: CaseFigures[] = [];
+    for (const benchCase of cases) {
+      progress(`${size}: ${benchCase.name}`);
+      figures.push(await measureCase(systems, benchCase));
+    }
+    progress(`${size}: ${CLIENTS} concurrent clients, ${LOAD_MS / 1000} s each server`);
+    const loadOurs = await load(async (query) => {
+      const { body } = await post((request) => app.fetch(request), query);
+      return body.errors === undefined;
+    });
+    const loadPeer = await peerLoad(systems, cases);
+    progress(`${size}: the biggest query under the cost limit`);
+    const heavyFigures = await heavy(systems);
+    return {
+      size,
+      graph,
+      startMs,
+      cases: figures,
+      loadOurs,
+      loadPeer,
+      heavy: heavyFigures,
+      jvmAfterMb: rssMb(neo4j.pid),
+      nodeAfterMb: process.memoryUsage().rss / 2 ** 20,
+    };
+  } finally {
+    await systems?.close();
+    await peer?.close();
+    await db.close();
+    await neo4j.stop();
+  }
+}
+
+// ---- printing -----------------------------------------------------------------------------------------
+
+function printSize(f: SizeFigures): void {
+  const g = f.graph.figures;
+  console.log(`\n### ${f.size} Updates — ${g.nodes} nodes, ${g.edges} edges\n`);
+  const p = (c: CaseFigures, s: SystemName, q: number) => percentile(c.samples[s], q);
+  console.log(
+    table([
+      [
+        'query',
+        'n',
+        'seslip-kg p50',
+        'p95',
+        'peer p50',
+        'p95',
+        'Cypher p50',
+        'p95',
+        'ours/peer',
+        'ours p95/Cypher p95',
+        'KiB ours',
+        'peer',
+        'Cypher',
+        'cypher q',
+        'peer answer',
+        'Cypher answer',
+      ],
+      ...f.cases.map((c) => [
+        c.name,
+        c.samples['seslip-kg'].length,
+        ms(p(c, 'seslip-kg', 50)),
+        ms(p(c, 'seslip-kg', 95)),
+        ms(p(c, 'peer', 50)),
+        ms(p(c, 'peer', 95)),
+        ms(p(c, 'cypher', 50)),
+        ms(p(c, 'cypher', 95)),
+        ratio(p(c, 'seslip-kg', 50), p(c, 'peer', 50)),
+        ratio(p(c, 'seslip-kg', 95), p(c, 'cypher', 95)),
+        kib(c.answers['seslip-kg'].bytes),
+        kib(c.answers.peer.bytes),
+        kib(c.answers.cypher.bytes),
+        c.answers['seslip-kg'].cypherQueries ?? 'n/a',
+        c.mismatch.peer === null ? 'equal' : 'DIFFERS',
+        c.mismatch.cypher === null ? 'equal' : 'DIFFERS',
+      ]),
+    ]),
+  );
+  for (const c of f.cases) {
+    for (const system of ['peer', 'cypher'] as const) {
+      if (c.mismatch[system] !== null) console.log(`- ${c.name}, ${system} differs: ${c.mismatch[system]}`);
+    }
+  }
+  console.log('\n(ms; interleaved rounds, the order rotating; n rounds per system; sizes of one answer.)\n');
+  console.log(
+    table([
+      [`${CLIENTS} concurrent clients, example mix`, 'requests', 'req/s', 'p50 ms', 'p95 ms', 'errors'],
+      ...(
+        [
+          ['seslip-kg', f.loadOurs],
+          ['peer', f.loadPeer],
+        ] as const
+      ).map(([name, l]) => [name, l.requests, ms(l.perSecond, 2), ms(l.p50), ms(l.p95), l.errors]),
+    ]),
+  );
+  console.log(`(throughput ours/peer: ${ratio(f.loadOurs.perSecond, f.loadPeer.perSecond)})\n`);
+  const h = f.heavy;
+  if (h === null) console.log('Every query of the cost ladder was refused.\n');
+  else {
+    console.log(
+      table([
+        [
+          'biggest query under the cost limit (pages)',
+          'ms',
+          'KiB',
+          'cypher q',
+          'Node heap peak',
+          'JVM heap peak',
+          'errors',
+        ],
+        [
+          `networks/reports/citedIn/mentions ${h.pages}`,
+          ms(h.ms, 0),
+          ms(h.kib, 0),
+          h.cypherQueries ?? 'n/a',
+          heapRange(h.nodeHeap),
+          heapRange(h.jvmHeap),
+          h.errors.length === 0 ? 'none' : h.errors.slice(0, 1).join(''),
+        ],
+      ]),
+    );
+    for (const refusal of h.refused) console.log(`- refused: ${refusal}`);
+    console.log();
+  }
+  console.log(
+    table([
+      ['graph and memory', 'value'],
+      [
+        `ingest (${g.grownFrom === null || g.grownFrom === undefined ? 'seeds + synthetic' : `grown from the ${g.grownFrom}-Update graph`})`,
+        `${g.updates} Updates in ${ms(g.ingestSeconds, 0)} s: ${ms(g.updatesPerSecond, 2)} Updates/s, derive ${ms(g.deriveSeconds, 1)} s`,
+      ],
+      ['load per Update, first / last tenth (p50)', `${ms(g.firstTenthMs, 0)} / ${ms(g.lastTenthMs, 0)} ms`],
+      ['graph', f.graph.reused ? `cached, built ${g.builtAt}` : 'built by this run'],
+      ['Neo4j start on the graph', `${ms(f.startMs, 0)} ms`],
+      ['JVM RSS after the build', mib(g.jvmRssMb)],
+      ['JVM RSS after the queries', mib(f.jvmAfterMb)],
+      ['Node RSS after the queries (both servers in-process)', mib(f.nodeAfterMb)],
+    ]),
+  );
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'seslip-kg-bench-neo4j-'));
-  const syntheticDir = mkdtempSync(join(tmpdir(), 'seslip-kg-bench-updates-'));
-  let neo4j: EmbeddedNeo4j | undefined;
-  let db: Database | undefined;
-  try {
-    progress(`${quick ? 'quick run' : 'full run'}; Neo4j data in ${dataDir}`);
-    progress('cold start of the embedded Neo4j');
-    let started = performance.now();
-    neo4j = await startEmbeddedNeo4j(neo4jOptions(dataDir));
-    const coldMs = performance.now() - started;
-    const rssCold = rssMb(neo4j.pid);
-    await neo4j.stop();
-    neo4j = undefined;
-
-    progress('warm start (same folder)');
-    started = performance.now();
-    neo4j = await startEmbeddedNeo4j(neo4jOptions(dataDir));
-    const warmMs = performance.now() - started;
-    const rssWarm = rssMb(neo4j.pid);
-    const version = neo4j.version;
-
-    db = Database.connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
-    await db.verifyConnectivity();
-    await db.applySchema();
-    const resolver = await loadResolver();
-    const app = createApp({
-      config: { ...config, NEO4J_URI: neo4j.uri },
-      db,
-      resolver,
-      log: silentLogger,
-    });
-
-    progress(`parse benchmark (${PARSE_ROUNDS} rounds over the seeds)`);
-    const parse = parseBenchmark(PARSE_ROUNDS);
-    const extract = extractBenchmark(resolver, Math.ceil(PARSE_ROUNDS / 4));
-
-    progress('ingesting the seeds');
-    const seeds = await timedIngest(db, resolver, 'seeds', ['seed']);
-    const rssSeeds = rssMb(neo4j.pid);
-    progress(`API latency on the seeded graph (${API_RUNS} runs after ${API_WARMUP} warm-up, per query)`);
-    const apiSeeds = await apiLatency(app);
-
-    progress(`writing and ingesting ${SYNTHETIC} synthetic Updates`);
-    const paths = await writeSyntheticUpdates(syntheticDir, SYNTHETIC);
-    const synthetic = await timedIngest(db, resolver, `${SYNTHETIC} synthetic`, paths);
-    const rssSynthetic = rssMb(neo4j.pid);
-    progress(`API latency on seeds + ${SYNTHETIC} synthetic`);
-    const apiGrown = await apiLatency(app);
-    const stats = await db.read('stats-nodes');
-    const nodeCount = stats.reduce((sum, row) => sum + Number(row.count ?? 0), 0);
-
-    console.log(
-      `\nseslip-kg benchmark (${quick ? 'quick' : 'full'}) — Neo4j ${version} embedded, heap ${config.NEO4J_EMBEDDED_HEAP_MB} MiB, ` +
-        `page cache ${config.NEO4J_EMBEDDED_PAGE_CACHE_MB} MiB; Node ${process.version}\n`,
-    );
-    console.log(
-      table([
-        ['embedded Neo4j', 'time', 'JVM RSS'],
-        ['cold start (empty folder)', `${ms(coldMs, 0)} ms`, mb(rssCold)],
-        ['warm start (same folder)', `${ms(warmMs, 0)} ms`, mb(rssWarm)],
-        ['after loading the seeds', '', mb(rssSeeds)],
-        [`after loading + ${SYNTHETIC} synthetic`, '', mb(rssSynthetic)],
-      ]),
-    );
-    console.log();
-    console.log(
-      table([
-        ['per seed Update', 'median ms', 'p95 ms', 'samples'],
-        ['parse', ms(parse.medianMs, 3), ms(parse.p95Ms, 3), `${parse.seeds} × ${parse.rounds}`],
-        [
-          'extract (graph records)',
-          ms(extract.medianMs, 3),
-          ms(extract.p95Ms, 3),
-          `${extract.seeds} × ${extract.rounds}`,
-        ],
-      ]),
-    );
-    console.log();
-    const tenth = (figures: IngestFigures, which: 'first' | 'last') => {
-      const n = Math.max(1, Math.floor(figures.perUpdateMs.length / 10));
-      const part = which === 'first' ? figures.perUpdateMs.slice(0, n) : figures.perUpdateMs.slice(-n);
-      return percentile(part, 50);
-    };
-    console.log(
-      table([
-        [
-          'ingest',
-          'Updates',
-          'total s',
-          'Updates/s',
-          'derive s',
-          'load p50 ms',
-          'first 10% p50',
-          'last 10% p50',
-        ],
-        ...[seeds, synthetic].map((f) => [
-          f.label,
-          f.summary.counts.loaded + f.summary.counts.replaced,
-          ms(f.seconds, 2),
-          ms((f.summary.counts.loaded + f.summary.counts.replaced) / (f.seconds - f.deriveSeconds), 1),
-          ms(f.deriveSeconds, 2),
-          ms(percentile(f.perUpdateMs, 50), 0),
-          ms(tenth(f, 'first'), 0),
-          ms(tenth(f, 'last'), 0),
-        ]),
-      ]),
-    );
-    console.log(
-      `(Updates/s excludes derive; failed files: seeds ${seeds.summary.counts.failed}, synthetic ${synthetic.summary.counts.failed}; ` +
-        `graph now ${nodeCount} nodes)`,
-    );
-    console.log();
-    console.log(
-      table([
-        [
-          `API (EXAMPLES, ${API_RUNS} runs)`,
-          'seeds p50 ms',
-          'p95 ms',
-          'cypher',
-          'KiB',
-          `+${SYNTHETIC} p50 ms`,
-          'p95 ms',
-          'cypher',
-          'KiB',
-          'errors',
-        ],
-        ...apiSeeds.map((a, i) => {
-          const b = apiGrown[i]!;
-          return [
-            a.title,
-            ms(a.p50),
-            ms(a.p95),
-            a.cypherQueries ?? 'n/a',
-            ms(a.kib),
-            ms(b.p50),
-            ms(b.p95),
-            b.cypherQueries ?? 'n/a',
-            ms(b.kib),
-            a.errors + b.errors,
-          ];
-        }),
-      ]),
-    );
-  } finally {
-    await db?.close();
-    await neo4j?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(syntheticDir, { recursive: true, force: true });
-  }
+  progress(`${quick ? 'quick' : 'full'} run; sizes ${SIZES.join(', ')}`);
+  const resolver = await loadResolver();
+  const parse = parseBenchmark(PARSE_ROUNDS);
+  const extract = extractBenchmark(resolver, Math.ceil(PARSE_ROUNDS / 4));
+  console.log(
+    `\n## seslip-kg vs @neo4j/graphql vs hand-written Cypher (${quick ? 'quick' : 'full'} run)\n\n` +
+      `Neo4j embedded, heap ${BENCH_NEO4J.heapMb} MiB, page cache ${BENCH_NEO4J.pageCacheMb} MiB; Node ${process.version}; ` +
+      `both GraphQL servers in this process, called through fetch.\n`,
+  );
+  console.log(
+    table([
+      ['per seed Update', 'median ms', 'p95 ms', 'samples'],
+      ['parse', ms(parse.medianMs, 3), ms(parse.p95Ms, 3), `${parse.seeds} × ${parse.rounds}`],
+      [
+        'extract (graph records)',
+        ms(extract.medianMs, 3),
+        ms(extract.p95Ms, 3),
+        `${extract.seeds} × ${extract.rounds}`,
+      ],
+    ]),
+  );
+  // Each size is printed as soon as it is measured: a long run that is stopped still leaves its first tables.
+  for (const size of SIZES) printSize(await benchSize(size, resolver));
 }
 
 await main();

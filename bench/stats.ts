@@ -1,4 +1,4 @@
-/** Small helpers the benchmarks share: percentiles over samples, and fixed-width tables. */
+/** Small helpers the benchmarks share: percentiles over samples, and markdown tables. */
 
 /** The p-th percentile (0–100) of `samples`, nearest rank; 0 for no samples. */
 export function percentile(samples: number[], p: number): number {
@@ -8,13 +8,13 @@ export function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
 }
 
-/** A plain-text table: the first row is the header; columns after the first are right-aligned. */
+/** A markdown table, padded so it also reads as plain text: the first row is the header; columns after the first are right-aligned. */
 export function table(rows: (string | number)[][]): string {
   const cells = rows.map((row) => row.map(String));
-  const widths = cells[0]!.map((_, col) => Math.max(...cells.map((row) => (row[col] ?? '').length)));
+  const widths = cells[0]!.map((_, col) => Math.max(3, ...cells.map((row) => (row[col] ?? '').length)));
   const line = (row: string[]) =>
-    row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  ');
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+    `| ${row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join(' | ')} |`;
+  const rule = `| ${widths.map((w, col) => (col === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
   return [line(cells[0]!), rule, ...cells.slice(1).map(line)].join('\n');
 }
 

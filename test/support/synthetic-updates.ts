@@ -6,26 +6,40 @@ import { join } from 'node:path';
  * Synthetic weekly Updates in the seeds' layout, for load tests and the benchmark. Deterministic: the text
  * of Update `index` depends only on `index` (and the issue number), through a seeded PRNG, never Math.random.
  *
- * What makes the resulting graph connected rather than 200 islands:
- * - networks, organisations (written by name or alias) and SESLIP authorities come from data/*.json;
- * - a fixed pool of people, each the contact of a network, is listed in every Update that needs them;
- * - every week four reports are published; Tools & Templates lists the last six weeks' reports (so a report
- *   appears in several Updates), and items announce the new ones with the on-date sentence
- *   ("On 5 July DfE published X. …") and name a network or its contact, so derive finds FEEDS edges;
- * - each network meets on a fixed schedule, so the same meeting is announced in several Updates.
+ * The shape follows the real archive (read on seslip.co.uk, none of its text used): numbering runs from
+ * Update 330 (November 2018) to 679 (September 2025), about 50 a year, so ~700 weekly Updates span ~14 years;
+ * here Update index 0 is dated September 2011 and index ~700 lands in late 2025 (5,000 run on into the next
+ * century: dates only need to grow). Fridays in the Christmas fortnight and two August weeks are skipped.
+ * An Update holds 2–6 announcements of new publications, 1–2 programme items, the network dates and 0–3
+ * reminders (4–12 items, 8 on average; the seeds have 5–10), a Tools & Templates list of the last 0–6 weeks' publications,
+ * and a contact list.
+ *
+ * Reuse is Zipf-like (weight 1/rank), as in the real Updates where a few bodies, networks and people recur
+ * every week and most appear now and then:
+ * - publishers: the usual bodies (DfE, Ofsted, LGA…) by rank, others now and then;
+ * - networks meet on their own schedules, and the network-dates item names them by rank;
+ * - authorities named in items, by rank;
+ * - people: each network's contact changes every few years (so a network gathers several contacts), and a
+ *   pool of advisers and consultants is listed by rank beside the programme manager, who is in every Update;
+ * - reports: reminders repeat the last weeks' announcements (recent ones most often), and programme items
+ *   point back at older reports by rank (the oldest, "classic" ones most often).
  */
+
+/** Bumped whenever the text produced for an index changes, so cached benchmark graphs are rebuilt. */
+export const SYNTHETIC_VERSION = 2;
 
 export interface SyntheticOptions {
   /** Issue number of index 0; Update `index` is number `firstNumber + index`. Default 1000. */
   firstNumber?: number;
 }
 
-/** The date of the Update of index 0 (a Friday); Update `index` is `index` weeks later. */
-const FIRST_DATE = Date.UTC(2023, 0, 6);
+/** The first Friday an Update may fall on: index 0 is dated on it or on the next Friday not skipped. */
+const FIRST_FRIDAY = Date.UTC(2011, 8, 2);
 const DAY_MS = 86_400_000;
-const REPORTS_PER_WEEK = 4;
-/** How many weeks a report stays in the Tools & Templates list. */
-const LISTED_WEEKS = 6;
+/** At most this many new publications a week (the title scheme relies on it: see reportsOfWeek). */
+const MAX_REPORTS_PER_WEEK = 7;
+/** How many weeks back a Tools & Templates list may reach. */
+const MAX_LISTED_WEEKS = 6;
 
 const MONTHS = [
   'January',
@@ -78,6 +92,17 @@ class Dice {
   sample<T>(values: readonly T[], count: number): T[] {
     const chosen = new Set<number>();
     while (chosen.size < Math.min(count, values.length)) chosen.add(this.int(values.length));
+    return [...chosen].sort((a, b) => a - b).map((i) => values[i]!);
+  }
+  /** A rank in 0 … size-1 with probability ∝ 1/(rank+1): the first ranks come up most. */
+  zipf(size: number): number {
+    // Inverse of the continuous approximation of the harmonic sum: rank ≈ e^(u·ln(size+1)) - 1.
+    return Math.min(size - 1, Math.floor(Math.exp(this.next() * Math.log(size + 1)) - 1));
+  }
+  /** `count` distinct values drawn by Zipf rank (values[0] most likely), in the order of `values`. */
+  zipfSample<T>(values: readonly T[], count: number): T[] {
+    const chosen = new Set<number>();
+    while (chosen.size < Math.min(count, values.length)) chosen.add(this.zipf(values.length));
     return [...chosen].sort((a, b) => a - b).map((i) => values[i]!);
   }
 }
@@ -133,8 +158,19 @@ const USUAL_PUBLISHERS = [
 });
 const publishers = organisations.filter((o) => writtenForms(o).length > 0);
 
+/** A fixed shuffle of `values`: the order in which they are ranked for Zipf draws. */
+function ranked<T>(values: readonly T[], seed: number): T[] {
+  const dice = new Dice(seed);
+  return values
+    .map((value, i) => ({ value, at: dice.int(1 << 30) + i / values.length }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ value }) => value);
+}
+/** SESLIP authorities by how often items name them. */
+const AUTHORITIES_BY_RANK = ranked(authorities, 17);
+
 // ---------------------------------------------------------------------------------------------------------
-// People: each network has its contact; the others advise, consult and manage the programme
+// People: each network's contact changes every few years; advisers and consultants recur by rank
 
 interface Person {
   name: string;
@@ -145,11 +181,12 @@ interface Person {
   phone: string | null;
   /** Canonical name of the network this person runs, if any. */
   network: string | null;
+  /** Where the person stands in a contact list (network contacts first, the programme manager last). */
+  order: number;
 }
 
 const SESLIP = 'South East Sector-Led Improvement Programme';
 
-let personCount = 0;
 const EMAIL_DOMAINS: Record<string, string> = {
   'West Sussex': 'westsussex.gov.uk',
   'Kent County Council': 'kent.gov.uk',
@@ -169,78 +206,201 @@ const EMAIL_DOMAINS: Record<string, string> = {
   'Milton Keynes': 'milton-keynes.gov.uk',
 };
 
-const PEOPLE: Person[] = [
-  person('Fiona Ashworth', 'Lead Members Group Adviser', SESLIP, 'Lead Members Group'),
-  person('Tobias Blakeley', 'Data Benchmarking', 'West Sussex', 'Data Benchmarking Network'),
-  person(
-    'Nadia Choudhury',
+/** A post as the contact lists write it: the role and the body in brackets (and the network it runs). */
+interface Post {
+  role: string;
+  organisation: string;
+  network: string | null;
+}
+
+/** Each network's contact post; whoever holds it changes from era to era. */
+const NETWORK_POSTS: Post[] = [
+  ['Lead Members Group Adviser', SESLIP, 'Lead Members Group'],
+  ['Data Benchmarking', 'West Sussex', 'Data Benchmarking Network'],
+  [
     'Adoption and Special Guardianship Leadership Board Manager',
     'Kent County Council',
     'Adoption and Special Guardianship Leadership Board',
-  ),
-  person('Gareth Dunmore', 'AD Education Network Lead', SESLIP, 'AD Education Network'),
-  person('Harriet Fairbairn', 'AD Safeguarding Network Lead', 'Surrey', 'AD Safeguarding Network'),
-  person(
-    'Imran Haddow',
+  ],
+  ['AD Education Network Lead', SESLIP, 'AD Education Network'],
+  ['AD Safeguarding Network Lead', 'Surrey', 'AD Safeguarding Network'],
+  [
     'Performance Manager, Convener Of SE Quality Assurance Network',
     'Hampshire',
     'SE Quality Assurance Network',
-  ),
-  person('Joanna Kirkwood', 'Fostering Network Lead', SESLIP, 'Fostering Network'),
-  person('Kieran Lomax', 'SEND SE19 Network Co-ordinator', SESLIP, 'SEND SE19'),
-  person('Leonie Marchant', 'Early Help Network Lead', 'Medway Council', 'Early Help Network'),
-  person(
-    'Maya Northcote',
-    'Family Hubs Community of Practice Lead',
-    'Isle of Wight',
-    'Family Hubs Community of Practice',
-  ),
-  person('Oliver Pemberton', 'Kinship Network Lead', 'Oxfordshire County Council', 'Kinship Network'),
-  person(
-    'Philippa Quarrie',
-    'SESLIP Education Data Group Lead',
-    'Brighton and Hove',
-    'SESLIP Education Data Group',
-  ),
-  person('Rohan Sandhu', 'UASC Network Lead', 'Portsmouth City Council', 'UASC Network'),
-  person(
-    'Sian Trelawny',
-    'CYP Mental Health Network Lead',
-    'NHS England (South East)',
-    'CYP Mental Health Network',
-  ),
-  person('Thomas Underhill', 'SE ADCS Branch Secretary', SESLIP, 'SE ADCS Branch'),
-  person('Uma Varley', 'Commissioning Network Lead', 'Buckinghamshire Council', 'Commissioning Network'),
-  person('Victor Wainwright', 'PSW and Workforce Network Lead', 'Reading', 'PSW and Workforce Network'),
-  person('Wendy Yardley', 'SESLIP Consultant', SESLIP, null),
-  person('Xavier Abbott', 'LGA Children\u2019s Improvement Adviser', 'LGA', null),
-  person('Yasmin Bellamy', 'Data and Information Manager', 'East Sussex', null),
-  person('Zachary Cottrell', 'The Staff College Programme Manager', 'The Staff College', null),
-  person('Abigail Darnley', 'Regional Commissioning Analyst', 'Milton Keynes', null),
-  person('Benedict Ellery', 'South East Grid for Learning \u2013 Consortium Manager', SESLIP, null),
-  person('Jonathan Whitcombe', 'SESLI Programme Manager', SESLIP, null),
-];
-const PROGRAMME_MANAGER = PEOPLE.at(-1)!;
+  ],
+  ['Fostering Network Lead', SESLIP, 'Fostering Network'],
+  ['SEND SE19 Network Co-ordinator', SESLIP, 'SEND SE19'],
+  ['Early Help Network Lead', 'Medway Council', 'Early Help Network'],
+  ['Family Hubs Community of Practice Lead', 'Isle of Wight', 'Family Hubs Community of Practice'],
+  ['Kinship Network Lead', 'Oxfordshire County Council', 'Kinship Network'],
+  ['SESLIP Education Data Group Lead', 'Brighton and Hove', 'SESLIP Education Data Group'],
+  ['UASC Network Lead', 'Portsmouth City Council', 'UASC Network'],
+  ['CYP Mental Health Network Lead', 'NHS England (South East)', 'CYP Mental Health Network'],
+  ['SE ADCS Branch Secretary', SESLIP, 'SE ADCS Branch'],
+  ['Commissioning Network Lead', 'Buckinghamshire Council', 'Commissioning Network'],
+  ['PSW and Workforce Network Lead', 'Reading', 'PSW and Workforce Network'],
+].map(([role, organisation, network]) => ({ role: role!, organisation: organisation!, network: network! }));
 
-function person(name: string, role: string, organisation: string, network: string | null): Person {
-  const index = personCount++;
-  const [first, last] = [name.split(' ')[0]!, name.split(' ').at(-1)!];
+/** Posts of the advisers, consultants and officers listed beside the network contacts. */
+const ADVISER_POSTS: Post[] = [
+  ['SESLIP Consultant', SESLIP],
+  ['LGA Children\u2019s Improvement Adviser', 'LGA'],
+  ['Data and Information Manager', 'East Sussex'],
+  ['The Staff College Programme Manager', 'The Staff College'],
+  ['Regional Commissioning Analyst', 'Milton Keynes'],
+  ['South East Grid for Learning \u2013 Consortium Manager', SESLIP],
+  ['Regional Improvement Adviser', 'Hampshire'],
+  ['Workforce Development Officer', 'Surrey'],
+].map(([role, organisation]) => ({ role: role!, organisation: organisation!, network: null }));
+/** How many advisers the Updates ever list; they are listed by Zipf rank. */
+const ADVISER_POOL = 60;
+
+// Invented names, combined given × family (1,600 people before one repeats).
+const GIVEN_NAMES = [
+  'Amelia',
+  'Bernard',
+  'Clara',
+  'Desmond',
+  'Eleanor',
+  'Felix',
+  'Greta',
+  'Hugo',
+  'Isla',
+  'Jasper',
+  'Keira',
+  'Lionel',
+  'Marnie',
+  'Nathaniel',
+  'Orla',
+  'Percy',
+  'Rosalind',
+  'Stellan',
+  'Tamsin',
+  'Ulric',
+  'Verity',
+  'Wilfred',
+  'Yvette',
+  'Zara',
+  'Alistair',
+  'Bryony',
+  'Cormac',
+  'Delphine',
+  'Ewan',
+  'Flora',
+  'Gideon',
+  'Hester',
+  'Ivor',
+  'Juno',
+  'Kasimir',
+  'Lettice',
+  'Magnus',
+  'Niamh',
+  'Oswin',
+  'Priya',
+];
+const FAMILY_NAMES = [
+  'Aldridge',
+  'Brackenbury',
+  'Calloway',
+  'Drummond',
+  'Eastwood',
+  'Fenwick',
+  'Garside',
+  'Holloway',
+  'Ingleby',
+  'Jessop',
+  'Kettering',
+  'Lambourne',
+  'Merriweather',
+  'Nettleford',
+  'Ormsby',
+  'Pennington',
+  'Quennell',
+  'Rushworth',
+  'Stanhope',
+  'Thackeray',
+  'Upcott',
+  'Vickery',
+  'Wetherell',
+  'Yelland',
+  'Ainsworth',
+  'Birtwistle',
+  'Cheverton',
+  'Dunstable',
+  'Elphick',
+  'Fothergill',
+  'Gosling',
+  'Hargreave',
+  'Illingworth',
+  'Jolliffe',
+  'Kimberley',
+  'Latchford',
+  'Mortimer',
+  'Northwood',
+  'Oakley',
+  'Prendergast',
+];
+
+const people = new Map<number, Person>();
+
+/** Person number `serial` holding `post`: the same serial is always the same person. */
+function personAt(serial: number, post: Post, order: number): Person {
+  const known = people.get(serial);
+  if (known !== undefined) return known;
+  const given = GIVEN_NAMES[serial % GIVEN_NAMES.length]!;
+  const family = FAMILY_NAMES[Math.floor(serial / GIVEN_NAMES.length) % FAMILY_NAMES.length]!;
+  const created = {
+    name: `${given} ${family}`,
+    ...post,
+    ...contactDetails(serial, given, family, post.organisation),
+    order,
+  };
+  people.set(serial, created);
+  return created;
+}
+
+function contactDetails(serial: number, given: string, family: string, organisation: string) {
   const domain = EMAIL_DOMAINS[organisation] ?? 'seslip.example.org';
   return {
-    name,
-    role,
-    organisation,
     // Some contacts give no email, some no phone, as in the seeds.
-    email: index % 7 === 3 ? null : `${first}.${last}@${domain}`.toLowerCase(),
+    email: serial % 7 === 3 ? null : `${given}.${family}@${domain}`.toLowerCase(),
     phone:
-      index % 5 === 4
+      serial % 5 === 4
         ? null
-        : `07${String(700 + ((index * 37) % 300))} ${String(100000 + index * 48611).slice(0, 6)}`,
-    network,
+        : `07${String(700 + ((serial * 37) % 300))} ${String(100000 + ((serial * 48611) % 900000)).slice(0, 6)}`,
   };
 }
 
-const contactOf = (network: string): Person | undefined => PEOPLE.find((p) => p.network === network);
+/** The programme manager, in every Update (as in the real ones, one person over many years). */
+const PROGRAMME_MANAGER: Person = {
+  name: 'Jonathan Whitcombe',
+  role: 'SESLI Programme Manager',
+  organisation: SESLIP,
+  ...contactDetails(9999, 'jonathan', 'whitcombe', SESLIP),
+  network: null,
+  order: Number.MAX_SAFE_INTEGER,
+};
+
+/** Serials below this are network contacts (one per network and era); advisers come after. */
+const ADVISER_SERIALS = 1000;
+
+/** The contact of network number `n` at Update `index`: a new person every 2½–6 years, per network. */
+function networkContact(n: number, index: number): Person {
+  const span = 120 + ((n * 37) % 160);
+  const era = Math.floor((index + ((n * 53) % span)) / span);
+  return personAt(n + NETWORK_POSTS.length * era, NETWORK_POSTS[n]!, n);
+}
+
+/** Adviser of Zipf rank `rank` (0 is listed most often). */
+const adviser = (rank: number): Person =>
+  personAt(ADVISER_SERIALS + rank, ADVISER_POSTS[rank % ADVISER_POSTS.length]!, 1000 + rank);
+
+const networkNumber = (network: string): number => NETWORK_POSTS.findIndex((p) => p.network === network);
+const contactOf = (network: string, index: number): Person => {
+  const n = networkNumber(network);
+  return n < 0 ? PROGRAMME_MANAGER : networkContact(n, index);
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Reports: four a week, each title unique (topic × form × year), built from network lexicon topics
@@ -301,19 +461,33 @@ export interface SyntheticReport {
   topic: string;
 }
 
-/** The reports published in the week before the Update of index `week` (dates strictly before it). */
-export function reportsOfWeek(week: number): SyntheticReport[] {
-  if (week < 0) return [];
-  const dice = new Dice(week, 7);
-  return Array.from({ length: REPORTS_PER_WEEK }, (_, slot) => {
-    const publishedOn = new Date(updateDate(week).getTime() - (1 + dice.int(6)) * DAY_MS);
-    // topic × form cycles every TOPICS × FORMS / 4 weeks (> a year), so with the year in it a title is unique.
-    const combination = week * REPORTS_PER_WEEK + slot;
+/** Put before a topic to tell apart titles that would otherwise repeat within a year. */
+const QUALIFIERS = ['', 'local ', 'regional ', 'national '];
+// Every combination of topic × form × qualifier is used once before any repeats; with the year in the title,
+// a title repeats only if one year holds more than that many publications (two Updates a week at most).
+if ((TOPICS.length * FORMS.length * QUALIFIERS.length) / MAX_REPORTS_PER_WEEK < 2 * 53)
+  throw new Error('synthetic Updates: too few title combinations for unique titles within a year');
+
+/**
+ * The 3–7 publications of the days before Update `index` (dates strictly before it), newest first:
+ * all but one are announced in an item of that Update; all are listed in Tools & Templates.
+ */
+export function reportsOfWeek(index: number): SyntheticReport[] {
+  if (index < 0) return [];
+  const dice = new Dice(index, 7);
+  const count = 3 + dice.int(MAX_REPORTS_PER_WEEK - 2);
+  return Array.from({ length: count }, (_, slot) => {
+    const publishedOn = new Date(updateDate(index).getTime() - (1 + dice.int(3)) * DAY_MS);
+    const combination = index * MAX_REPORTS_PER_WEEK + slot;
     const topic = TOPICS[combination % TOPICS.length]!;
     const form = FORMS[Math.floor(combination / TOPICS.length) % FORMS.length]!;
-    const organisation = dice.chance(0.65) ? dice.pick(USUAL_PUBLISHERS) : dice.pick(publishers);
+    const qualifier =
+      QUALIFIERS[Math.floor(combination / (TOPICS.length * FORMS.length)) % QUALIFIERS.length]!;
+    const organisation = dice.chance(0.7)
+      ? USUAL_PUBLISHERS[dice.zipf(USUAL_PUBLISHERS.length)]!
+      : dice.pick(publishers);
     return {
-      title: form(topic, publishedOn.getUTCFullYear()),
+      title: form(qualifier + topic, publishedOn.getUTCFullYear()),
       publisher: dice.pick(writtenForms(organisation)),
       publishedOn,
       topic,
@@ -358,10 +532,13 @@ const SCHEDULES: Schedule[] = networks.map((network, n) => {
     network,
     periodWeeks: 4 + dice.int(5),
     // A weekday (Monday to Friday) in the first weeks of the series.
-    firstMeeting: FIRST_DATE + (dice.int(4) * 7 + 3 + dice.int(5)) * DAY_MS,
+    firstMeeting: FIRST_FRIDAY + (dice.int(4) * 7 + 3 + dice.int(5)) * DAY_MS,
     time: dice.pick(TIMES),
   };
 });
+
+/** Networks by how often the network-dates item names them. */
+const SCHEDULES_BY_RANK = ranked(SCHEDULES, 19);
 
 /** The first meeting of the schedule after `after`. */
 function nextMeeting(schedule: Schedule, after: Date): Date {
@@ -373,8 +550,30 @@ function nextMeeting(schedule: Schedule, after: Date): Date {
 // ---------------------------------------------------------------------------------------------------------
 // Writing an Update
 
+/** Update dates found so far, in index order (computed once, as far as asked). */
+const updateDates: number[] = [];
+/** After this many Updates they come out twice a week (Tuesday and Friday), so 5,000 end before 2100. */
+const WEEKLY_UPDATES = 1000;
+const FRIDAY = 5;
+const TUESDAY = 2;
+
+/** No Update in the Christmas fortnight (20 December – 3 January) nor in mid-August (6–19). */
+function isBreak(day: Date): boolean {
+  const [month, date] = [day.getUTCMonth(), day.getUTCDate()];
+  return (
+    (month === 11 && date >= 20) || (month === 0 && date <= 3) || (month === 7 && date >= 6 && date <= 19)
+  );
+}
+
 export function updateDate(index: number): Date {
-  return new Date(FIRST_DATE + index * 7 * DAY_MS);
+  let day = updateDates.at(-1) ?? FIRST_FRIDAY - DAY_MS;
+  while (updateDates.length <= index) {
+    day += DAY_MS;
+    const weekday = new Date(day).getUTCDay();
+    const publishing = weekday === FRIDAY || (updateDates.length >= WEEKLY_UPDATES && weekday === TUESDAY);
+    if (publishing && !isBreak(new Date(day))) updateDates.push(day);
+  }
+  return new Date(updateDates[index]!);
 }
 
 const dayMonth = (date: Date): string => `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
@@ -401,24 +600,31 @@ export function syntheticUpdate(index: number, options: SyntheticOptions = {}): 
   const headline = `UPDATE NO ${number} ${fullDate(date)}`;
   const contacts = new Set<Person>([PROGRAMME_MANAGER]);
 
-  // Items announcing this week's reports (three of four; the fourth is only listed), then a programme item.
+  // Items announcing the new publications (all but one: that one is only listed), with 1–2 programme items.
   const fresh = reportsOfWeek(index);
-  const announced = dice.sample(fresh, 3);
+  const announced = dice.sample(fresh, fresh.length - 1);
   const main: Item[] = announced.map((report) =>
-    reportItem(report, new Dice(index, 5, fresh.indexOf(report)), contacts),
+    reportItem(report, new Dice(index, 5, fresh.indexOf(report)), contacts, index),
   );
-  main.splice(1, 0, programmeItem(index, dice, contacts, listedReports(index)));
+  const programmeItems = 1 + dice.int(2);
+  for (let p = 0; p < programmeItems; p += 1)
+    main.splice(1 + p, 0, programmeItem(index, p, new Dice(index, 9, p), contacts));
 
-  // Reminders: the network dates, and last week's first announcement again.
-  const dates = meetingsItem(date, dice, contacts);
+  // Reminders: the network dates, and 0–3 earlier announcements again, recent weeks most often.
+  const dates = meetingsItem(date, index, dice, contacts);
   const reminders: Item[] = [];
-  const lastWeek = reportsOfWeek(index - 1);
-  if (lastWeek.length > 0) {
-    const report = new Dice(index - 1, 3).sample(lastWeek, 3)[0]!;
-    reminders.push(reportItem(report, new Dice(index - 1, 5, lastWeek.indexOf(report)), contacts));
+  const reminded = new Set<number>();
+  for (let r = dice.int(4); r > 0; r -= 1) {
+    const week = index - 1 - dice.zipf(8);
+    const earlier = reportsOfWeek(week);
+    if (earlier.length === 0 || reminded.has(week)) continue;
+    reminded.add(week);
+    // The announcement exactly as that week wrote it: the same dice draw the same item.
+    const report = new Dice(week, 3).sample(earlier, earlier.length - 1)[0]!;
+    reminders.push(reportItem(report, new Dice(week, 5, earlier.indexOf(report)), contacts, week));
   }
 
-  for (const extra of dice.sample(PEOPLE.slice(0, -1), 4)) contacts.add(extra);
+  for (let extra = 2 + dice.int(5); extra > 0; extra -= 1) contacts.add(adviser(dice.zipf(ADVISER_POOL)));
 
   const out: string[] = [];
   const para = (...lines: string[]) => out.push(...lines.flatMap((line) => [line, '']));
@@ -444,11 +650,11 @@ export function syntheticUpdate(index: number, options: SyntheticOptions = {}): 
   writeMeetings(out, dates);
   for (const item of reminders) writeItem(out, item);
   para('Tools & Templates');
-  for (const report of listedReports(index)) {
+  for (const report of listedReports(index, dice)) {
     para(`On ${dayMonth(report.publishedOn)} ${report.publisher} published ${report.title}`);
   }
   para('Contact Details');
-  const listed = PEOPLE.filter((p) => contacts.has(p));
+  const listed = [...contacts].sort((a, b) => a.order - b.order);
   listed.forEach((p, i) => {
     out.push(`${p.role}: ${p.name} (${p.organisation})`, '');
     if (p.email !== null) out.push(p.email, '');
@@ -459,10 +665,14 @@ export function syntheticUpdate(index: number, options: SyntheticOptions = {}): 
   return `${out.join('\n')}\n`;
 }
 
-/** Reports in the Tools & Templates list of Update `index`: the last LISTED_WEEKS weeks', newest first. */
-export function listedReports(index: number): SyntheticReport[] {
+/**
+ * Reports in the Tools & Templates list of Update `index`: the last 0–MAX_LISTED_WEEKS weeks' publications,
+ * newest first (a fifth of the Updates have no such list, like some seeds).
+ */
+function listedReports(index: number, dice: Dice): SyntheticReport[] {
+  const weeks = dice.chance(0.2) ? 0 : 1 + dice.int(MAX_LISTED_WEEKS);
   const reports: SyntheticReport[] = [];
-  for (let week = index; week > index - LISTED_WEEKS; week -= 1) reports.push(...reportsOfWeek(week));
+  for (let week = index; week > index - weeks; week -= 1) reports.push(...reportsOfWeek(week));
   return reports;
 }
 
@@ -479,11 +689,16 @@ const REPORT_ACTIONS = [
   'Members of the {network} are invited to consider the implications for their own service. More from {person} (contact details below).',
 ];
 
-function reportItem(report: SyntheticReport, dice: Dice, contacts: Set<Person>): Item {
+/** `count` authorities by Zipf rank, each written by one of its names. */
+const namedAuthorities = (dice: Dice, count: number): string[] =>
+  dice.zipfSample(AUTHORITIES_BY_RANK, count).map((a) => dice.pick(writtenForms(a)));
+
+/** The announcement of `report` in Update `index` (whose network contact is the one asked). */
+function reportItem(report: SyntheticReport, dice: Dice, contacts: Set<Person>, index: number): Item {
   const network = networkFor(report.topic, dice);
-  const contact = contactOf(network.name) ?? PROGRAMME_MANAGER;
+  const contact = contactOf(network.name, index);
   contacts.add(contact);
-  const las = dice.sample(authorities, 2).map((a) => dice.pick(writtenForms(a)));
+  const las = namedAuthorities(dice, 2);
   // A name that says it is a network ("QA Network", not "QA"), so the sentence reads naturally.
   const networkNames = writtenForms(network).filter((n) => /network|group|board|branch|practice/i.test(n));
   const fill = (text: string) =>
@@ -512,25 +727,37 @@ function networkFor(topic: string, dice: Dice): Named {
   return matching.length > 0 ? dice.pick(matching) : networks[TOPICS.indexOf(topic) % networks.length]!;
 }
 
-function programmeItem(index: number, dice: Dice, contacts: Set<Person>, listed: SyntheticReport[]): Item {
-  const [host, ...triad] = dice.sample(authorities, 4).map((a) => dice.pick(writtenForms(a)));
-  const consultant = PEOPLE.find((p) => p.role === 'SESLIP Consultant')!;
-  contacts.add(consultant);
-  const older = listed.at(-1);
+const PROGRAMME_THEMES = [
+  'Peer challenge programme',
+  'Regional sufficiency project',
+  'Practice leadership development',
+  'Data benchmarking round',
+  'Improvement plan priorities',
+];
+
+/**
+ * Programme item `slot` of Update `index`: a regional activity with authorities (by rank), a consultant or
+ * adviser to reply to, and, now and then, an older report as background (the oldest ones most often).
+ */
+function programmeItem(index: number, slot: number, dice: Dice, contacts: Set<Person>): Item {
+  const [host, ...triad] = namedAuthorities(dice, 4);
+  const lead = adviser(dice.zipf(ADVISER_POOL));
+  contacts.add(lead);
+  const classic = dice.chance(0.5) ? reportsOfWeek(dice.zipf(index + 1))[0] : undefined;
   return {
-    title: `Peer challenge programme \u2013 round ${index + 1}`,
+    title: `${PROGRAMME_THEMES[(index + slot) % PROGRAMME_THEMES.length]} \u2013 round ${index + 1}`,
     paragraphs: [
-      `${listOf(triad)} will take part in the next round of peer challenge, hosted by ${host}.`,
-      'Each challenge day follows the regional framework agreed by the Directors.',
+      `${listOf(triad)} will take part in the next round, hosted by ${host}.`,
+      'Each session follows the regional framework agreed by the Directors.',
     ],
     bullets: [
-      'Self-assessments are shared with triad partners four weeks ahead',
+      'Self-assessments are shared with partners four weeks ahead',
       'Each authority nominates two reviewers',
       'Findings feed into the Regional Improvement Plan',
     ],
     action: [
-      `Please confirm your reviewers with ${consultant.name} (contact details below).`,
-      ...(older === undefined ? [] : [`Background reading: ${older.title} remains a useful reference.`]),
+      `Please confirm your reviewers with ${lead.name} (contact details below).`,
+      ...(classic === undefined ? [] : [`Background reading: ${classic.title} remains a useful reference.`]),
     ],
   };
 }
@@ -539,10 +766,11 @@ interface MeetingLine {
   text: string;
 }
 
-function meetingsItem(date: Date, dice: Dice, contacts: Set<Person>): MeetingLine[] {
-  return dice.sample(SCHEDULES, 9).map((schedule) => {
+/** 4–10 network dates, the networks drawn by Zipf rank (some meet, and are announced, far more often). */
+function meetingsItem(date: Date, index: number, dice: Dice, contacts: Set<Person>): MeetingLine[] {
+  return dice.zipfSample(SCHEDULES_BY_RANK, 4 + dice.int(7)).map((schedule) => {
     const when = nextMeeting(schedule, date);
-    const contact = contactOf(schedule.network.name) ?? PROGRAMME_MANAGER;
+    const contact = contactOf(schedule.network.name, index);
     contacts.add(contact);
     const topic = dice.pick(MEETING_TOPICS);
     const name = dice.pick(writtenForms(schedule.network));
@@ -573,15 +801,19 @@ function writeMeetings(out: string[], lines: MeetingLine[]): void {
   out.push('');
 }
 
-/** Writes Updates 0 … count-1 as `update-<number>-<yyyy-mm-dd>.txt` into `dir`; returns the paths in order. */
+/**
+ * Writes Updates `fromIndex` … count-1 (all of them by default) as `update-<number>-<yyyy-mm-dd>.txt` into
+ * `dir`; returns the paths in order.
+ */
 export async function writeSyntheticUpdates(
   dir: string,
   count: number,
   firstNumber = 1000,
+  fromIndex = 0,
 ): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const paths: string[] = [];
-  for (let index = 0; index < count; index += 1) {
+  for (let index = fromIndex; index < count; index += 1) {
     const iso = updateDate(index).toISOString().slice(0, 10);
     const path = join(dir, `update-${firstNumber + index}-${iso}.txt`);
     await writeFile(path, syntheticUpdate(index, { firstNumber }));

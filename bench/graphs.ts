@@ -1,0 +1,218 @@
+/**
+ * The benchmark's graphs: N Updates (the five seeds plus N-5 synthetic ones) loaded by the real ingest into an
+ * embedded Neo4j, kept in a temp folder between runs. A graph is reused only when it was built from the
+ * same synthetic generator version and the same write path (parser, extractor, loader, Cypher, data/):
+ * any change there gives a new cache key and a rebuild, so a run never measures a graph the current code
+ * would not write.
+ */
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Database } from '../src/db/database.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded.js';
+import { loadResolver } from '../src/extract/resolve.js';
+import { ingestFiles } from '../src/load/ingest.js';
+import { createLogger } from '../src/log.js';
+import { SYNTHETIC_VERSION, writeSyntheticUpdates } from '../test/support/synthetic-updates.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SEED_COUNT = readdirSync(join(ROOT, 'seed')).filter((f) => f.endsWith('.txt')).length;
+
+/** Neo4j sized for the largest graph and the heaviest legal query (the brief: about 2 GB of heap). */
+export const BENCH_NEO4J = { heapMb: 2048, pageCacheMb: 1024, txMemoryMb: 1536 } as const;
+
+/** What building a graph measured; stored beside the cached graph so reruns can print it. */
+export interface BuildFigures {
+  /** Updates loaded by this build (the ones added, for a graph grown from a smaller one). */
+  updates: number;
+  synthetic: number;
+  /** The size of the cached graph this one was grown from (its Updates were not loaded again), or null. */
+  grownFrom: number | null;
+  failed: number;
+  ingestSeconds: number;
+  deriveSeconds: number;
+  /** Updates per second, load only (parse + extract + write; derive excluded). */
+  updatesPerSecond: number;
+  /** Load time per Update, p50 over the first and the last tenth: does loading slow as the graph grows? */
+  firstTenthMs: number;
+  lastTenthMs: number;
+  nodes: number;
+  edges: number;
+  /** JVM resident memory right after the build, MiB (null without /proc). */
+  jvmRssMb: number | null;
+  builtAt: string;
+}
+
+export interface CachedGraph {
+  dataDir: string;
+  figures: BuildFigures;
+  /** False when this run built it. */
+  reused: boolean;
+}
+
+/** Every file whose change alters what the loader writes for the same Updates. */
+function writePathFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  for (const dir of ['src/parse', 'src/extract', 'src/load', 'cypher', 'data', 'seed']) walk(join(ROOT, dir));
+  return files;
+}
+
+/** The cache key: generator version and a digest of the write path. */
+export function graphCacheKey(): string {
+  const hash = createHash('sha256');
+  for (const file of writePathFiles()) hash.update(relative(ROOT, file)).update(readFileSync(file));
+  return `v${SYNTHETIC_VERSION}-${hash.digest('hex').slice(0, 12)}`;
+}
+
+export const cacheRoot = (): string =>
+  process.env.BENCH_CACHE_DIR ?? join(tmpdir(), 'seslip-kg-bench-graphs');
+
+/** Resident memory of a process (VmRSS), in MiB; null where /proc is not available. */
+export function rssMb(pid: number): number | null {
+  try {
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+export const startBenchNeo4j = (dataDir: string): Promise<EmbeddedNeo4j> =>
+  startEmbeddedNeo4j({
+    dataDir,
+    port: 0,
+    ...BENCH_NEO4J,
+    startTimeoutSeconds: 600,
+    log: createLogger('warn'),
+  });
+
+/** The graph of `size` Updates: from the cache when its key matches, else built now (and cached). */
+export async function graphOf(size: number, progress: (message: string) => void): Promise<CachedGraph> {
+  if (size <= SEED_COUNT)
+    throw new RangeError(`a bench graph needs more than the ${SEED_COUNT} seeds, got ${size}`);
+  const dir = join(cacheRoot(), `${graphCacheKey()}-${size}`);
+  const metaFile = join(dir, 'figures.json');
+  if (existsSync(metaFile)) {
+    return {
+      dataDir: join(dir, 'neo4j'),
+      figures: JSON.parse(readFileSync(metaFile, 'utf8')) as BuildFigures,
+      reused: true,
+    };
+  }
+  const building = `${dir}.building-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  await mkdir(building, { recursive: true });
+  const synthetic = size - SEED_COUNT;
+  // A bigger graph starts as a copy of the biggest smaller one: its first Updates are the same files.
+  const base = smallerCachedSize(size);
+  const fromIndex = base === null ? 0 : base - SEED_COUNT;
+  if (base !== null)
+    cpSync(join(cacheRoot(), `${graphCacheKey()}-${base}`, 'neo4j'), join(building, 'neo4j'), {
+      recursive: true,
+    });
+  progress(
+    `building the ${size}-Update graph in ${building}: ` +
+      (base === null
+        ? `the seeds + ${synthetic} synthetic Updates`
+        : `the ${base}-Update graph + ${synthetic - fromIndex} synthetic Updates`),
+  );
+  const paths = await writeSyntheticUpdates(join(building, 'updates'), synthetic, 1000, fromIndex);
+  try {
+    const inputs = base === null ? [join(ROOT, 'seed'), ...paths] : paths;
+    const figures = {
+      ...(await ingestInto(join(building, 'neo4j'), inputs, progress)),
+      synthetic,
+      grownFrom: base,
+    };
+    rmSync(join(building, 'updates'), { recursive: true, force: true });
+    writeFileSync(join(building, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    renameSync(building, dir);
+    return { dataDir: join(dir, 'neo4j'), figures, reused: false };
+  } catch (error) {
+    rmSync(building, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The biggest cached graph (same key) smaller than `size`, or null. */
+function smallerCachedSize(size: number): number | null {
+  const prefix = `${graphCacheKey()}-`;
+  if (!existsSync(cacheRoot())) return null;
+  const sizes = readdirSync(cacheRoot())
+    .filter((name) => name.startsWith(prefix) && existsSync(join(cacheRoot(), name, 'figures.json')))
+    .map((name) => Number(name.slice(prefix.length)))
+    .filter((n) => Number.isInteger(n) && n < size);
+  return sizes.length === 0 ? null : Math.max(...sizes);
+}
+
+/** Loads `inputs` (files or folders) into the Neo4j in `dataDir`, timing it; Neo4j is stopped afterwards. */
+async function ingestInto(
+  dataDir: string,
+  inputs: string[],
+  progress: (message: string) => void,
+): Promise<Omit<BuildFigures, 'synthetic' | 'grownFrom'>> {
+  const neo4j = await startBenchNeo4j(dataDir);
+  const db = Database.connect({ uri: neo4j.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
+  try {
+    await db.verifyConnectivity();
+    await db.applySchema();
+    const resolver = await loadResolver();
+    const perUpdateMs: number[] = [];
+    let last = performance.now();
+    const started = last;
+    const summary = await ingestFiles(db, resolver, inputs, {
+      onFile: (_outcome, done, total) => {
+        const now = performance.now();
+        perUpdateMs.push(now - last);
+        last = now;
+        if (done % 100 === 0 || done === total) progress(`  ${done}/${total} Updates loaded`);
+      },
+    });
+    const ended = performance.now();
+    const tenth = Math.max(1, Math.floor(perUpdateMs.length / 10));
+    const [nodes, edges] = await Promise.all([db.read('stats-nodes'), db.read('stats-edges')]);
+    const sum = (rows: Record<string, unknown>[]) =>
+      rows.reduce((total, row) => total + Number(row.count), 0);
+    const loaded = summary.counts.loaded + summary.counts.replaced;
+    return {
+      updates: loaded,
+      failed: summary.counts.failed,
+      ingestSeconds: (ended - started) / 1000,
+      // ingestFiles runs derive after the last file, and nothing else.
+      deriveSeconds: (ended - last) / 1000,
+      updatesPerSecond: loaded / ((last - started) / 1000),
+      firstTenthMs: median(perUpdateMs.slice(0, tenth)),
+      lastTenthMs: median(perUpdateMs.slice(-tenth)),
+      nodes: sum(nodes),
+      edges: sum(edges),
+      jvmRssMb: rssMb(neo4j.pid),
+      builtAt: new Date().toISOString(),
+    };
+  } finally {
+    await db.close();
+    await neo4j.stop();
+  }
+}
