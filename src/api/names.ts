@@ -81,10 +81,19 @@ const ambiguous = (label: NodeLabel, name: string, candidates: NameCandidate[]):
   );
 };
 
-/** The node key a user's name stands for; throws NOT_FOUND or AMBIGUOUS_NAME (with candidates) otherwise. */
-export async function resolveName(label: NodeLabel, name: string, context: Context): Promise<string> {
+/**
+ * The node key a user's name stands for; throws NOT_FOUND or AMBIGUOUS_NAME (with candidates) otherwise.
+ * `props` are the properties the caller will load the node with: the existence check then loads them, and
+ * the caller's own lookup is answered from the request's cache, not by a second query.
+ */
+export async function resolveName(
+  label: NodeLabel,
+  name: string,
+  context: Context,
+  props: readonly string[] = [],
+): Promise<string> {
   const key = exactKey(label, name, context);
-  if ((await context.loaders.node(uidOf(label, key), [])) !== null) return key;
+  if ((await context.loaders.node(uidOf(label, key), props)) !== null) return key;
   const words = luceneWords(name, 'name');
   const candidates = await candidatesFor(label, words, context);
   const [best, next] = candidates;

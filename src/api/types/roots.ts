@@ -83,7 +83,12 @@ builder.queryFields((t) => {
       nullable: true,
       args: { name: nameArg },
       resolve: async (_root, args, context, info) =>
-        oneNode(uidOf(label, await resolveName(label, args.name, context)), target.labels, context, info),
+        oneNode(
+          uidOf(label, await resolveName(label, args.name, context, nodeSelection(info))),
+          target.labels,
+          context,
+          info,
+        ),
     });
   const named = (
     name: string,
