@@ -194,53 +194,48 @@ function hopEdgeRef(name: string, target: Target, edgeFields?: EdgeFields) {
 /**
  * A connection over one relationship hop (`<name>Connection`), resolved through the request's DataLoader
  * for that hop and page: ordered, sliced and counted in Cypher, only the selected properties projected.
+ * With `dated` (Items, Meetings, Reports by publication date), `from`/`to` bound that date and `order`
+ * chooses newest or oldest first.
  */
-export function hopConnection<P extends GraphNode>(
+function hopConnectionField<P extends GraphNode>(
   t: FieldBuilder<P>,
   name: string,
   hopName: HopName,
   target: Target,
-  options: HopConnectionOptions,
+  options: HopConnectionOptions & { dated: boolean },
 ) {
   assertReaches(hopName, target.labels);
   const connection = connectionRef(name, hopEdgeRef(name, target, options.edgeFields));
+  const dateArgs = {
+    from: t.arg({ type: 'Date', required: false, description: 'On or after this date.' }),
+    to: t.arg({ type: 'Date', required: false, description: 'On or before this date.' }),
+    order: t.arg({ type: DateOrderEnum, required: false, defaultValue: 'NEWEST_FIRST' }),
+  };
   return t.field({
     type: connection,
     description: options.description,
-    args: pageArgs(t),
+    args: options.dated ? { ...pageArgs(t), ...dateArgs } : pageArgs(t),
     complexity: pagedComplexity,
     resolve: (parent, args, context, info) =>
       loadHopPage(parent, hopName, target, args, connectionSelection(info), context),
   });
 }
 
-/**
- * A connection over a hop to dated nodes (Items, Meetings, Reports by publication date), with `from`/`to`
- * bounding that date and `order` choosing newest or oldest first.
- */
-export function datedHopConnection<P extends GraphNode>(
+export const hopConnection = <P extends GraphNode>(
   t: FieldBuilder<P>,
   name: string,
   hopName: HopName,
   target: Target,
   options: HopConnectionOptions,
-) {
-  assertReaches(hopName, target.labels);
-  const connection = connectionRef(name, hopEdgeRef(name, target, options.edgeFields));
-  return t.field({
-    type: connection,
-    description: options.description,
-    args: {
-      ...pageArgs(t),
-      from: t.arg({ type: 'Date', required: false, description: 'On or after this date.' }),
-      to: t.arg({ type: 'Date', required: false, description: 'On or before this date.' }),
-      order: t.arg({ type: DateOrderEnum, required: false, defaultValue: 'NEWEST_FIRST' }),
-    },
-    complexity: pagedComplexity,
-    resolve: (parent, args, context, info) =>
-      loadHopPage(parent, hopName, target, args, connectionSelection(info), context),
-  });
-}
+) => hopConnectionField(t, name, hopName, target, { ...options, dated: false });
+
+export const datedHopConnection = <P extends GraphNode>(
+  t: FieldBuilder<P>,
+  name: string,
+  hopName: HopName,
+  target: Target,
+  options: HopConnectionOptions,
+) => hopConnectionField(t, name, hopName, target, { ...options, dated: true });
 
 /** The first node a hop reaches (publisher, network, contact…), or null when the graph has none. */
 export function hopOne<P extends GraphNode>(
