@@ -1,44 +1,29 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
 import { ExitCode } from '../../src/commands/errors.js';
 import type { OpenDatabase } from '../../src/db/open.js';
 import { loadResolver } from '../../src/extract/resolve.js';
 import { ingestFiles } from '../../src/load/ingest.js';
 import { graphSnapshot, openEmptyTestDatabase, query } from '../support/graph.js';
+import { captureCommands } from '../support/commands.js';
 
 /** `seslip-kg export` / `import`: the whole graph as a portable file, and back, property by property. */
 
 let opened: OpenDatabase;
-const output = { stdout: '', stderr: '' };
+const output = captureCommands();
 const dir = mkdtempSync(join(tmpdir(), 'seslip-graph-file-'));
 
 beforeAll(async () => {
   opened = await openEmptyTestDatabase();
-  vi.stubEnv('NEO4J_URI', inject('neo4jUri'));
-  vi.stubEnv('LOG_LEVEL', 'error');
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output.stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    output.stderr += String(chunk);
-    return true;
-  });
 });
 beforeEach(async () => {
   await opened.db.write('test-clear-graph');
   await ingestFiles(opened.db, await loadResolver(), ['seed', 'test/fixtures/load']);
 });
-afterEach(() => {
-  output.stdout = '';
-  output.stderr = '';
-});
 afterAll(async () => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
   await opened?.close();
 });
 

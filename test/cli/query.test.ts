@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { ExitCode } from '../../src/commands/errors.js';
 import { flattenRows } from '../../src/commands/query.js';
@@ -10,35 +10,20 @@ import type { OpenDatabase } from '../../src/db/open.js';
 import { loadResolver } from '../../src/extract/resolve.js';
 import { ingestFiles } from '../../src/load/ingest.js';
 import { openEmptyTestDatabase, query } from '../support/graph.js';
+import { captureCommands } from '../support/commands.js';
 import { runBin } from './bin.js';
 
 /** `seslip-kg query <file.graphql>` against the seeded test Neo4j, in-process through the app's Yoga fetch. */
 
 const FEEDS = 'test/cli/fixtures/feeds.graphql';
 let opened: OpenDatabase;
-const output = { stdout: '', stderr: '' };
+const output = captureCommands();
 
 beforeAll(async () => {
   opened = await openEmptyTestDatabase();
   await ingestFiles(opened.db, await loadResolver(), ['seed']);
-  vi.stubEnv('NEO4J_URI', inject('neo4jUri'));
-  vi.stubEnv('LOG_LEVEL', 'error');
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output.stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    output.stderr += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  output.stdout = '';
-  output.stderr = '';
 });
 afterAll(async () => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
   await opened?.close();
 });
 

@@ -1,10 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { OpenDatabase } from '../../src/db/open.js';
 import { openEmptyTestDatabase, query } from '../support/graph.js';
+import { captureCommands } from '../support/commands.js';
 
 /** `seslip-kg ingest` as an operator runs it: exit status, summary, JSON, progress lines, usage errors. */
 
@@ -12,29 +13,12 @@ import { openEmptyTestDatabase, query } from '../support/graph.js';
 const run = (args: string[]): Promise<number> => main(['ingest', ...args]);
 
 let opened: OpenDatabase;
-const output = { stdout: '', stderr: '' };
+const output = captureCommands();
 
 beforeAll(async () => {
   opened = await openEmptyTestDatabase();
-  // The command reads its configuration from the environment like the app: point it at the test Neo4j.
-  vi.stubEnv('NEO4J_URI', inject('neo4jUri'));
-  vi.stubEnv('LOG_LEVEL', 'error');
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    output.stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    output.stderr += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  output.stdout = '';
-  output.stderr = '';
 });
 afterAll(async () => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
   await opened?.close();
 });
 
