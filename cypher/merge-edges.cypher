@@ -1,14 +1,17 @@
 // Creates or updates one Update's edges between nodes MERGEd already (each edge once per batch), adding
 // its evidence rows (source, quote, date) to the edge's aligned lists, kept sorted by date then source.
-// The properties in row.ints are stored as integers (the driver sends JS numbers as floats).
+// row.props are the edge's properties folded already from every Update's version (src/load/versions.ts), with
+// row.versions the new versions; both are empty/null when this Update says nothing of the edge's properties,
+// which are then left as they are. The properties in row.ints are stored as integers (the driver sends JS
+// numbers as floats). Returns what changed (versions aside).
 UNWIND $rows AS row
 MATCH (a:Entity {uid: row.from})
 MATCH (b:Entity {uid: row.to})
 OPTIONAL MATCH (a)-[existing]->(b)
   WHERE type(existing) = row.type AND existing.key = row.key
-WITH row, a, b, CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before
+WITH row, a, b, CASE WHEN existing IS NULL THEN null ELSE existing {.*, versions: null} END AS before
 MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
-SET r += row.props
+SET r += row.props, r.versions = coalesce(row.versions, r.versions)
 WITH row, before, r
 CALL (row, r) {
   UNWIND row.ints AS name
@@ -30,4 +33,4 @@ SET r.sources = [e IN sorted | e.source],
     r.lastSeen = sorted[-1].date
 RETURN row.type AS type,
        sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN before IS NOT NULL AND before <> properties(r) THEN 1 ELSE 0 END) AS updated
+       sum(CASE WHEN before IS NOT NULL AND before <> r {.*, versions: null} THEN 1 ELSE 0 END) AS updated

@@ -28,7 +28,10 @@ export interface NodeRef {
 }
 
 export interface NodeRecord extends NodeRef {
-  /** Set on the node; for a node shared by several Updates, the latest load's values win, except `listProps`. */
+  /**
+   * Set on the node; for a node shared by several Updates, the highest-numbered Update's values win whatever
+   * the loading order, and `listProps` are united (src/load/versions.ts).
+   */
   props: Properties;
   /** Names of list properties whose values are united across Updates rather than replaced (aliases, variants). */
   listProps?: string[];

@@ -2,7 +2,7 @@
  * The node labels of the graph and the properties each stores, with their types. Every other layer
  * (extract's records, the loader, storage, the GraphQL types) takes labels and property names from here.
  * Every node also carries the label `Entity`, a `uid` ("<Label>:<key>", unique across labels) and a `key`
- * (unique within its label); bookkeeping properties (`issues`, `searchText`) are the loader's and never
+ * (unique within its label); bookkeeping properties (`issues`, `searchText`, `versions`) are the loader's and never
  * leave storage.
  */
 
@@ -74,3 +74,15 @@ export const integerPropertiesOf = (label: NodeLabel): string[] =>
   Object.entries(NODE_PROPERTIES[label] as Record<string, PropertyType>)
     .filter(([, type]) => type === 'int')
     .map(([name]) => name);
+
+/** The list properties of a label: united across Updates, and joined into the node's `searchText`. */
+export const listPropertiesOf = (label: NodeLabel): string[] =>
+  Object.entries(NODE_PROPERTIES[label] as Record<string, PropertyType>)
+    .filter(([, type]) => type === 'string[]')
+    .map(([name]) => name);
+
+/**
+ * Labels whose nodes one Update alone describes (its Issue, its Items): their properties are that Update's,
+ * kept without the per-Update versions shared nodes need (src/load/versions.ts).
+ */
+export const UPDATE_OWNED_LABELS: readonly NodeLabel[] = ['Issue', 'Item'];

@@ -1,6 +1,14 @@
 import { basename } from 'node:path';
 import type { Database, Row, Transaction } from '../db/database.js';
-import { integerEdgePropertiesOf, integerPropertiesOf, uidOf } from '../graph/index.js';
+import {
+  integerEdgePropertiesOf,
+  integerPropertiesOf,
+  isNodeLabel,
+  listPropertiesOf,
+  uidOf,
+  UPDATE_OWNED_LABELS,
+  type NodeLabel,
+} from '../graph/index.js';
 import {
   issueKey,
   itemKeyPrefix,
@@ -11,12 +19,22 @@ import {
   type NodeRef,
   type Properties,
 } from '../extract/records.js';
+import {
+  foldVersions,
+  propertyChanges,
+  versionStamp,
+  withoutVersion,
+  withVersion,
+  type Versions,
+} from './versions.js';
 
 /**
  * Writes one Update's records to Neo4j in ONE write transaction: an Update loads completely or not at all.
  * A changed version replaces what that Update contributed before (its Items, its evidence on shared edges);
  * the same records again are recognised by their hash and left alone. A version that looks worse than the
- * loaded one (fewer items, truncated, another date) is refused unless forced: see `decideLoad`.
+ * loaded one (fewer items, truncated, another date) is refused unless forced: see `decideLoad`. Shared nodes
+ * and edges take their properties from every Update's version of them (src/load/versions.ts), so the graph
+ * does not depend on the order Updates are loaded in.
  */
 
 export type LoadStatus = 'loaded' | 'replaced' | 'unchanged' | 'refused';
@@ -124,13 +142,13 @@ export async function loadUpdate(
     }
     if (decision.action === 'replace') {
       await tx.run('retract-edges', { issueKey: key, itemPrefix: itemKeyPrefix(number) });
+      await refoldWithout(tx, number);
       await tx.run('retract-nodes', { number });
     }
-    const nodes = countChanges(
-      await tx.run('merge-nodes', { number, rows: nodeRows(records, options.contentHash) }),
-      'label',
-    );
-    const edges = countChanges(await tx.run('merge-edges', { rows: edgeRows(records.edges) }), 'type');
+    const nodeRows = await foldNodeRows(tx, number, describedNodes(records, options.contentHash));
+    const nodes = countChanges(await tx.run('merge-nodes', { number, rows: nodeRows }), 'label');
+    const edgeRows = await foldEdgeRows(tx, number, describedEdges(records.edges));
+    const edges = countChanges(await tx.run('merge-edges', { rows: edgeRows }), 'type');
     await options.beforeCommit?.(tx);
     const loadStatus = decision.action === 'replace' ? 'replaced' : 'loaded';
     return { issueNumber: number, status: loadStatus, note: decision.note, nodes, edges };
@@ -161,52 +179,143 @@ function incomingVersion(records: GraphRecords, options: LoadOptions): UpdateVer
   };
 }
 
-function nodeRows(records: GraphRecords, contentHash: string): Record<string, unknown>[] {
+/** A node as this Update describes it, before its versions are folded with the other Updates'. */
+interface DescribedNode {
+  uid: string;
+  label: NodeLabel;
+  key: string;
+  props: Properties;
+}
+
+function describedNodes(records: GraphRecords, contentHash: string): DescribedNode[] {
   return records.nodes.map((node: NodeRecord) => {
-    const lists = Object.fromEntries((node.listProps ?? []).map((name) => [name, node.props[name] ?? []]));
-    const props: Properties = Object.fromEntries(
-      Object.entries(node.props).filter(([name]) => !(name in lists)),
-    );
+    const props: Properties = { ...node.props };
     if (node.label === 'Issue') {
       props.contentHash = contentHash;
       // The file's name, not where it sat on the machine that ingested it: the API shows it to anyone.
       props.sourceFile = basename(String(props.sourceFile));
     }
-    // JS numbers reach Neo4j as floats; these are stored as integers (merge-nodes.cypher).
-    const ints = integerPropertiesOf(node.label).filter((name) => typeof props[name] === 'number');
-    return { uid: uid(node), label: node.label, key: node.key, props, lists, ints };
+    return { uid: uid(node), label: node.label, key: node.key, props };
   });
 }
 
-/** One row per distinct edge, carrying all its evidence from this Update (see merge-edges.cypher for why). */
-function edgeRows(edges: EdgeRecord[]): Record<string, unknown>[] {
-  const rows = new Map<
-    string,
-    {
-      from: string;
-      to: string;
-      type: string;
-      key: string;
-      props: Properties;
-      ints: string[];
-      evidence: Evidence[];
-    }
-  >();
+/**
+ * The merge-nodes rows: each shared node's properties folded from its stored versions and this Update's
+ * (one query for the stored ones); an Update-owned node (Issue, Item) keeps this Update's as they are.
+ */
+async function foldNodeRows(tx: Transaction, number: number, nodes: DescribedNode[]) {
+  const shared = nodes.filter((node) => !UPDATE_OWNED_LABELS.includes(node.label));
+  const stored = await storedVersions(tx, 'node-versions', { uids: shared.map((node) => node.uid) }, 'uid');
+  return nodes.map((node) => {
+    if (UPDATE_OWNED_LABELS.includes(node.label))
+      return { key: node.key, ...nodeRow(node, node.props, null) };
+    const versions = withVersion(stored.get(node.uid) ?? [], number, node.props);
+    return { key: node.key, ...nodeRow(node, foldVersions(versions), versions) };
+  });
+}
+
+/** What merge-nodes and refold-nodes set on a node (merge-nodes also takes its key). */
+function nodeRow(node: Pick<DescribedNode, 'uid' | 'label'>, props: Properties, versions: Versions | null) {
+  return {
+    uid: node.uid,
+    label: node.label,
+    props,
+    versions,
+    lists: listPropertiesOf(node.label),
+    // JS numbers reach Neo4j as floats; these are stored as integers (merge-nodes.cypher).
+    ints: integerPropertiesOf(node.label).filter((name) => typeof props[name] === 'number'),
+  };
+}
+
+/** One distinct edge as this Update describes it, with all its evidence from this Update. */
+interface DescribedEdge {
+  id: string;
+  from: string;
+  to: string;
+  type: EdgeRecord['type'];
+  key: string;
+  props: Properties;
+  evidence: Evidence[];
+}
+
+function describedEdges(edges: EdgeRecord[]): DescribedEdge[] {
+  const described = new Map<string, DescribedEdge>();
   for (const edge of edges) {
     const id = `${uid(edge.from)}|${edge.type}|${uid(edge.to)}|${edge.key}`;
-    const row = rows.get(id) ?? {
+    const row = described.get(id) ?? {
+      id,
       from: uid(edge.from),
       to: uid(edge.to),
       type: edge.type,
       key: edge.key,
       props: edge.props,
-      ints: integerEdgePropertiesOf(edge.type).filter((name) => typeof edge.props[name] === 'number'),
       evidence: [],
     };
     row.evidence.push(edge.evidence);
-    rows.set(id, row);
+    described.set(id, row);
   }
-  return [...rows.values()];
+  return [...described.values()];
+}
+
+/**
+ * The merge-edges rows: an edge this Update gives properties to gets them folded with its stored versions
+ * (one query for those edges); one it gives none to keeps what it has (props {}, versions null).
+ */
+async function foldEdgeRows(tx: Transaction, number: number, edges: DescribedEdge[]) {
+  const saying = edges.filter((edge) => Object.keys(edge.props).length > 0);
+  const stored = await storedVersions(
+    tx,
+    'edge-versions',
+    { rows: saying.map(({ id, from, to, type, key }) => ({ id, from, to, type, key })) },
+    'id',
+  );
+  return edges.map((edge) => {
+    if (Object.keys(edge.props).length === 0) return edgeRow(edge, {}, null);
+    const versions = withVersion(stored.get(edge.id) ?? [], number, edge.props);
+    return edgeRow(edge, foldVersions(versions), versions);
+  });
+}
+
+function edgeRow(edge: DescribedEdge, props: Properties, versions: Versions | null) {
+  const { from, to, type, key, evidence } = edge;
+  const ints = integerEdgePropertiesOf(type).filter((name) => typeof props[name] === 'number');
+  return { from, to, type, key, evidence, props, versions, ints };
+}
+
+async function storedVersions(
+  tx: Transaction,
+  query: 'node-versions' | 'edge-versions',
+  params: Record<string, unknown>,
+  by: 'uid' | 'id',
+): Promise<Map<string, Versions>> {
+  const rows = await tx.run(query, params);
+  return new Map(rows.map((row) => [String(row[by]), row.versions as Versions]));
+}
+
+/**
+ * Takes Update `number`'s versions off the nodes and edges that hold one and sets what the other Updates'
+ * versions give. A node left with no version is about to be deleted as an orphan, or described again by
+ * the replacing version, so it keeps its properties until then.
+ */
+async function refoldWithout(tx: Transaction, number: number): Promise<void> {
+  const [holders] = await tx.run('versions-of-update', { stamp: versionStamp(number) });
+  const nodes = (holders?.nodes ?? []) as { id: string; label: string[]; versions: Versions }[];
+  const edges = (holders?.edges ?? []) as { id: string; type: EdgeRecord['type']; versions: Versions }[];
+  const nodeRows = nodes.flatMap(({ id, label, versions }) => {
+    const nodeLabel = label.find(isNodeLabel);
+    const remaining = withoutVersion(versions, number);
+    if (nodeLabel === undefined || remaining.length === 0) return [];
+    const props = propertyChanges(foldVersions(versions), foldVersions(remaining));
+    return [nodeRow({ uid: id, label: nodeLabel }, props, remaining)];
+  });
+  const edgeRows = edges.map(({ id, type, versions }) => {
+    const remaining = withoutVersion(versions, number);
+    const props = propertyChanges(foldVersions(versions), foldVersions(remaining));
+    const ints = integerEdgePropertiesOf(type).filter((name) => typeof props[name] === 'number');
+    return { id, props, versions: remaining.length > 0 ? remaining : null, ints };
+  });
+  if (nodeRows.length > 0) await tx.run('refold-nodes', { rows: nodeRows });
+  if (edgeRows.length > 0) await tx.run('refold-edges', { rows: edgeRows });
 }
 
 function countChanges(rows: Record<string, unknown>[], by: 'label' | 'type'): ChangeCounts {
