@@ -23,6 +23,7 @@ import { benchCases, type BenchCase } from './cases.js';
 import { firstDifference } from './compare.js';
 import { BENCH_NEO4J, graphOf, rssMb, startBenchNeo4j, type CachedGraph } from './graphs.js';
 import { extractBenchmark, parseBenchmark } from './parse.js';
+import { measurePaths, type PathFigures } from './path.js';
 import { startPeer, type PeerServer } from './peer/server.js';
 import { ms, percentile, table } from './stats.js';
 import { SYSTEMS, Systems, post, type Answer, type SystemName } from './systems.js';
@@ -253,6 +254,7 @@ interface SizeFigures {
   loadOurs: LoadFigures;
   loadPeer: LoadFigures;
   heavy: HeavyFigures | null;
+  paths: PathFigures;
   jvmAfterMb: number | null;
   nodeAfterMb: number;
 }
@@ -284,6 +286,8 @@ async function benchSize(size: number, resolver: Resolver): Promise<SizeFigures>
     const loadPeer = await peerLoad(systems, cases);
     progress(`${size}: the biggest query under the cost limit`);
     const heavyFigures = await heavy(systems);
+    progress(`${size}: path's worst case`);
+    const paths = await measurePaths(app, neo4j.uri);
     return {
       size,
       graph,
@@ -292,6 +296,7 @@ async function benchSize(size: number, resolver: Resolver): Promise<SizeFigures>
       loadOurs,
       loadPeer,
       heavy: heavyFigures,
+      paths,
       jvmAfterMb: rssMb(neo4j.pid),
       nodeAfterMb: process.memoryUsage().rss / 2 ** 20,
     };
@@ -395,6 +400,30 @@ function printSize(f: SizeFigures): void {
     for (const refusal of h.refused) console.log(`- refused: ${refusal}`);
     console.log();
   }
+  const paths = f.paths;
+  console.log(
+    table([
+      [
+        'path (maxHops 8): hubs, one-edge nodes, spread pairs',
+        'pairs',
+        'connected',
+        'p50 ms',
+        'worst ms',
+        'worst pair',
+        'errors',
+      ],
+      [
+        'seslip-kg',
+        paths.pairs,
+        paths.found,
+        ms(paths.p50Ms),
+        ms(paths.worstMs),
+        paths.worstPair,
+        paths.errors,
+      ],
+    ]),
+  );
+  console.log();
   console.log(
     table([
       ['graph and memory', 'value'],

@@ -22,7 +22,6 @@ import {
 import {
   foldVersions,
   propertyChanges,
-  versionStamp,
   withoutVersion,
   withVersion,
   type Versions,
@@ -298,7 +297,7 @@ async function storedVersions(
  * the replacing version, so it keeps its properties until then.
  */
 async function refoldWithout(tx: Transaction, number: number): Promise<void> {
-  const [holders] = await tx.run('versions-of-update', { stamp: versionStamp(number) });
+  const [holders] = await tx.run('versions-of-update', { number });
   const nodes = (holders?.nodes ?? []) as { id: string; label: string[]; versions: Versions }[];
   const edges = (holders?.edges ?? []) as { id: string; type: EdgeRecord['type']; versions: Versions }[];
   const nodeRows = nodes.flatMap(({ id, label, versions }) => {
