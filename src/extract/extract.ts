@@ -1,4 +1,5 @@
 import type { UpdateDocument } from '../parse/document.js';
+import { itemWords } from '../parse/items.js';
 import type { Context } from './context.js';
 import { GraphBuilder } from './graph.js';
 import { readInspections } from './inspections.js';
@@ -24,7 +25,8 @@ export function extractGraph(doc: UpdateDocument, resolver: Resolver): GraphReco
       'HAS_ITEM',
       issue,
       ref,
-      { source: issue.key, quote: item.title },
+      // An item whose title line is missing is quoted by its first words.
+      { source: issue.key, quote: itemWords(item) },
       { position: index + 1, section: item.section },
     );
     return { item, ref };

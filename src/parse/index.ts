@@ -4,7 +4,7 @@ import type { UpdateDocument, Warning } from './document.js';
 import { UpdateParseError } from './errors.js';
 import { readFront } from './headline.js';
 import { checkText, decodeUpdate, MAX_UPDATE_BYTES } from './input.js';
-import { buildItem } from './items.js';
+import { buildItem, itemWords } from './items.js';
 import { readLayout } from './body.js';
 import { LAYOUTS } from './layouts.js';
 import { isBlank, splitLines, type Warn } from './lines.js';
@@ -44,7 +44,14 @@ export function parseUpdate(text: string, sourceFile: string): UpdateDocument {
       truncated,
       layout: front.layout,
     },
-    items: layout.items.map((raw) => buildItem(raw, warn)),
+    items: layout.items
+      .map((raw) => buildItem(raw, warn))
+      .filter((item) => {
+        // "Programme:" and "Action Required:" with nothing else: no words to show or to quote as evidence.
+        if (itemWords(item) !== '') return true;
+        warn(item.lines.start, 'an item with neither title nor text: not read as an item');
+        return false;
+      }),
     ...readMeetings(layout.items, { reference, warn }),
     publications: readPublications(layout.tools, reference, warn),
     contacts: readContacts(layout.contacts, warn),

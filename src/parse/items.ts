@@ -59,6 +59,12 @@ export function contentLines(item: RawItem): Line[] {
   return out;
 }
 
+/** The first words of an item: its title, or, for an item whose title is missing, its first text. */
+export function itemWords(item: Item): string {
+  const texts = [item.title, ...item.paragraphs, ...item.lists.flatMap((l) => l.entries.map((e) => e.text))];
+  return [...texts, item.actionRequired ?? ''].find((text) => text.trim() !== '') ?? '';
+}
+
 export function buildItem(raw: RawItem, warn: Warn): Item {
   const lines = contentLines(raw);
   const markerAt = isDatesSection(raw) ? -1 : lines.findIndex((l) => MARKERS.action.test(l.text.trim()));

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher.js';
 import { extractGraph } from '../../src/extract/extract.js';
 import { loadResolver } from '../../src/extract/resolve.js';
-import { EDGE_CATALOGUE, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES } from '../../src/graph/index.js';
+import { EDGE_TYPES, NODE_LABELS } from '../../src/graph/index.js';
 import { parseUpdateFile } from '../../src/parse/index.js';
+import { recordMisfits } from '../support/fuzz.js';
 
 /**
  * The graph model (src/graph) is the one description of the graph: what the extractor writes must fit it,
@@ -31,18 +32,7 @@ describe('the graph model', () => {
     const misfits: string[] = [];
     for (const path of updates) {
       const records = extractGraph(await parseUpdateFile(path), resolver);
-      for (const node of records.nodes) {
-        const known = NODE_PROPERTIES[node.label] as Record<string, string>;
-        for (const name of Object.keys(node.props))
-          if (!(name in known)) misfits.push(`${path}: ${node.label}.${name} is not in NODE_PROPERTIES`);
-      }
-      for (const edge of records.edges) {
-        const spec = EDGE_CATALOGUE[edge.type];
-        if (!spec.from.includes(edge.from.label) || !spec.to.includes(edge.to.label))
-          misfits.push(`${path}: ${edge.type} ${edge.from.label}→${edge.to.label} is not in the catalogue`);
-        for (const name of Object.keys(edge.props))
-          if (!(name in spec.props)) misfits.push(`${path}: ${edge.type}.${name} is not in the catalogue`);
-      }
+      misfits.push(...recordMisfits(records).map((misfit) => `${path}: ${misfit}`));
     }
     expect(misfits).toEqual([]);
   });
