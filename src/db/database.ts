@@ -11,7 +11,7 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
 } from 'neo4j-driver';
-import { cypher, cypherStatements } from './cypher.js';
+import { cypher, cypherStatements, shapedCypher } from './cypher.js';
 
 /**
  * The one place that owns the driver, sessions and transactions: reads run in `executeRead`, writes in
@@ -109,11 +109,16 @@ export class Database {
   /**
    * Runs a read query of the storage layer, whose function declares the row shape `T` and decodes what it
    * needs: records leave as the driver gives them (plain numbers, strings, lists and maps, since every
-   * storage query projects values, never nodes), with no deep conversion.
+   * storage query projects values, never nodes), with no deep conversion. `slots` fill the file's
+   * `{{slot}}` markers (labels and relationship types; see `shapedCypher`).
    */
-  async query<T>(name: string, params: Params = {}): Promise<T[]> {
+  async query<T>(
+    name: string,
+    params: Params = {},
+    slots: Readonly<Record<string, string>> = {},
+  ): Promise<T[]> {
     return this.session('READ', async (tx) => {
-      const result = await this.runRaw(tx, name, cypher(name), params);
+      const result = await this.runRaw(tx, name, shapedCypher(name, slots), params);
       return result.records.map((record) => record.toObject() as T);
     });
   }
