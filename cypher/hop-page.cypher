@@ -1,5 +1,5 @@
 // One page of a relationship hop for a batch of parents (one DataLoader batch): per parent, the nodes reached
-// through $type in direction $out (true: parent -> node), within the date range [$from, $to] of the node's
+// through {{type}} (written into the text so that the expand reads only that type) in direction $out (true: parent -> node), within the date range [$from, $to] of the node's
 // date (a Report's publication date), ordered in
 // the database (an Update's items by position; otherwise newest first, undated last, $oldestFirst reverses
 // the dates; then position and key), sliced to [$skip, $skip + $limit) (from the end when $fromEnd), and
@@ -8,7 +8,7 @@
 UNWIND $parents AS parentUid
 MATCH (parent:Entity {uid: parentUid})
 CALL (parent) {
-  MATCH (parent)-[rel:$($type)]-(node:Entity)
+  MATCH (parent)-[rel:{{type}}]-(node:Entity)
   WHERE (startNode(rel) = parent) = $out
   WITH rel, node, coalesce(node.date, node.publishedOn) AS dated
   WHERE ($from IS NULL OR dated >= $from) AND ($to IS NULL OR dated <= $to)

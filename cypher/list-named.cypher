@@ -1,7 +1,8 @@
-// Root list of a named kind (Organisation, Network, LocalAuthority) by name; SESLIP authorities only on request.
+// Root list of a named kind ({{label}}: Organisation, Network, LocalAuthority, written in so that only its nodes
+// are scanned) by name; SESLIP authorities only on request.
 // Sliced in the database: [$skip, $skip + $limit) of the ordered list ($fromEnd: the last $limit), with the
 // length of the whole list; each node projected to the requested properties ($props).
-MATCH (n:$($label))
+MATCH (n:{{label}})
 WHERE $seslip IS NULL OR n.seslip = $seslip
 WITH n ORDER BY n.key
 WITH collect(n) AS ordered

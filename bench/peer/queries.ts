@@ -365,11 +365,8 @@ interface DeepReport {
   citedInConnection: Edges<DeepItem>;
 }
 
-export async function deepNetworkReports(send: Send): Promise<unknown> {
-  const data = (await send(`query PeerDeepNetworkReports {
-    networks(sort: [{ key: ASC }], limit: 20) {
-      name
-      reportsConnection(first: 10, sort: ${DATED_ORDER('publishedOn')}) {
+/** What the deep query selects of a network's reports, for the dated and the undated ones alike. */
+const DEEP_REPORTS_SELECTION = `
         totalCount
         edges {
           properties { rule }
@@ -390,46 +387,62 @@ export async function deepNetworkReports(send: Send): Promise<unknown> {
             }
           }
         }
-      }
+`;
+
+export async function deepNetworkReports(send: Send): Promise<unknown> {
+  // Our order puts undated reports last; the peer's sort puts them first (Cypher sorts null first when
+  // descending), so, as in publishedBy, the dated and the undated ones are asked for apart and joined.
+  const data = (await send(`query PeerDeepNetworkReports {
+    networks(sort: [{ key: ASC }], limit: 20) {
+      name
+      dated: reportsConnection(first: 10, where: { node: { NOT: { publishedOn: { eq: null } } } }, sort: ${DATED_ORDER('publishedOn')}) {${DEEP_REPORTS_SELECTION}}
+      undated: reportsConnection(first: 10, where: { node: { publishedOn: { eq: null } } }, sort: ${KEY_ORDER}) {${DEEP_REPORTS_SELECTION}}
     }
-  }`)) as { networks: (Named & { reportsConnection: Edges<DeepReport, { rule: string }> })[] };
+  }`)) as {
+    networks: (Named & {
+      dated: Edges<DeepReport, { rule: string }>;
+      undated: Edges<DeepReport, { rule: string }>;
+    })[];
+  };
   return {
     networks: {
       edges: data.networks.map((network) => ({
         node: {
           name: network.name,
           reports: {
-            totalCount: network.reportsConnection.totalCount,
-            edges: network.reportsConnection.edges.map(({ node, properties }) => ({
-              rule: properties.rule,
-              node: {
-                title: node.title,
-                publisher: first(node.publisher),
-                citedIn: {
-                  totalCount: node.citedInConnection.totalCount,
-                  edges: node.citedInConnection.edges.map((item) => {
-                    const issue = first(item.node.issue);
-                    return {
-                      node: {
-                        title: item.node.title,
-                        issue:
-                          issue === null
-                            ? null
-                            : {
-                                number: issue.number,
-                                contacts: {
-                                  edges: issue.contactsConnection.edges.map((contact) => ({
-                                    role: contact.properties.role ?? '',
-                                    node: contact.node,
-                                  })),
+            totalCount: network.dated.totalCount! + network.undated.totalCount!,
+            edges: [...network.dated.edges, ...network.undated.edges]
+              .slice(0, 10)
+              .map(({ node, properties }) => ({
+                rule: properties.rule,
+                node: {
+                  title: node.title,
+                  publisher: first(node.publisher),
+                  citedIn: {
+                    totalCount: node.citedInConnection.totalCount,
+                    edges: node.citedInConnection.edges.map((item) => {
+                      const issue = first(item.node.issue);
+                      return {
+                        node: {
+                          title: item.node.title,
+                          issue:
+                            issue === null
+                              ? null
+                              : {
+                                  number: issue.number,
+                                  contacts: {
+                                    edges: issue.contactsConnection.edges.map((contact) => ({
+                                      role: contact.properties.role ?? '',
+                                      node: contact.node,
+                                    })),
+                                  },
                                 },
-                              },
-                      },
-                    };
-                  }),
+                        },
+                      };
+                    }),
+                  },
                 },
-              },
-            })),
+              })),
           },
         },
       })),

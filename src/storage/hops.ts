@@ -40,18 +40,21 @@ export async function readHopPages(
 ): Promise<Slice<HopHit>[]> {
   const types = EDGE_CATALOGUE[request.hop.type].props as Record<string, PropertyType>;
   const relProps = request.relProps.filter((name) => name in types);
-  const rows = await db.query<HopPageRow>('hop-page', {
-    parents,
-    type: request.hop.type,
-    out: request.hop.direction === 'out',
-    from: request.from,
-    to: request.to,
-    oldestFirst: request.oldestFirst,
-    ...windowParams(request.window),
-    props: request.props,
-    relProps,
-    evidence: request.evidence,
-  });
+  const rows = await db.query<HopPageRow>(
+    'hop-page',
+    {
+      parents,
+      out: request.hop.direction === 'out',
+      from: request.from,
+      to: request.to,
+      oldestFirst: request.oldestFirst,
+      ...windowParams(request.window),
+      props: request.props,
+      relProps,
+      evidence: request.evidence,
+    },
+    { type: request.hop.type },
+  );
   const byParent = new Map(rows.map((row) => [row.parentUid, row]));
   return parents.map((uid) => {
     const row = byParent.get(uid);

@@ -45,6 +45,10 @@ export interface ListEntry {
   count: number | null;
 }
 
+/** A list of one label writes it into the query: `MATCH (n:$($label))` would scan every node of the graph. */
+const labelSlot = (filters: object): Record<string, string> =>
+  'label' in filters && typeof filters.label === 'string' ? { label: filters.label } : {};
+
 /** One slice of a root list, ordered, filtered and cut in Cypher, each node with the requested properties. */
 export async function readList<Name extends keyof ListFilters>(
   db: Database,
@@ -53,7 +57,11 @@ export async function readList<Name extends keyof ListFilters>(
   window: Window,
   props: readonly string[],
 ): Promise<Slice<ListEntry>> {
-  const [row] = await db.query<ListRow>(name, { ...filters, ...windowParams(window), props });
+  const [row] = await db.query<ListRow>(
+    name,
+    { ...filters, ...windowParams(window), props },
+    labelSlot(filters),
+  );
   if (row === undefined) return { items: [], start: 0, total: 0 };
   return {
     start: row.start,
