@@ -19,13 +19,7 @@ import {
   type NodeRef,
   type Properties,
 } from '../extract/records.js';
-import {
-  foldVersions,
-  propertyChanges,
-  withoutVersion,
-  withVersion,
-  type Versions,
-} from './versions.js';
+import { foldVersions, propertyChanges, withoutVersion, withVersion, type Versions } from './versions.js';
 
 /**
  * Writes one Update's records to Neo4j in ONE write transaction: an Update loads completely or not at all.
