@@ -61,8 +61,8 @@ async function candidatePairs(driver: Driver): Promise<[End, End][]> {
   const spread = await ends(
     driver,
     `MATCH (n:Entity) WHERE NOT n:Item AND NOT n:Issue
-     WITH n ORDER BY n.uid WITH collect(n) AS all
-     UNWIND range(0, 15) AS i WITH all[toInteger(i * size(all) / 16)] AS n RETURN ${ENTITY}`,
+     WITH n ORDER BY n.uid WITH collect(n) AS entities
+     UNWIND range(0, 15) AS i WITH entities[toInteger(i * size(entities) / 16)] AS n RETURN ${ENTITY}`,
   );
   const pairs: [End, End][] = [];
   const across = (a: End[], b: End[]) => {
