@@ -8,6 +8,8 @@ OPTIONAL MATCH (existing:Entity {uid: row.uid})
 WITH row, CASE WHEN existing IS NULL THEN null ELSE existing {.*, versions: null} END AS before
 MERGE (n:Entity {uid: row.uid})
   ON CREATE SET n:$(row.label)
+// A node one Update owns (row.owned: its Issue, its Items) takes exactly this version's properties.
+FOREACH (_ IN CASE WHEN row.owned THEN [1] ELSE [] END | SET n = {uid: row.uid})
 SET n += row.props, n.key = row.key, n.versions = row.versions
 WITH row, before, n
 CALL (row, n) {

@@ -1,12 +1,8 @@
-// After retract-edges: deletes the Update's Items, takes its number off every node it contributed to,
-// and deletes nodes that no Update mentions any more and nothing links to.
-MATCH (item:Item {issueNumber: $number})
-DETACH DELETE item
-WITH count(*) AS items
+// After retract-edges: takes the Update's number off every node it contributed to. Nothing is deleted here:
+// the replacing version MERGEs its nodes next, so a node (or Item) it still has is never deleted and created
+// again, which a reader running between two queries of one request would see as a missing uid.
+// delete-orphans.cypher removes, after the merge, what no Update mentions any more.
 MATCH (n:Entity)
 WHERE $number IN n.issues
 SET n.issues = [x IN n.issues WHERE x <> $number]
-WITH items, n
-WHERE size(n.issues) = 0 AND NOT (n)--()
-DELETE n
-RETURN items, count(n) AS orphans
+RETURN count(n) AS retracted

@@ -142,6 +142,7 @@ export async function loadUpdate(
     const nodes = countChanges(await tx.run('merge-nodes', { number, rows: nodeRows }), 'label');
     const edgeRows = await foldEdgeRows(tx, number, describedEdges(records.edges));
     const edges = countChanges(await tx.run('merge-edges', { rows: edgeRows }), 'type');
+    if (decision.action === 'replace') await tx.run('delete-orphans', { number });
     await options.beforeCommit?.(tx);
     const loadStatus = decision.action === 'replace' ? 'replaced' : 'loaded';
     return { issueNumber: number, status: loadStatus, note: decision.note, nodes, edges };
@@ -203,7 +204,7 @@ async function foldNodeRows(tx: Transaction, number: number, nodes: DescribedNod
     if (UPDATE_OWNED_LABELS.includes(node.label))
       return { key: node.key, ...nodeRow(node, node.props, null) };
     const versions = withVersion(stored.get(node.uid) ?? [], number, node.props);
-    return { key: node.key, ...nodeRow(node, foldVersions(versions), versions) };
+    return { key: node.key, owned: false, ...nodeRow(node, foldVersions(versions), versions) };
   });
 }
 
