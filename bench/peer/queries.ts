@@ -119,13 +119,13 @@ export async function networkContacts(send: Send): Promise<unknown> {
   const data = (await send(`query PeerNetworkContacts {
     networks(sort: [{ key: ASC }], limit: 50) {
       name
-      contactsConnection(first: 20, sort: ${KEY_ORDER}) {
+      contactsConnection(first: 10, sort: ${KEY_ORDER}) {
         edges {
           properties { sources quotes }
           node {
             name
-            localAuthoritiesConnection(first: 20, sort: ${KEY_ORDER}) { edges { node { name } } }
-            organisationsConnection(first: 20, sort: ${KEY_ORDER}) { edges { node { name } } }
+            localAuthoritiesConnection(first: 5, sort: ${KEY_ORDER}) { edges { node { name } } }
+            organisationsConnection(first: 5, sort: ${KEY_ORDER}) { edges { node { name } } }
           }
         }
       }
@@ -143,7 +143,8 @@ export async function networkContacts(send: Send): Promise<unknown> {
                 localAuthorities: { edges: node.localAuthoritiesConnection.edges },
                 organisations: { edges: node.organisationsConnection.edges },
               },
-              evidence: (properties.sources ?? []).map((source, i) => ({
+              // The example's evidence takes the default first 10; the peer reads the whole lists.
+              evidence: (properties.sources ?? []).slice(0, 10).map((source, i) => ({
                 issue: { number: issueNumberOf(source) },
                 quote: properties.quotes?.[i] ?? '',
               })),

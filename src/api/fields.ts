@@ -1,23 +1,29 @@
 import type { ArgBuilder, OutputRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { decodeEvidence, reachedLabels, uidOf, type GraphNode, type NodeLabel } from '../graph/index.js';
-import type { HopPageRequest } from '../storage/hops.js';
+import {
+  prefetchedPage,
+  type HopHit,
+  type HopProjection,
+  type NodeProjection,
+} from '../storage/projection.js';
 import type { RelData } from '../storage/rows.js';
 import type { Slice } from '../storage/window.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { badInput } from './errors.js';
 import { HOPS, type HopName } from './hops.js';
-import { pageOf, windowOf, type Page, type PageArgs } from './pagination.js';
+import { MAX_PAGE_SIZE, pageOf, windowOf, type Page, type PageArgs } from './pagination.js';
 import { narrowed } from './refs.js';
 import {
-  connectionSelection,
   DEFAULT_EVIDENCE,
+  HOP_FIELD,
+  hopProjection,
   MAX_EVIDENCE,
-  nodeSelection,
-  type ConnectionSelection,
+  nodeProjection,
+  type HopFieldMark,
 } from './selection.js';
-import { EvidenceRef } from './types/evidence.js';
+import { EvidenceRef, type EvidenceView } from './types/evidence.js';
 
 /**
  * Field helpers shared by the type modules, so that every relationship is exposed the same way: a Relay
@@ -62,7 +68,10 @@ export function evidenceFields<P extends { rel: RelData }>(t: FieldBuilder<P>) {
         if (first < 0 || first > MAX_EVIDENCE)
           throw badInput(`evidence first must be between 0 and ${MAX_EVIDENCE}, got ${first}`, 'first');
         if (offset < 0) throw badInput(`evidence offset must be 0 or more, got ${offset}`, 'offset');
-        return decodeEvidence(parent.rel).slice(offset, offset + first);
+        const nodes = parent.rel.evidenceNodes;
+        return decodeEvidence(parent.rel)
+          .slice(offset, offset + first)
+          .map((entry, i): EvidenceView => ({ ...entry, nodes: nodes?.[offset + i] }));
       },
     }),
     evidenceCount: t.int({
@@ -127,57 +136,50 @@ interface HopConnectionOptions {
   edgeFields?: EdgeFields;
 }
 
-interface DateArgs {
-  from?: string | null;
-  to?: string | null;
-  order?: 'NEWEST_FIRST' | 'OLDEST_FIRST' | null;
-}
-
 export const DateOrderEnum = builder.enumType('DateOrder', {
   description: 'Which end of a dated list comes first.',
   values: ['NEWEST_FIRST', 'OLDEST_FIRST'] as const,
 });
 
-/** A slice of the nodes a hop reaches from a parent, narrowed to the labels the field declares. */
+/**
+ * A slice of the nodes a hop reaches from a parent, narrowed to the labels the field declares: the page the
+ * parent's own query read with it when it did, else one page of a request's batch for the hop (its
+ * DataLoader), which reads everything the projection selects below in the same query.
+ */
 export async function hopSlice(
   parent: GraphNode,
-  hopName: HopName,
   target: Target,
-  request: Omit<HopPageRequest, 'hop'>,
+  projection: HopProjection,
   { loaders }: Context,
 ): Promise<Slice<Omit<HopEdge, 'cursor'>>> {
-  const slice = await loaders.hopPage(parent.uid, { hop: HOPS[hopName], ...request });
+  const slice: Slice<HopHit> =
+    prefetchedPage(parent, projection.key) ?? (await loaders.hopPage(parent.uid, projection));
   return {
     ...slice,
     items: slice.items.map((hit) => ({ node: narrowed(hit.node, target.labels), rel: hit.rel })),
   };
 }
 
-/** Loads one page of a hop for a parent, projected to what the request selected. */
-async function loadHopPage(
-  parent: GraphNode,
+/** A hop read as a plain list (its first MAX_PAGE_SIZE hits) by fields that are not connections. */
+export function listedHop(
+  key: string,
   hopName: HopName,
-  target: Target,
-  args: PageArgs & DateArgs,
-  selection: ConnectionSelection,
-  context: Context,
-): Promise<Page<Omit<HopEdge, 'cursor'>>> {
-  const slice = await hopSlice(
-    parent,
-    hopName,
-    target,
-    {
-      window: windowOf(args),
-      from: args.from ?? null,
-      to: args.to ?? null,
-      oldestFirst: args.order === 'OLDEST_FIRST',
-      props: selection.nodeProps,
-      relProps: selection.edgeFields,
-      evidence: selection.evidence,
-    },
-    context,
-  );
-  return pageOf(slice);
+  read: { oldestFirst: boolean; node: NodeProjection; relProps?: readonly string[]; evidence?: number },
+): HopProjection {
+  return {
+    key,
+    hop: HOPS[hopName],
+    window: { skip: 0, limit: MAX_PAGE_SIZE, fromEnd: false },
+    from: null,
+    to: null,
+    oldestFirst: read.oldestFirst,
+    relProps: read.relProps ?? [],
+    evidence: read.evidence ?? 0,
+    evidenceNodes: null,
+    counted: false,
+    listed: true,
+    node: read.node,
+  };
 }
 
 function hopEdgeRef(name: string, target: Target, edgeFields?: EdgeFields) {
@@ -211,13 +213,15 @@ function hopConnectionField<P extends GraphNode>(
     to: t.arg({ type: 'Date', required: false, description: 'On or before this date.' }),
     order: t.arg({ type: DateOrderEnum, required: false, defaultValue: 'NEWEST_FIRST' }),
   };
+  const mark: HopFieldMark = { hop: HOPS[hopName], dated: options.dated, one: false };
   return t.field({
     type: connection,
     description: options.description,
     args: options.dated ? { ...pageArgs(t), ...dateArgs } : pageArgs(t),
+    extensions: { [HOP_FIELD]: mark },
     complexity: pagedComplexity,
-    resolve: (parent, args, context, info) =>
-      loadHopPage(parent, hopName, target, args, connectionSelection(info), context),
+    resolve: async (parent, args, context, info) =>
+      pageOf(await hopSlice(parent, target, hopProjection(info, mark, windowOf(args)), context)),
   });
 }
 
@@ -245,26 +249,15 @@ export function hopOne<P extends GraphNode>(
   description: string,
 ) {
   assertReaches(hopName, target.labels);
+  const mark: HopFieldMark = { hop: HOPS[hopName], dated: false, one: true };
   return t.field({
     type: target.ref,
     nullable: true,
     description,
+    extensions: { [HOP_FIELD]: mark },
     resolve: async (parent, _args, context, info) => {
-      const slice = await hopSlice(
-        parent,
-        hopName,
-        target,
-        {
-          window: { skip: 0, limit: 1, fromEnd: false },
-          from: null,
-          to: null,
-          oldestFirst: false,
-          props: nodeSelection(info),
-          relProps: [],
-          evidence: 0,
-        },
-        context,
-      );
+      const projection = hopProjection(info, mark, { skip: 0, limit: 1, fromEnd: false });
+      const slice = await hopSlice(parent, target, projection, context);
       return slice.items[0]?.node ?? null;
     },
   });
@@ -278,7 +271,7 @@ export function nodeOptions<L extends NodeLabel>(label: L) {
       typeof value === 'object' && value !== null && 'label' in value && value.label === label,
     // Batched by the request's node loader all the same; this form hands over the selection.
     loadWithoutCache: async (key: string, { loaders }: Context, info: GraphQLResolveInfo) => {
-      const node = await loaders.node(uidOf(label, key), nodeSelection(info));
+      const node = await loaders.node(uidOf(label, key), nodeProjection(info));
       return node === null ? null : narrowed(node, [label]);
     },
   };

@@ -1,51 +1,66 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
 import type { GraphNode } from '../graph/index.js';
-import { readHopPages, type HopHit, type HopPageRequest } from '../storage/hops.js';
+import { readHopPages, type HopHit, type HopProjection } from '../storage/hops.js';
 import { readNodes } from '../storage/nodes.js';
+import type { NodeProjection } from '../storage/projection.js';
 import type { Slice } from '../storage/window.js';
 
 interface NodeKey {
   uid: string;
-  props: readonly string[];
+  projection: NodeProjection;
 }
 
 /**
- * Per-request DataLoaders: every page of a relationship hop and every node lookup in one GraphQL request is
- * batched into one Cypher query per distinct request shape (hop, window, filters, selected properties) and
- * level, so the number of queries grows with the query's depth, not with the number of results.
+ * Per-request DataLoaders: every page of a relationship hop and every node lookup in one GraphQL request
+ * that its parent's query did not read already is batched into one Cypher query per distinct projection
+ * (hop, window, filters, what is selected below) and tick, so the number of queries grows with the
+ * query's depth at most, never with the number of results.
  */
 export class Loaders {
-  private readonly hopLoaders = new Map<string, DataLoader<string, Slice<HopHit>>>();
-  /** Every node lookup of a tick is one query, projecting the union of the properties its callers asked for. */
-  private readonly nodes: DataLoader<NodeKey, GraphNode | null, string>;
+  private readonly hopLoaders = new Map<string, DataLoader<string, Slice<HopHit>, string>>();
+  /** Per shape of hops below: node lookups of one tick are one query, reading the union of their properties. */
+  private readonly nodeLoaders = new Map<string, DataLoader<NodeKey, GraphNode | null, string>>();
 
-  constructor(private readonly db: Database) {
-    this.nodes = new DataLoader(
-      async (keys) => {
+  constructor(private readonly db: Database) {}
+
+  /** One page of the nodes reached from the parent (by uid) through a hop, as the projection describes it. */
+  hopPage(parentUid: string, projection: HopProjection): Promise<Slice<HopHit>> {
+    return loaderFor(this.hopLoaders, projection, (parents: readonly string[]) =>
+      readHopPages(this.db, parents, projection),
+    ).load(parentUid);
+  }
+
+  /** A node by uid with what the projection reads (null when the graph has none). */
+  node(uid: string, projection: NodeProjection): Promise<GraphNode | null> {
+    const hops = projection.hops;
+    const loader = loaderFor(
+      this.nodeLoaders,
+      hops,
+      async (keys: readonly NodeKey[]) => {
         const uids = [...new Set(keys.map((key) => key.uid))];
-        const props = [...new Set(keys.flatMap((key) => key.props))].sort();
-        const found = await readNodes(this.db, uids, props);
-        const byUid = new Map(uids.map((uid, i) => [uid, found[i] ?? null]));
+        const props = [...new Set(keys.flatMap((key) => key.projection.props))].sort();
+        const found = await readNodes(this.db, uids, { props, hops });
+        const byUid = new Map(uids.map((one, i) => [one, found[i] ?? null]));
         return keys.map((key) => byUid.get(key.uid) ?? null);
       },
-      { cacheKeyFn: (key) => `${key.uid}|${[...key.props].sort().join(',')}` },
+      (key) => `${key.uid}|${[...key.projection.props].sort().join(',')}`,
     );
+    return loader.load({ uid, projection });
   }
+}
 
-  /** One page of the nodes reached from the parent (by uid) through a hop, as the request describes it. */
-  hopPage(parentUid: string, request: HopPageRequest): Promise<Slice<HopHit>> {
-    const shape = JSON.stringify(request);
-    let loader = this.hopLoaders.get(shape);
-    if (loader === undefined) {
-      loader = new DataLoader((parents) => readHopPages(this.db, parents, request));
-      this.hopLoaders.set(shape, loader);
-    }
-    return loader.load(parentUid);
+function loaderFor<K, V>(
+  loaders: Map<string, DataLoader<K, V, string>>,
+  shapeOf: unknown,
+  batch: (keys: readonly K[]) => Promise<V[]>,
+  cacheKeyFn?: (key: K) => string,
+): DataLoader<K, V, string> {
+  const shape = JSON.stringify(shapeOf);
+  let loader = loaders.get(shape);
+  if (loader === undefined) {
+    loader = new DataLoader<K, V, string>(batch, cacheKeyFn === undefined ? {} : { cacheKeyFn });
+    loaders.set(shape, loader);
   }
-
-  /** A node by uid with the given properties (null when the graph has none). */
-  node(uid: string, props: readonly string[]): Promise<GraphNode | null> {
-    return this.nodes.load({ uid, props });
-  }
+  return loader;
 }

@@ -2,6 +2,8 @@ import { GraphQLError } from 'graphql';
 import { normaliseName } from '../extract/normalise.js';
 import { uidOf, type NodeLabel } from '../graph/index.js';
 import { nameCandidates, type NameCandidate } from '../storage/names.js';
+import { propsOnly } from '../storage/nodes.js';
+import type { NodeProjection } from '../storage/projection.js';
 import type { Context } from './context.js';
 import { luceneWords } from './lucene.js';
 
@@ -83,17 +85,17 @@ const ambiguous = (label: NodeLabel, name: string, candidates: NameCandidate[]):
 
 /**
  * The node key a user's name stands for; throws NOT_FOUND or AMBIGUOUS_NAME (with candidates) otherwise.
- * `props` are the properties the caller will load the node with: the existence check then loads them, and
- * the caller's own lookup is answered from the request's cache, not by a second query.
+ * `projection` is what the caller will load the node with: the existence check then loads it, and the
+ * caller's own lookup is answered from the request's cache, not by a second query.
  */
 export async function resolveName(
   label: NodeLabel,
   name: string,
   context: Context,
-  props: readonly string[] = [],
+  projection: NodeProjection = propsOnly([]),
 ): Promise<string> {
   const key = exactKey(label, name, context);
-  if ((await context.loaders.node(uidOf(label, key), props)) !== null) return key;
+  if ((await context.loaders.node(uidOf(label, key), projection)) !== null) return key;
   const words = luceneWords(name, 'name');
   const candidates = await candidatesFor(label, words, context);
   const [best, next] = candidates;

@@ -1,11 +1,21 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import {
+  isObjectType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import { NODE_LABELS, propertiesOf } from '../graph/index.js';
+import { NODE_LABELS, propertiesOf, type Hop } from '../graph/index.js';
+import type { HopProjection, NodeProjection } from '../storage/projection.js';
+import type { Window } from '../storage/window.js';
+import { windowOf } from './pagination.js';
 
 /**
  * What a request selected below a field, read before the field's query runs, so that only the selected
- * properties travel from Neo4j and evidence is sliced in the database. Fragments, inline fragments and
- * aliases are resolved by graphql-parse-resolve-info.
+ * properties travel from Neo4j, evidence is sliced in the database, and every hop selected below is read in
+ * the same query (a projection, src/storage/projection.ts). Fragments, inline fragments and aliases are
+ * resolved by graphql-parse-resolve-info; a field is a hop when its definition carries HOP_FIELD.
  */
 
 /** Every stored node property name of the graph model: a selected field not among them is not a property. */
@@ -14,6 +24,24 @@ const STORED = new Set(NODE_LABELS.flatMap(propertiesOf));
 /** How many evidence entries an edge gives when `evidence(first:)` is not given. */
 export const DEFAULT_EVIDENCE = 10;
 export const MAX_EVIDENCE = 100;
+
+/** The extension key marking a field that reads a relationship hop (fields.ts sets it). */
+export const HOP_FIELD = 'seslipHop';
+
+/** What a hop field's mark says: the hop, whether it takes date arguments, and whether it reads one node. */
+export interface HopFieldMark {
+  hop: Hop;
+  dated: boolean;
+  one: boolean;
+}
+
+const isHopMark = (value: unknown): value is HopFieldMark =>
+  typeof value === 'object' && value !== null && 'hop' in value && 'dated' in value && 'one' in value;
+
+const hopMarkOf = (field: GraphQLField<unknown, unknown> | undefined): HopFieldMark | undefined => {
+  const mark = field?.extensions[HOP_FIELD];
+  return isHopMark(mark) ? mark : undefined;
+};
 
 const children = (trees: ResolveTree[]): ResolveTree[] =>
   trees.flatMap((tree) => Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields)));
@@ -36,6 +64,11 @@ const intArg = (tree: ResolveTree, name: string, fallback: number): number => {
   return typeof value === 'number' ? value : fallback;
 };
 
+const textArg = (tree: ResolveTree, name: string): string | null => {
+  const value = tree.args[name];
+  return typeof value === 'string' ? value : null;
+};
+
 /** The stored properties selected on the nodes under these trees. */
 const nodeProps = (nodes: ResolveTree[]): string[] =>
   unique(children(nodes).map((tree) => tree.name)).filter((name) => STORED.has(name));
@@ -49,6 +82,134 @@ function evidenceReach(edges: ResolveTree[]): number {
     ),
   );
 }
+
+/**
+ * What the request reads of the nodes these trees select: their properties and, when the trees name one
+ * object type, every hop field selected on it (below a union the same response key could mean different
+ * fields on different members; those hops are left to their resolvers).
+ */
+function projectNode(schema: GraphQLSchema, trees: ResolveTree[]): NodeProjection {
+  const props = nodeProps(trees);
+  const objects = unique(trees.flatMap((tree) => Object.keys(tree.fieldsByTypeName)))
+    .map((name) => schema.getType(name))
+    .filter(isObjectType);
+  const [type] = objects;
+  if (type === undefined || objects.length > 1) return { props, hops: [] };
+  const byKey = new Map<string, ResolveTree[]>();
+  for (const tree of trees)
+    for (const child of Object.values(tree.fieldsByTypeName[type.name] ?? {}))
+      byKey.set(child.alias, [...(byKey.get(child.alias) ?? []), child]);
+  const hops: HopProjection[] = [];
+  for (const [key, group] of byKey) {
+    const [first] = group;
+    const mark = first === undefined ? undefined : hopMarkOf(type.getFields()[first.name]);
+    // Trees merged from several evidence selections must agree on the field and its arguments.
+    const agreed = group.every(
+      (tree) => tree.name === first?.name && JSON.stringify(tree.args) === JSON.stringify(first.args),
+    );
+    if (mark === undefined || first === undefined || !agreed) continue;
+    const window = nestedWindow(first, mark);
+    if (window !== null) hops.push(projectHop(schema, key, group, mark, window));
+  }
+  return { props, hops };
+}
+
+/** The window of a hop selected below the field, or null when its arguments are wrong (its resolver says so). */
+function nestedWindow(tree: ResolveTree, mark: HopFieldMark): Window | null {
+  if (mark.one) return ONE;
+  try {
+    return windowOf(tree.args);
+  } catch {
+    return null;
+  }
+}
+
+const ONE: Window = { skip: 0, limit: 1, fromEnd: false };
+
+function projectHop(
+  schema: GraphQLSchema,
+  key: string,
+  trees: ResolveTree[],
+  mark: HopFieldMark,
+  window: Window,
+): HopProjection {
+  const [tree] = trees;
+  const base = {
+    key,
+    hop: mark.hop,
+    window,
+    from: mark.dated && tree !== undefined ? textArg(tree, 'from') : null,
+    to: mark.dated && tree !== undefined ? textArg(tree, 'to') : null,
+    oldestFirst: mark.dated && tree !== undefined && tree.args.order === 'OLDEST_FIRST',
+  };
+  if (mark.one)
+    return {
+      ...base,
+      relProps: [],
+      evidence: 0,
+      evidenceNodes: null,
+      counted: false,
+      listed: true,
+      node: projectNode(schema, trees),
+    };
+  const edges = named(trees, 'edges');
+  const evidence = named(edges, 'evidence');
+  const issue = named(evidence, 'issue');
+  const item = named(evidence, 'item');
+  return {
+    ...base,
+    relProps: unique(children(edges).map((child) => child.name)),
+    evidence: evidenceReach(edges),
+    evidenceNodes:
+      issue.length === 0 && item.length === 0
+        ? null
+        : {
+            issue: issue.length === 0 ? null : projectNode(schema, issue),
+            item: item.length === 0 ? null : projectNode(schema, item),
+          },
+    counted: named(trees, 'totalCount').length > 0 || named(trees, 'pageInfo').length > 0,
+    listed: edges.length > 0 || named(trees, 'pageInfo').length > 0,
+    node: projectNode(schema, named(edges, 'node')),
+  };
+}
+
+/**
+ * A selection worked out once per field of the document and request, not once per parent: graphql-js hands
+ * every parent of a list the same `fieldNodes` array, and each request has its own `variableValues`.
+ */
+class PerField<T> {
+  private readonly cache = new WeakMap<readonly FieldNode[], WeakMap<object, T>>();
+
+  get(info: GraphQLResolveInfo, build: () => T): T {
+    let byRequest = this.cache.get(info.fieldNodes);
+    if (byRequest === undefined) {
+      byRequest = new WeakMap();
+      this.cache.set(info.fieldNodes, byRequest);
+    }
+    let value = byRequest.get(info.variableValues);
+    if (value === undefined) {
+      value = build();
+      byRequest.set(info.variableValues, value);
+    }
+    return value;
+  }
+}
+
+const hopProjections = new PerField<HopProjection>();
+const nodeProjections = new PerField<NodeProjection>();
+
+/**
+ * For a hop field (its mark and the window its own arguments give): the page to read, with everything the
+ * request selects below it.
+ */
+export const hopProjection = (info: GraphQLResolveInfo, mark: HopFieldMark, window: Window): HopProjection =>
+  hopProjections.get(info, () =>
+    projectHop(info.schema, info.path.key.toString(), rootOf(info), mark, window),
+  );
+
+/** For a field returning a node (or a list of them): what the request reads of it and below it. */
+export const nodeProjection = (info: GraphQLResolveInfo): NodeProjection =>
+  nodeProjections.get(info, () => projectNode(info.schema, rootOf(info)));
 
 /** The trees reached from the field along a path of field names (every alias and type condition). */
 const treesAt = (info: GraphQLResolveInfo, path: readonly string[]): ResolveTree[] =>
@@ -65,20 +226,3 @@ export const propsAt = (info: GraphQLResolveInfo, path: readonly string[] = []):
 /** How much evidence the objects at a path below the field ask for (`evidence(first:, offset:)`). */
 export const evidenceAt = (info: GraphQLResolveInfo, path: readonly string[] = []): number =>
   evidenceReach(treesAt(info, path));
-
-export interface ConnectionSelection {
-  nodeProps: string[];
-  /** Fields selected on the edges: the relationship properties among them are projected. */
-  edgeFields: string[];
-  evidence: number;
-}
-
-/** For a connection field: what its edges and nodes select. */
-export const connectionSelection = (info: GraphQLResolveInfo): ConnectionSelection => ({
-  nodeProps: propsAt(info, ['edges', 'node']),
-  edgeFields: fieldsAt(info, ['edges']),
-  evidence: evidenceAt(info, ['edges']),
-});
-
-/** For a field returning a node (or a list of them): the stored properties it selects. */
-export const nodeSelection = (info: GraphQLResolveInfo): string[] => propsAt(info);

@@ -120,8 +120,20 @@ export class Database {
     params: Params = {},
     slots: Readonly<Record<string, string>> = {},
   ): Promise<T[]> {
+    return this.readRows<T>(`cypher/${name}.cypher`, shapedCypher(name, slots), params);
+  }
+
+  /**
+   * As `query`, for a read the storage layer writes from a projection (src/storage/projection.ts) rather
+   * than reads from a file; `name` names it in errors and logs.
+   */
+  queryText<T>(name: string, text: string, params: Params = {}): Promise<T[]> {
+    return this.readRows<T>(`the ${name} projection`, text, params);
+  }
+
+  private readRows<T>(where: string, text: string, params: Params): Promise<T[]> {
     return this.session('READ', async (tx) => {
-      const result = await this.runRaw(tx, name, shapedCypher(name, slots), params);
+      const result = await this.runRaw(tx, where, text, params);
       return result.records.map((record) => record.toObject() as T);
     });
   }
@@ -205,16 +217,16 @@ export class Database {
   }
 
   private async runIn(tx: Runner, name: string, text: string, params: Params): Promise<Row[]> {
-    const result = await this.runRaw(tx, name, text, params);
+    const result = await this.runRaw(tx, `cypher/${name}.cypher`, text, params);
     return result.records.map((record) => toPlain(record.toObject()) as Row);
   }
 
-  private async runRaw(tx: Runner, name: string, text: string, params: Params) {
+  private async runRaw(tx: Runner, where: string, text: string, params: Params) {
     this.scope.queries += 1;
     try {
       return await tx.run(text, params);
     } catch (error) {
-      throw mapError(error, `cypher/${name}.cypher`);
+      throw mapError(error, where);
     }
   }
 }

@@ -1,14 +1,18 @@
 import type { Database } from '../db/database.js';
 import type { GraphNode } from '../graph/index.js';
-import { decodeNode, type NodeRow } from './rows.js';
+import { decodeProjectedNode, nodesQuery, type NodeProjection, type ProjectedNodeRow } from './projection.js';
 
-/** Nodes by uid with the requested properties, in the order asked, null where none has that uid. */
+/** Nodes by uid with what the projection reads, in the order asked, null where none has that uid. */
 export async function readNodes(
   db: Database,
   uids: readonly string[],
-  props: readonly string[],
+  projection: NodeProjection,
 ): Promise<(GraphNode | null)[]> {
-  const rows = await db.query<{ node: NodeRow }>('nodes-by-uid', { uids, props });
-  const found = new Map(rows.map(({ node }) => [node.uid, decodeNode(node, props)]));
+  const query = nodesQuery(uids, projection);
+  const rows = await db.queryText<{ node: ProjectedNodeRow }>('nodes-by-uid', query.text, query.params);
+  const found = new Map(rows.map(({ node }) => [node.uid, decodeProjectedNode(node, projection)]));
   return uids.map((uid) => found.get(uid) ?? null);
 }
+
+/** A projection of stored properties only. */
+export const propsOnly = (props: readonly string[]): NodeProjection => ({ props, hops: [] });

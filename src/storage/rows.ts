@@ -53,22 +53,34 @@ export function decodeNode(row: NodeRow, props: readonly string[]): GraphNode {
   return node as GraphNode;
 }
 
-/** A relationship as the hop and feed queries project it: requested values, evidence slice and counts. */
-export interface RelRow extends EvidenceLists {
+/**
+ * A relationship as the hop, path and feed queries project it: requested values, evidence slice and counts.
+ * A projection (src/storage/projection.ts) reads only what the request selected: the evidence lists when
+ * it asked for evidence, the count and dates when it asked for them, so those may be absent.
+ */
+export interface RelRow extends Partial<EvidenceLists> {
   values: unknown[];
-  evidenceCount: number;
-  firstSeen: string | null;
-  lastSeen: string | null;
+  evidenceCount?: number;
+  firstSeen?: string | null;
+  lastSeen?: string | null;
 }
 
 /** A relationship's own data, by property name, as the edge catalogue types it. */
 export type RelValues = Record<string, string | number | boolean | string[] | null>;
+
+/** The Update and the Item of one evidence entry, when the request read them with the relationship. */
+export interface EvidenceNodes {
+  issue: GraphNode | null;
+  item: GraphNode | null;
+}
 
 export interface RelData extends EvidenceLists {
   values: RelValues;
   evidenceCount: number;
   firstSeen: string | null;
   lastSeen: string | null;
+  /** Aligned with `sources` when the request read the evidence's nodes with the relationship. */
+  evidenceNodes?: EvidenceNodes[];
 }
 
 export function decodeRel(
@@ -80,13 +92,14 @@ export function decodeRel(
   props.forEach((name, i) => {
     values[name] = checked(types[name], row.values[i], `relationship.${name}`) as RelValues[string];
   });
+  // What the query did not read, the request did not select: nothing reads these defaults.
   return {
     values,
-    sources: row.sources,
-    quotes: row.quotes,
-    seenOn: row.seenOn,
-    evidenceCount: row.evidenceCount,
-    firstSeen: row.firstSeen,
-    lastSeen: row.lastSeen,
+    sources: row.sources ?? [],
+    quotes: row.quotes ?? [],
+    seenOn: row.seenOn ?? [],
+    evidenceCount: row.evidenceCount ?? 0,
+    firstSeen: row.firstSeen ?? null,
+    lastSeen: row.lastSeen ?? null,
   };
 }

@@ -4,7 +4,7 @@ import { QUERY_COST_LIMIT } from '../../src/api/builder.js';
 import { schema } from '../../src/api/schema.js';
 import { MAX_NODE_IDS } from '../../src/api/types/graph-queries.js';
 import { readHopPages } from '../../src/storage/hops.js';
-import { readNodes } from '../../src/storage/nodes.js';
+import { propsOnly, readNodes } from '../../src/storage/nodes.js';
 import { query } from '../support/graph.js';
 import { data, globalId, graphql, useSeededApi } from './helpers.js';
 
@@ -85,7 +85,7 @@ describe('evidence pages', () => {
 
 describe('the storage edge', () => {
   it('brings only the requested properties of a node', async () => {
-    const [item] = await readNodes(api.opened.db, ['Item:518/1'], ['title']);
+    const [item] = await readNodes(api.opened.db, ['Item:518/1'], propsOnly(['title']));
     expect(item).not.toBeNull();
     expect(Object.keys(item!).sort()).toEqual(['key', 'label', 'title', 'uid']);
   });
@@ -94,13 +94,17 @@ describe('the storage edge', () => {
     const before = api.opened.db.queryCount;
     const [first, second] = await readHopPages(api.opened.db, ['Issue:issue:518', 'Issue:issue:330'], {
       hop: { type: 'HAS_ITEM', direction: 'out' },
+      key: 'items',
       window: { skip: 2, limit: 3, fromEnd: false },
       from: null,
       to: null,
       oldestFirst: false,
-      props: ['position'],
-      relProps: ['position'],
+      relProps: ['position', 'evidenceCount'],
       evidence: 0,
+      evidenceNodes: null,
+      counted: true,
+      listed: true,
+      node: propsOnly(['position']),
     });
     expect(api.opened.db.queryCount - before).toBe(1);
     expect(first!.start).toBe(2);

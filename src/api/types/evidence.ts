@@ -1,28 +1,43 @@
-import { sourceIssueUid, sourceItemUid, type Evidence } from '../../graph/index.js';
+import { sourceIssueUid, sourceItemUid, type Evidence, type NodeLabel } from '../../graph/index.js';
+import type { EvidenceNodes } from '../../storage/rows.js';
+import type { Context } from '../context.js';
 import { builder } from '../builder.js';
 import { IssueRef, ItemRef, narrowed } from '../refs.js';
-import { nodeSelection } from '../selection.js';
+import { nodeProjection } from '../selection.js';
+import type { GraphQLResolveInfo } from 'graphql';
 
-export const EvidenceRef = builder.objectRef<Evidence>('Evidence').implement({
+/** An evidence entry, with its Update and Item when the relationship's query read them (see EvidenceNodes). */
+export interface EvidenceView extends Evidence {
+  nodes?: EvidenceNodes | undefined;
+}
+
+async function evidenceNode<L extends NodeLabel>(
+  read: EvidenceNodes[keyof EvidenceNodes] | undefined,
+  uid: string | null,
+  label: L,
+  { loaders }: Context,
+  info: GraphQLResolveInfo,
+) {
+  const node =
+    read !== undefined ? read : uid === null ? null : await loaders.node(uid, nodeProjection(info));
+  return node === null ? null : narrowed(node, [label]);
+}
+
+export const EvidenceRef = builder.objectRef<EvidenceView>('Evidence').implement({
   description: 'Where a fact was read: the Update, the item within it, and the sentence or line as written.',
   fields: (t) => ({
     issue: t.field({
       type: IssueRef,
       nullable: true,
-      resolve: async (e, _args, { loaders }, info) => {
-        const node = await loaders.node(sourceIssueUid(e.source), nodeSelection(info));
-        return node === null ? null : narrowed(node, ['Issue']);
-      },
+      resolve: (e, _args, context, info) =>
+        evidenceNode(e.nodes?.issue, sourceIssueUid(e.source), 'Issue', context, info),
     }),
     item: t.field({
       type: ItemRef,
       nullable: true,
       description: 'Null when the fact comes from the Update as a whole (its contact list).',
-      resolve: async (e, _args, { loaders }, info) => {
-        const uid = sourceItemUid(e.source);
-        const node = uid === null ? null : await loaders.node(uid, nodeSelection(info));
-        return node === null ? null : narrowed(node, ['Item']);
-      },
+      resolve: (e, _args, context, info) =>
+        evidenceNode(e.nodes?.item, sourceItemUid(e.source), 'Item', context, info),
     }),
     quote: t.exposeString('quote'),
     date: t.expose('date', { type: 'Date', description: "The Update's date." }),

@@ -17,7 +17,7 @@ import { resolveFilter } from '../names.js';
 import { connectionRef, evidenceFields, pagedComplexity, pagingArgs, relText, relTexts } from '../fields.js';
 import { pageOf, windowOf } from '../pagination.js';
 import { EntityKindEnum, narrowed, TARGETS } from '../refs.js';
-import { evidenceAt, fieldsAt, propsAt } from '../selection.js';
+import { evidenceAt, fieldsAt, nodeProjection, propsAt } from '../selection.js';
 
 /** Questions over the graph as a whole: full-text search, shortest connection, report feeds, counts. */
 
@@ -144,8 +144,8 @@ builder.queryFields((t) => ({
       if (args.ids.length > MAX_NODE_IDS)
         throw badInput(`nodes takes at most ${MAX_NODE_IDS} ids, got ${args.ids.length}`, 'ids');
       const uids = args.ids.map((id) => uidFromGlobalId(String(id), 'ids'));
-      const props = propsAt(info);
-      return Promise.all(uids.map((uid) => loaders.node(uid, props)));
+      const projection = nodeProjection(info);
+      return Promise.all(uids.map((uid) => loaders.node(uid, projection)));
     },
   }),
   search: t.field({

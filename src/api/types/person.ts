@@ -7,6 +7,7 @@ import {
   evidenceFields,
   hopConnection,
   hopSlice,
+  listedHop,
   nodeOptions,
   relText,
   type HopEdge,
@@ -16,7 +17,8 @@ import {
 import type { HopName } from '../hops.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 import { IssueRef, narrowed, PersonRef, TARGETS } from '../refs.js';
-import { evidenceAt, nodeSelection, propsAt } from '../selection.js';
+import { evidenceAt, fieldsAt, nodeProjection, propsAt } from '../selection.js';
+import { propsOnly } from '../../storage/nodes.js';
 import type { GraphNode } from '../../graph/index.js';
 
 type Listing = Omit<HopEdge, 'cursor'>;
@@ -46,44 +48,26 @@ const ContactDetailRef = builder.objectRef<Listing>('ContactDetail').implement({
 });
 
 /** A person's contact-list entries, oldest first, at most MAX_PAGE_SIZE, with the values asked for. */
-async function listings(
-  person: GraphNode,
-  relProps: string[],
-  context: Context,
-  info: GraphQLResolveInfo,
-): Promise<Listing[]> {
-  const slice = await hopSlice(
-    person,
-    'personListings',
-    TARGETS.Issue,
-    {
-      window: { skip: 0, limit: MAX_PAGE_SIZE, fromEnd: false },
-      from: null,
-      to: null,
-      oldestFirst: true,
-      props: propsAt(info, ['issue']),
-      relProps,
-      evidence: evidenceAt(info),
-    },
-    context,
-  );
+async function listings(person: GraphNode, context: Context, info: GraphQLResolveInfo): Promise<Listing[]> {
+  const projection = listedHop(info.path.key.toString(), 'personListings', {
+    oldestFirst: true,
+    node: propsOnly(propsAt(info, ['issue'])),
+    // The relationship values the list's fields select (role or email…, evidence's count and dates).
+    relProps: fieldsAt(info),
+    evidence: evidenceAt(info),
+  });
+  const slice = await hopSlice(person, TARGETS.Issue, projection, context);
   return slice.items;
 }
 
 /** Both directions of POSSIBLY_SAME_AS (the edge's direction means nothing). */
 async function possiblySameAs(person: GraphNode, context: Context, info: GraphQLResolveInfo) {
-  const request = {
-    window: { skip: 0, limit: MAX_PAGE_SIZE, fromEnd: false },
-    from: null,
-    to: null,
-    oldestFirst: false,
-    props: nodeSelection(info),
-    relProps: [],
-    evidence: 0,
-  };
+  const node = nodeProjection(info);
   const hops: HopName[] = ['personPossiblySameAsOut', 'personPossiblySameAsIn'];
   const slices = await Promise.all(
-    hops.map((hop) => hopSlice(person, hop, TARGETS.Person, request, context)),
+    hops.map((hop) =>
+      hopSlice(person, TARGETS.Person, listedHop(hop, hop, { oldestFirst: false, node }), context),
+    ),
   );
   return slices.flatMap((slice) => slice.items.map((hit) => narrowed(hit.node, ['Person'])));
 }
@@ -100,7 +84,7 @@ builder.node(PersonRef, {
     roles: t.field({
       type: [PersonRoleRef],
       description: `Roles in the contact lists, oldest first (the first ${MAX_PAGE_SIZE}).`,
-      resolve: (person, _args, context, info) => listings(person, ['role', 'organisation'], context, info),
+      resolve: (person, _args, context, info) => listings(person, context, info),
     }),
     contactDetails: t.field({
       type: [ContactDetailRef],
@@ -110,7 +94,7 @@ builder.node(PersonRef, {
       resolve: (person, _args, context, info) => {
         if (!context.authorised)
           throw forbidden('contact details need an API key: send Authorization: Bearer <key> (see API_KEYS)');
-        return listings(person, ['email', 'phone'], context, info);
+        return listings(person, context, info);
       },
     }),
     networks: hopConnection(t, 'PersonNetworks', 'personNetworks', TARGETS.Network, {

@@ -8,7 +8,7 @@ import { connectionRef, nodeConnectionRef, pagedComplexity, pagingArgs, type Tar
 import { pageOf, windowOf, type PageArgs } from '../pagination.js';
 import { resolveFilter, resolveName } from '../names.js';
 import { narrowed, TARGETS } from '../refs.js';
-import { connectionSelection, nodeSelection } from '../selection.js';
+import { nodeProjection, propsAt } from '../selection.js';
 
 /**
  * Root fields: one entity by number, name or id, and filtered lists (ordered, filtered, sliced and counted
@@ -22,7 +22,7 @@ async function oneNode<L extends NodeLabel>(
   { loaders }: Context,
   info: GraphQLResolveInfo,
 ) {
-  const node = await loaders.node(uid, nodeSelection(info));
+  const node = await loaders.node(uid, nodeProjection(info));
   return node === null ? null : narrowed(node, labels);
 }
 
@@ -34,7 +34,7 @@ async function listPage<Name extends keyof ListFilters>(
   { db }: Context,
   info: GraphQLResolveInfo,
 ) {
-  return pageOf(await readList(db, name, filters, windowOf(args), connectionSelection(info).nodeProps));
+  return pageOf(await readList(db, name, filters, windowOf(args), propsAt(info, ['edges', 'node'])));
 }
 
 const ReportOrderEnum = builder.enumType('ReportOrder', {
@@ -84,7 +84,7 @@ builder.queryFields((t) => {
       args: { name: nameArg },
       resolve: async (_root, args, context, info) =>
         oneNode(
-          uidOf(label, await resolveName(label, args.name, context, nodeSelection(info))),
+          uidOf(label, await resolveName(label, args.name, context, nodeProjection(info))),
           target.labels,
           context,
           info,

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { sourceIssueUid, sourceItemUid } from '../../src/graph/index.js';
+import { SOURCE_ISSUE_UID, SOURCE_ITEM_UID } from '../../src/storage/projection.js';
+import { data, graphql, useSeededApi, type Json } from './helpers.js';
+
+/**
+ * Projections (src/storage/projection.ts): a node and every hop selected below it are read in one Cypher
+ * query; these tests check that the pages so read are the pages the resolvers would read one by one.
+ */
+const api = useSeededApi();
+
+const keys = (connection: Json): string[] => connection.edges.map((edge: Json) => edge.node.id);
+
+describe('one query for a node and everything below it', () => {
+  it('a lookup by name with two dated hops, their evidence and its Updates and items runs one Cypher query', async () => {
+    const result = await graphql(
+      api.app,
+      `
+        {
+          localAuthority(name: "IoW") {
+            name
+            mentionedIn(first: 2) {
+              totalCount
+              edges {
+                node {
+                  title
+                  issue {
+                    number
+                  }
+                }
+                evidence {
+                  issue {
+                    number
+                  }
+                  item {
+                    title
+                  }
+                  quote
+                }
+              }
+            }
+            meetings {
+              edges {
+                node {
+                  title
+                  date
+                  network {
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.extensions?.cypherQueries).toBe(1);
+    const authority = (result.data as Json).localAuthority;
+    expect(authority.mentionedIn.totalCount).toBe(5);
+    // 518:91 and 515:57, newest first; the evidence's item is the item itself, its Update the item's.
+    expect(authority.mentionedIn.edges.map((edge: Json) => edge.node.issue.number)).toEqual([518, 515]);
+    for (const edge of authority.mentionedIn.edges) {
+      expect(edge.evidence[0].issue.number).toBe(edge.node.issue.number);
+      expect(edge.evidence[0].item.title).toBe(edge.node.title);
+    }
+    expect(authority.meetings.edges.map((edge: Json) => edge.node.title)).toEqual(['Triad 3']);
+  });
+
+  it('windows from the end, after a cursor and before one read below a node agree with the whole list', async () => {
+    const { issue } = await data(
+      api.app,
+      `{ issue(number: 330) { all: items(first: 100) { edges { cursor node { id } } } } }`,
+    );
+    const all: string[] = keys(issue.all);
+    const cursor = (i: number): string => issue.all.edges[i].cursor;
+    const { issue: paged } = await data(
+      api.app,
+      `query($after: String!, $before: String!) { issue(number: 330) {
+          tail: items(last: 3) { totalCount pageInfo { hasPreviousPage hasNextPage } edges { node { id } } }
+          middle: items(after: $after, first: 2) { edges { node { id } } }
+          before: items(before: $before, last: 2) { pageInfo { hasPreviousPage } edges { node { id } } }
+          tailAfter: items(after: $after, last: 100) { edges { node { id } } } } }`,
+      { after: cursor(3), before: cursor(6) },
+    );
+    expect(paged.tail.totalCount).toBe(all.length);
+    expect(keys(paged.tail)).toEqual(all.slice(-3));
+    expect(paged.tail.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: false });
+    expect(keys(paged.middle)).toEqual(all.slice(4, 6));
+    expect(keys(paged.before)).toEqual(all.slice(4, 6));
+    expect(paged.before.pageInfo.hasPreviousPage).toBe(true);
+    // `after` with `last`: the last 100, never reaching back past the cursor.
+    expect(keys(paged.tailAfter)).toEqual(all.slice(4));
+  });
+
+  it('two lookups of the same node with different selections below keep their own pages', async () => {
+    const { a, b } = await data(
+      api.app,
+      `{ a: network(name: "qa network") { contacts(first: 1) { totalCount edges { node { name } } } }
+         b: network(name: "qa network") { contacts { edges { node { name localAuthorities { edges { node { name } } } } } } } }`,
+    );
+    expect(a.contacts.edges).toHaveLength(1);
+    expect(a.contacts.totalCount).toBeGreaterThanOrEqual(b.contacts.edges.length);
+    expect(b.contacts.edges[0].node.name).toBe(a.contacts.edges[0].node.name);
+    // 518: Amanda Meadows, Hampshire.
+    expect(b.contacts.edges[0].node.localAuthorities.edges[0].node.name).toBe('Hampshire');
+  });
+
+  it('a wrong argument two hops down is reported at its own path', async () => {
+    const result = await graphql(
+      api.app,
+      `
+        {
+          issue(number: 518) {
+            number
+            items(first: 2) {
+              edges {
+                node {
+                  title
+                  reports(first: 500) {
+                    totalCount
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+    );
+    expect(result.errors?.[0]?.message).toMatch(/first must be between 0 and 100, got 500/);
+    expect(result.errors?.[0]?.path).toEqual(['issue', 'items', 'edges', 0, 'node', 'reports']);
+  });
+});
+
+describe('the Cypher side of the evidence codec', () => {
+  it('names the same Update and Item as sourceIssueUid and sourceItemUid', async () => {
+    const sources = ['518/3', 'issue:518', '12/140', 'issue:7'];
+    const rows = await api.opened.db.queryText<{ source: string; issue: string; item: string | null }>(
+      'codec check',
+      `UNWIND $sources AS src RETURN src AS source, ${SOURCE_ISSUE_UID('src')} AS issue, ${SOURCE_ITEM_UID('src')} AS item`,
+      { sources },
+    );
+    expect(rows).toEqual(
+      sources.map((source) => ({ source, issue: sourceIssueUid(source), item: sourceItemUid(source) })),
+    );
+  });
+});
