@@ -1,6 +1,6 @@
 // Root list: Items, newest Update first then in Update order, filtered by section, date range and text.
 // Sliced in the database: [$skip, $skip + $limit) of the ordered list ($fromEnd: the last $limit), with the
-// length of the whole list; each node projected to the requested properties ($props).
+// length of the whole list; each entry's node is projected by the caller (src/storage/lists.ts).
 MATCH (n:Item)
 WHERE ($section IS NULL OR n.section = $section)
   AND ($from IS NULL OR n.date >= $from) AND ($to IS NULL OR n.date <= $to)
@@ -9,6 +9,4 @@ WITH n ORDER BY n.date DESC, n.issueNumber DESC, n.position
 WITH collect(n) AS ordered
 WITH ordered, size(ordered) AS total
 WITH ordered, total, CASE WHEN $fromEnd AND total - $limit > $skip THEN total - $limit ELSE $skip END AS start
-RETURN total, start,
-       [n IN ordered[start..start + $limit] |
-        {uid: n.uid, key: n.key, label: [l IN labels(n) WHERE l <> 'Entity'][0], values: [p IN $props | n[p]]}] AS nodes
+RETURN total, start, [n IN ordered[start..start + $limit] | {node: n}] AS page

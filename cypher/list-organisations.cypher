@@ -2,7 +2,7 @@
 // with that count: reports published within [$from, $to] and, when $topic is given, whose title or the names of
 // the networks they feed match the word pattern $topic. $publishersOnly keeps those with at least one.
 // Sliced in the database: [$skip, $skip + $limit) of the ordered list ($fromEnd: the last $limit), with the
-// length of the whole list; each node projected to the requested properties ($props).
+// length of the whole list; each entry's node is projected by the caller (src/storage/lists.ts).
 MATCH (n:Organisation)
 CALL (n) {
   OPTIONAL MATCH (r:Report)-[:PUBLISHED_BY]->(n)
@@ -15,6 +15,4 @@ ORDER BY CASE WHEN $orderBy = 'MOST_REPORTS' THEN reports END DESC, n.key
 WITH collect({n: n, reports: reports}) AS ordered
 WITH ordered, size(ordered) AS total
 WITH ordered, total, CASE WHEN $fromEnd AND total - $limit > $skip THEN total - $limit ELSE $skip END AS start
-RETURN total, start,
-       [x IN ordered[start..start + $limit] |
-        {uid: x.n.uid, key: x.n.key, label: 'Organisation', values: [p IN $props | x.n[p]], count: x.reports}] AS nodes
+RETURN total, start, [x IN ordered[start..start + $limit] | {node: x.n, count: x.reports}] AS page

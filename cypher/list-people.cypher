@@ -2,7 +2,7 @@
 // names them), filtered by the organisation they work for, the authority they are based at,
 // and the network they are the contact for (keys).
 // Sliced in the database: [$skip, $skip + $limit) of the ordered list ($fromEnd: the last $limit), with the
-// length of the whole list; each node projected to the requested properties ($props).
+// length of the whole list; each entry's node is projected by the caller (src/storage/lists.ts).
 MATCH (n:Person)
 WHERE ($organisation IS NULL OR EXISTS { (n)-[:WORKS_FOR]->(:Organisation {key: $organisation}) })
   AND ($authority IS NULL OR EXISTS { (n)-[:BASED_AT]->(:LocalAuthority {key: $authority}) })
@@ -11,6 +11,4 @@ WITH n ORDER BY CASE WHEN $orderBy = 'LAST_SEEN' THEN n.issues[-1] END DESC, n.k
 WITH collect(n) AS ordered
 WITH ordered, size(ordered) AS total
 WITH ordered, total, CASE WHEN $fromEnd AND total - $limit > $skip THEN total - $limit ELSE $skip END AS start
-RETURN total, start,
-       [n IN ordered[start..start + $limit] |
-        {uid: n.uid, key: n.key, label: [l IN labels(n) WHERE l <> 'Entity'][0], values: [p IN $props | n[p]]}] AS nodes
+RETURN total, start, [n IN ordered[start..start + $limit] | {node: n}] AS page

@@ -1,7 +1,7 @@
 // Root list: Reports in $orderBy order (NEWEST_FIRST, OLDEST_FIRST, TITLE, MOST_CITED; undated last where dates
 // order them), filtered by publisher key, publication date range and title text.
 // Sliced in the database: [$skip, $skip + $limit) of the ordered list ($fromEnd: the last $limit), with the
-// length of the whole list; each node projected to the requested properties ($props).
+// length of the whole list; each entry's node is projected by the caller (src/storage/lists.ts).
 MATCH (n:Report)
 WHERE ($from IS NULL OR n.publishedOn >= $from) AND ($to IS NULL OR n.publishedOn <= $to)
   AND ($text IS NULL OR toLower(n.title) CONTAINS toLower($text))
@@ -15,6 +15,4 @@ ORDER BY CASE WHEN $orderBy = 'TITLE' THEN toLower(n.title) END,
 WITH collect(n) AS ordered
 WITH ordered, size(ordered) AS total
 WITH ordered, total, CASE WHEN $fromEnd AND total - $limit > $skip THEN total - $limit ELSE $skip END AS start
-RETURN total, start,
-       [n IN ordered[start..start + $limit] |
-        {uid: n.uid, key: n.key, label: [l IN labels(n) WHERE l <> 'Entity'][0], values: [p IN $props | n[p]]}] AS nodes
+RETURN total, start, [n IN ordered[start..start + $limit] | {node: n}] AS page

@@ -211,6 +211,12 @@ export const hopProjection = (info: GraphQLResolveInfo, mark: HopFieldMark, wind
 export const nodeProjection = (info: GraphQLResolveInfo): NodeProjection =>
   nodeProjections.get(info, () => projectNode(info.schema, rootOf(info)));
 
+const listProjections = new PerField<NodeProjection>();
+
+/** For a root list (a connection of nodes): what the request reads of its nodes and below them. */
+export const listProjection = (info: GraphQLResolveInfo): NodeProjection =>
+  listProjections.get(info, () => projectNode(info.schema, named(named(rootOf(info), 'edges'), 'node')));
+
 /** The trees reached from the field along a path of field names (every alias and type condition). */
 const treesAt = (info: GraphQLResolveInfo, path: readonly string[]): ResolveTree[] =>
   path.reduce((trees, name) => named(trees, name), rootOf(info));

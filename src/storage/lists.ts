@@ -1,6 +1,7 @@
+import { shapedCypher } from '../db/cypher.js';
 import type { Database } from '../db/database.js';
 import type { GraphNode } from '../graph/index.js';
-import { decodeNode, type NodeRow } from './rows.js';
+import { decodeProjectedNode, listQuery, type NodeProjection, type NodeTuple } from './projection.js';
 import { windowParams, type Slice, type Window } from './window.js';
 
 /** The root lists, one Cypher file each, with the filters each takes (null: not filtered). */
@@ -36,7 +37,7 @@ interface ListRow {
   total: number;
   start: number;
   /** `count` is the figure a list orders by, where it has one (an organisation's reports). */
-  nodes: (NodeRow & { count?: number })[];
+  nodes: [NodeTuple, number | null][];
 }
 
 /** A list entry: the node, and the figure the list counted for it (null where it counts nothing). */
@@ -49,24 +50,28 @@ export interface ListEntry {
 const labelSlot = (filters: object): Record<string, string> =>
   'label' in filters && typeof filters.label === 'string' ? { label: filters.label } : {};
 
-/** One slice of a root list, ordered, filtered and cut in Cypher, each node with the requested properties. */
+/**
+ * One slice of a root list, ordered, filtered and cut in Cypher, each node read with its projection (and
+ * so every hop selected below it) in the same query.
+ */
 export async function readList<Name extends keyof ListFilters>(
   db: Database,
   name: Name,
   filters: ListFilters[Name],
   window: Window,
-  props: readonly string[],
+  projection: NodeProjection,
 ): Promise<Slice<ListEntry>> {
-  const [row] = await db.query<ListRow>(
-    name,
-    { ...filters, ...windowParams(window), props },
-    labelSlot(filters),
-  );
+  const query = listQuery(shapedCypher(name, labelSlot(filters)), projection);
+  const [row] = await db.queryText<ListRow>(name, query.text, {
+    ...filters,
+    ...windowParams(window),
+    ...query.params,
+  });
   if (row === undefined) return { items: [], start: 0, total: 0 };
   return {
     start: row.start,
     total: row.total,
-    items: row.nodes.map((node) => ({ node: decodeNode(node, props), count: node.count ?? null })),
+    items: row.nodes.map(([node, count]) => ({ node: decodeProjectedNode(node, projection), count })),
   };
 }
 

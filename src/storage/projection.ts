@@ -1,12 +1,15 @@
-import { EDGE_CATALOGUE, type GraphNode, type Hop, type PropertyType } from '../graph/index.js';
 import {
-  decodeNode,
-  decodeRel,
-  type EvidenceNodes,
-  type NodeRow,
-  type RelData,
-  type RelRow,
-} from './rows.js';
+  EDGE_CATALOGUE,
+  isNodeLabel,
+  NODE_PROPERTIES,
+  reachedLabels,
+  uidOf,
+  type GraphNode,
+  type Hop,
+  type NodeLabel,
+  type PropertyType,
+} from '../graph/index.js';
+import { decodeNode, decodeRel, StorageRowError, type EvidenceNodes, type RelData } from './rows.js';
 import type { Slice, Window } from './window.js';
 
 /**
@@ -101,37 +104,58 @@ export const SOURCE_ISSUE_UID = (source: string) =>
 export const SOURCE_ITEM_UID = (source: string) =>
   `CASE WHEN ${source} STARTS WITH 'issue:' THEN null ELSE 'Item:' + ${source} END`;
 
-function nodeExpression(q: QueryText, node: string, projection: NodeProjection): string {
+/** A node as a NodeTuple: key, label (null when the hop can reach only one), values, hop pages. */
+function nodeExpression(
+  q: QueryText,
+  node: string,
+  projection: NodeProjection,
+  labels: readonly NodeLabel[] = [],
+): string {
+  const label = labels.length === 1 ? 'null' : `[l IN labels(${node}) WHERE l <> 'Entity'][0]`;
   const values = projection.props.map((prop) => `${node}.${identifier(prop)}`).join(', ');
   const hops =
     projection.hops.length === 0
       ? ''
-      : `, hops: [${projection.hops.map((hop) => pageExpression(q, node, hop)).join(', ')}]`;
-  return `{uid: ${node}.uid, key: ${node}.key, label: [l IN labels(${node}) WHERE l <> 'Entity'][0], values: [${values}]${hops}}`;
+      : `, [${projection.hops.map((hop) => pageExpression(q, node, hop)).join(', ')}]`;
+  return `[${node}.key, ${label}, [${values}]${hops}]`;
+}
+
+const stores = (labels: readonly NodeLabel[], prop: string): boolean =>
+  labels.some((label) => prop in NODE_PROPERTIES[label]);
+
+/**
+ * The date a hop's nodes are ordered and bounded by, as the graph model stores it for the labels reached
+ * (an Item's or Meeting's `date`, a Report's `publishedOn`), or null when they have none. Only stored
+ * properties are read: a property no node has would still be looked up on every one.
+ */
+function datedExpression(labels: readonly NodeLabel[], node: string): string | null {
+  const props = ['date', 'publishedOn'].filter((prop) => stores(labels, prop));
+  if (props.length === 0) return null;
+  return props.length === 1
+    ? `${node}.${props[0]}`
+    : `coalesce(${props.map((p) => `${node}.${p}`).join(', ')})`;
 }
 
 function evidenceNodesExpression(q: QueryText, rel: string, projection: HopProjection): string {
   const wanted = projection.evidenceNodes;
-  if (wanted === null || (wanted.issue === null && wanted.item === null)) return '';
-  const [index, source, issue, item] = ['k', 'src', 'ei', 'et'].map((prefix) => q.variable(prefix)) as [
-    string,
-    string,
-    string,
-    string,
-  ];
+  if (wanted === null || (wanted.issue === null && wanted.item === null)) return 'null';
+  const index = q.variable('k');
+  const source = q.variable('src');
+  const issue = q.variable('ei');
+  const item = q.variable('et');
   const look = (variable: string, uid: string, p: NodeProjection | null) =>
     p === null ? '' : `OPTIONAL MATCH (${variable}:Entity {uid: ${uid}}) `;
-  const value = (variable: string, p: NodeProjection | null) =>
+  const value = (variable: string, p: NodeProjection | null, label: NodeLabel) =>
     p === null
       ? 'null'
-      : `CASE WHEN ${variable} IS NULL THEN null ELSE ${nodeExpression(q, variable, p)} END`;
+      : `CASE WHEN ${variable} IS NULL THEN null ELSE ${nodeExpression(q, variable, p, [label])} END`;
   return (
-    `, evidenceNodes: COLLECT { UNWIND range(0, size(coalesce(${rel}.sources, [])[..${q.param(projection.evidence)}]) - 1) AS ${index} ` +
+    `COLLECT { UNWIND range(0, size(coalesce(${rel}.sources, [])[..${q.param(projection.evidence)}]) - 1) AS ${index} ` +
     `WITH ${index}, ${rel}.sources[${index}] AS ${source} ` +
     look(issue, SOURCE_ISSUE_UID(source), wanted.issue) +
     look(item, SOURCE_ITEM_UID(source), wanted.item) +
     `WITH ${index}${wanted.issue === null ? '' : `, ${issue}`}${wanted.item === null ? '' : `, ${item}`} ORDER BY ${index} ` +
-    `RETURN {issue: ${value(issue, wanted.issue)}, item: ${value(item, wanted.item)}} }`
+    `RETURN [${value(issue, wanted.issue, 'Issue')}, ${value(item, wanted.item, 'Item')}] }`
   );
 }
 
@@ -141,72 +165,84 @@ function storedRelProps(projection: HopProjection) {
   return { types, names: projection.relProps.filter((name) => name in types) };
 }
 
+/** A relationship as a RelTuple; evidence lists can hold hundreds of entries, so only what was asked for is read. */
 function relExpression(q: QueryText, rel: string, projection: HopProjection): string {
   const values = storedRelProps(projection)
     .names.map((prop) => `${rel}.${identifier(prop)}`)
     .join(', ');
-  const slice = (list: string) => `coalesce(${rel}.${list}, [])[..${q.param(projection.evidence)}]`;
-  // Evidence lists can hold hundreds of entries: they are read only when the request asked for them.
+  const slice = (list: string) =>
+    projection.evidence === 0 ? 'null' : `coalesce(${rel}.${list}, [])[..${q.param(projection.evidence)}]`;
   const selected = (field: string, expression: string) =>
-    projection.relProps.includes(field) ? `, ${field}: ${expression}` : '';
-  const evidence =
-    projection.evidence === 0
-      ? ''
-      : `, sources: ${slice('sources')}, quotes: ${slice('quotes')}, seenOn: ${slice('seenOn')}`;
-  return (
-    `{values: [${values}]${evidence}` +
-    selected('evidenceCount', `size(coalesce(${rel}.sources, []))`) +
-    selected('firstSeen', `${rel}.firstSeen`) +
-    selected('lastSeen', `${rel}.lastSeen`) +
-    `${evidenceNodesExpression(q, rel, projection)}}`
-  );
+    projection.relProps.includes(field) ? expression : 'null';
+  return `[${[
+    `[${values}]`,
+    slice('sources'),
+    slice('quotes'),
+    slice('seenOn'),
+    selected('evidenceCount', `size(coalesce(${rel}.sources, []))`),
+    selected('firstSeen', `${rel}.firstSeen`),
+    selected('lastSeen', `${rel}.lastSeen`),
+    evidenceNodesExpression(q, rel, projection),
+  ].join(', ')}]`;
 }
 
 /**
- * A page of a hop from `parent`: `{total, hits}`. The order is an Update's items by position; otherwise
+ * A page of a hop from `parent`, as a PageTuple. The order is an Update's items by position; otherwise
  * newest first (oldest with `oldestFirst`), undated last; then position and key. A window from the end
  * reads the list in reverse (every term flipped, so the order is exactly reversed) and decodePage turns it
  * round; the database sorts only the top of the list (ORDER BY … LIMIT).
  */
 function pageExpression(q: QueryText, parent: string, projection: HopProjection): string {
   const type = identifier(projection.hop.type);
+  const labels = reachedLabels(projection.hop);
+  // Every node is an :Entity: writing the label in would only add a label check per hit, and a count
+  // without it (and without bounds) is the node's degree, which Neo4j reads without expanding.
   const pattern = (rel: string, node: string) =>
     projection.hop.direction === 'out'
-      ? `(${parent})-[${rel}:${type}]->(${node}:Entity)`
-      : `(${parent})<-[${rel}:${type}]-(${node}:Entity)`;
-  const datedOf = (node: string) => `coalesce(${node}.date, ${node}.publishedOn)`;
-  const within = (dated: string) => {
+      ? `(${parent})-[${rel}:${type}]->(${node})`
+      : `(${parent})<-[${rel}:${type}]-(${node})`;
+  const rel = q.variable('r');
+  const node = q.variable('n');
+  const dated = q.variable('d');
+  const counted = q.variable('c');
+  const datedOf = (variable: string) => datedExpression(labels, variable);
+  const within = (date: string | null) => {
     const bounds = [
-      ...(projection.from === null ? [] : [`${dated} >= ${q.param(projection.from)}`]),
-      ...(projection.to === null ? [] : [`${dated} <= ${q.param(projection.to)}`]),
+      ...(projection.from === null ? [] : [`${date} >= ${q.param(projection.from)}`]),
+      ...(projection.to === null ? [] : [`${date} <= ${q.param(projection.to)}`]),
     ];
+    if (bounds.length > 0 && date === null)
+      throw new Error(`projection: ${type} reaches ${labels.join(', ')}, which hold no date to bound`);
     return bounds.length === 0 ? '' : `WHERE ${bounds.join(' AND ')} `;
   };
-  const [rel, node, dated] = ['r', 'n', 'd'].map((prefix) => q.variable(prefix)) as [string, string, string];
-  const terms: [string, boolean][] = [
-    [`${rel}.position`, true],
-    [`${dated} IS NULL`, true],
-    [dated, projection.oldestFirst],
-    [`${node}.position`, true],
-    [`${node}.key`, true],
-  ];
+  const hasDate = datedOf(node) !== null;
+  const terms: { term: string; ascending: boolean }[] = [];
+  if ('position' in EDGE_CATALOGUE[projection.hop.type].props)
+    terms.push({ term: `${rel}.position`, ascending: true });
+  if (hasDate)
+    terms.push(
+      { term: `${dated} IS NULL`, ascending: true },
+      { term: dated, ascending: projection.oldestFirst },
+    );
+  if (stores(labels, 'position')) terms.push({ term: `${node}.position`, ascending: true });
+  terms.push({ term: `${node}.key`, ascending: true });
   const order = terms
-    .map(([term, ascending]) => `${term}${ascending !== projection.window.fromEnd ? '' : ' DESC'}`)
+    .map(({ term, ascending }) => `${term}${ascending !== projection.window.fromEnd ? '' : ' DESC'}`)
     .join(', ');
-  const counted = q.variable('c');
   const total =
     projection.counted || projection.window.fromEnd
       ? `COUNT { MATCH ${pattern('', counted)} ${within(datedOf(counted))}}`
       : 'null';
   const hits = !projection.listed
     ? '[]'
-    : `COLLECT { MATCH ${pattern(rel, node)} WITH ${rel}, ${node}, ${datedOf(node)} AS ${dated} ${within(dated)}` +
+    : `COLLECT { MATCH ${pattern(rel, node)} WITH ${rel}, ${node}${hasDate ? `, ${datedOf(node)} AS ${dated}` : ''} ` +
+      within(hasDate ? dated : null) +
       `ORDER BY ${order} ` +
       // Parameters arrive as floats (the driver sends JS numbers so); SKIP and LIMIT want integers.
       (projection.window.fromEnd ? '' : `SKIP toInteger(${q.param(projection.window.skip)}) `) +
       `LIMIT toInteger(${q.param(projection.window.limit)}) ` +
-      `RETURN {node: ${nodeExpression(q, node, projection.node)}, rel: ${relExpression(q, rel, projection)}} }`;
-  return `{total: ${total}, hits: ${hits}}`;
+      `RETURN [${nodeExpression(q, node, projection.node, labels)}, ${relExpression(q, rel, projection)}] }`;
+  return `[${total}, ${hits}]`;
 }
 
 export interface ProjectedQuery {
@@ -214,7 +250,7 @@ export interface ProjectedQuery {
   params: Record<string, unknown>;
 }
 
-/** Nodes by uid (`$uids`), each with its projection: rows `{node}`. */
+/** Nodes by uid (`$uids`), each with its projection: rows `{node}` (a NodeTuple). */
 export function nodesQuery(uids: readonly string[], projection: NodeProjection): ProjectedQuery {
   const q = new QueryText();
   const node = nodeExpression(q, 'node', projection);
@@ -224,7 +260,7 @@ export function nodesQuery(uids: readonly string[], projection: NodeProjection):
   };
 }
 
-/** A page of one hop for each parent uid (`$parents`): rows `{parentUid, page}`. */
+/** A page of one hop for each parent uid (`$parents`): rows `{parentUid, page}` (a PageTuple). */
 export function hopPagesQuery(parents: readonly string[], projection: HopProjection): ProjectedQuery {
   const q = new QueryText();
   const page = pageExpression(q, 'parent', projection);
@@ -234,62 +270,101 @@ export function hopPagesQuery(parents: readonly string[], projection: HopProject
   };
 }
 
+/**
+ * A root list file (cypher/list-*.cypher), which ends `RETURN total, start, page` with page a list of
+ * `{node, count}`, run as a subquery, each page entry's node then projected: rows `{total, start, nodes}`,
+ * nodes a list of [NodeTuple, count].
+ */
+export function listQuery(listText: string, projection: NodeProjection): ProjectedQuery {
+  const q = new QueryText();
+  const node = nodeExpression(q, 'n', projection);
+  return {
+    text:
+      `CALL () {\n${listText}\n}\n` +
+      `CALL (page) { UNWIND range(0, size(page) - 1) AS i WITH i, page[i] AS entry ORDER BY i ` +
+      `WITH entry.node AS n, entry.count AS count RETURN collect([${node}, count]) AS nodes }\n` +
+      `RETURN total, start, nodes`,
+    params: q.params,
+  };
+}
+
 // ---- reading rows ---------------------------------------------------------------------------------
 
-/** A node as nodeExpression projects it. */
-export interface ProjectedNodeRow extends NodeRow {
-  hops?: PageRow[];
-}
+/*
+ * Projected rows are positional lists, not maps: Bolt sends a map's keys with every value, and decoding
+ * those strings was the largest part of the time a deep answer spent in Node. The tuples, as the writers
+ * above produce them:
+ */
+/** key, label (null: the one the hop reaches), the projection's `props` in order, its `hops`' pages in order. */
+export type NodeTuple = [string, string | null, unknown[], PageTuple[]?];
+/** The list's length (null: not counted), the hits. */
+export type PageTuple = [number | null, HitTuple[]];
+type HitTuple = [NodeTuple, RelTuple];
+/** Values of `relProps`, the evidence lists' slices, evidence count, first and last seen, evidence nodes. */
+type RelTuple = [
+  unknown[],
+  string[] | null,
+  string[] | null,
+  string[] | null,
+  number | null,
+  string | null,
+  string | null,
+  [NodeTuple | null, NodeTuple | null][] | null,
+];
 
-/** A page as pageExpression projects it. */
-export interface PageRow {
-  total: number | null;
-  hits: {
-    node: ProjectedNodeRow;
-    rel: RelRow & {
-      evidenceNodes?: { issue: ProjectedNodeRow | null; item: ProjectedNodeRow | null }[];
-    };
-  }[];
-}
-
-/** A projected node row → the GraphNode, with the pages read below it filed for prefetchedPage. */
-export function decodeProjectedNode(row: ProjectedNodeRow, projection: NodeProjection): GraphNode {
-  const node = decodeNode(row, projection.props);
+/** A projected node → the GraphNode, with the pages read below it filed for prefetchedPage. */
+export function decodeProjectedNode(
+  row: NodeTuple,
+  projection: NodeProjection,
+  reached: readonly NodeLabel[] = [],
+): GraphNode {
+  const [key, written, values, pages = []] = row;
+  const label = written ?? (reached.length === 1 ? reached[0] : undefined);
+  if (label === undefined || !isNodeLabel(label))
+    throw new StorageRowError(`projected node ${key} has no known label (${String(written)})`);
+  const node = decodeNode({ uid: uidOf(label, key), key, label, values }, projection.props);
   if (projection.hops.length > 0) {
-    const pages = new Map<string, Slice<HopHit>>();
+    const filed = new Map<string, Slice<HopHit>>();
     projection.hops.forEach((hop, i) => {
-      const page = row.hops?.[i];
-      if (page !== undefined) pages.set(hop.key, decodePage(page, hop));
+      const page = pages[i];
+      if (page !== undefined) filed.set(hop.key, decodePage(page, hop));
     });
-    prefetched.set(node, pages);
+    prefetched.set(node, filed);
   }
   return node;
 }
 
-const optionalNode = (row: ProjectedNodeRow | null, projection: NodeProjection | null): GraphNode | null =>
-  row === null || projection === null ? null : decodeProjectedNode(row, projection);
+const optionalNode = (row: NodeTuple | null, projection: NodeProjection | null, label: NodeLabel) =>
+  row === null || projection === null ? null : decodeProjectedNode(row, projection, [label]);
 
-export function decodePage(row: PageRow, projection: HopProjection): Slice<HopHit> {
+export function decodePage(row: PageTuple, projection: HopProjection): Slice<HopHit> {
   const { types, names: relProps } = storedRelProps(projection);
-  const items = row.hits.map((hit): HopHit => {
-    const rel = decodeRel(hit.rel, relProps, types);
-    const wanted = projection.evidenceNodes;
+  const reached = reachedLabels(projection.hop);
+  const wanted = projection.evidenceNodes;
+  const [counted, hits] = row;
+  const items = hits.map(([nodeRow, relRow]): HopHit => {
+    const [values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen, found] = relRow;
+    const rel = decodeRel(
+      { values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen },
+      relProps,
+      types,
+    );
     const evidenceNodes: EvidenceNodes[] | undefined =
-      hit.rel.evidenceNodes === undefined || wanted === null
+      found === null || wanted === null
         ? undefined
-        : hit.rel.evidenceNodes.map((found) => ({
-            issue: optionalNode(found.issue, wanted.issue),
-            item: optionalNode(found.item, wanted.item),
+        : found.map(([issue, item]) => ({
+            issue: optionalNode(issue, wanted.issue, 'Issue'),
+            item: optionalNode(item, wanted.item, 'Item'),
           }));
     return {
-      node: decodeProjectedNode(hit.node, projection.node),
+      node: decodeProjectedNode(nodeRow, projection.node, reached),
       rel: evidenceNodes === undefined ? rel : { ...rel, evidenceNodes },
     };
   });
   const { skip, fromEnd } = projection.window;
-  if (!fromEnd) return { items, start: skip, total: row.total ?? skip + items.length };
+  if (!fromEnd) return { items, start: skip, total: counted ?? skip + items.length };
   // Read last-first: turn round, and keep nothing before `skip` (a window from the end never reaches back past it).
-  const total = row.total ?? items.length;
+  const total = counted ?? items.length;
   items.reverse();
   const start = total - items.length;
   const dropped = Math.max(0, skip - start);

@@ -58,9 +58,12 @@ export function decodeNode(row: NodeRow, props: readonly string[]): GraphNode {
  * A projection (src/storage/projection.ts) reads only what the request selected: the evidence lists when
  * it asked for evidence, the count and dates when it asked for them, so those may be absent.
  */
-export interface RelRow extends Partial<EvidenceLists> {
+export interface RelRow {
   values: unknown[];
-  evidenceCount?: number;
+  sources?: string[] | null;
+  quotes?: string[] | null;
+  seenOn?: string[] | null;
+  evidenceCount?: number | null;
   firstSeen?: string | null;
   lastSeen?: string | null;
 }

@@ -8,7 +8,7 @@ import { connectionRef, nodeConnectionRef, pagedComplexity, pagingArgs, type Tar
 import { pageOf, windowOf, type PageArgs } from '../pagination.js';
 import { resolveFilter, resolveName } from '../names.js';
 import { narrowed, TARGETS } from '../refs.js';
-import { nodeProjection, propsAt } from '../selection.js';
+import { listProjection, nodeProjection } from '../selection.js';
 
 /**
  * Root fields: one entity by number, name or id, and filtered lists (ordered, filtered, sliced and counted
@@ -34,7 +34,7 @@ async function listPage<Name extends keyof ListFilters>(
   { db }: Context,
   info: GraphQLResolveInfo,
 ) {
-  return pageOf(await readList(db, name, filters, windowOf(args), propsAt(info, ['edges', 'node'])));
+  return pageOf(await readList(db, name, filters, windowOf(args), listProjection(info)));
 }
 
 const ReportOrderEnum = builder.enumType('ReportOrder', {
