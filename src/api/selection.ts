@@ -7,7 +7,7 @@ import {
 } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { NODE_LABELS, propertiesOf, type Hop } from '../graph/index.js';
-import type { HopProjection, NodeProjection } from '../storage/projection.js';
+import type { FeedProjection, HopProjection, NodeProjection, RelProjection } from '../storage/projection.js';
 import type { Window } from '../storage/window.js';
 import { windowOf } from './pagination.js';
 
@@ -126,6 +126,24 @@ function nestedWindow(tree: ResolveTree, mark: HopFieldMark): Window | null {
 
 const ONE: Window = { skip: 0, limit: 1, fromEnd: false };
 
+/** What the request reads of the relationships these edge trees select: values, evidence and its nodes. */
+function projectEdge(schema: GraphQLSchema, edges: ResolveTree[]): RelProjection {
+  const evidence = named(edges, 'evidence');
+  const issue = named(evidence, 'issue');
+  const item = named(evidence, 'item');
+  return {
+    relProps: unique(children(edges).map((child) => child.name)),
+    evidence: evidenceReach(edges),
+    evidenceNodes:
+      issue.length === 0 && item.length === 0
+        ? null
+        : {
+            issue: issue.length === 0 ? null : projectNode(schema, issue),
+            item: item.length === 0 ? null : projectNode(schema, item),
+          },
+  };
+}
+
 function projectHop(
   schema: GraphQLSchema,
   key: string,
@@ -153,20 +171,9 @@ function projectHop(
       node: projectNode(schema, trees),
     };
   const edges = named(trees, 'edges');
-  const evidence = named(edges, 'evidence');
-  const issue = named(evidence, 'issue');
-  const item = named(evidence, 'item');
   return {
     ...base,
-    relProps: unique(children(edges).map((child) => child.name)),
-    evidence: evidenceReach(edges),
-    evidenceNodes:
-      issue.length === 0 && item.length === 0
-        ? null
-        : {
-            issue: issue.length === 0 ? null : projectNode(schema, issue),
-            item: item.length === 0 ? null : projectNode(schema, item),
-          },
+    ...projectEdge(schema, edges),
     counted: named(trees, 'totalCount').length > 0 || named(trees, 'pageInfo').length > 0,
     listed: edges.length > 0 || named(trees, 'pageInfo').length > 0,
     node: projectNode(schema, named(edges, 'node')),
@@ -216,6 +223,19 @@ const listProjections = new PerField<NodeProjection>();
 /** For a root list (a connection of nodes): what the request reads of its nodes and below them. */
 export const listProjection = (info: GraphQLResolveInfo): NodeProjection =>
   listProjections.get(info, () => projectNode(info.schema, named(named(rootOf(info), 'edges'), 'node')));
+
+const feedProjections = new PerField<FeedProjection>();
+
+/** For the report feeds: what the request reads of each pair's report, network and FEEDS edge. */
+export const feedProjection = (info: GraphQLResolveInfo): FeedProjection =>
+  feedProjections.get(info, () => {
+    const pairs = treesAt(info, ['edges', 'node']);
+    return {
+      report: projectNode(info.schema, named(pairs, 'report')),
+      network: projectNode(info.schema, named(pairs, 'network')),
+      rel: projectEdge(info.schema, pairs),
+    };
+  });
 
 /** The trees reached from the field along a path of field names (every alias and type condition). */
 const treesAt = (info: GraphQLResolveInfo, path: readonly string[]): ResolveTree[] =>

@@ -1,5 +1,7 @@
 import type { Database } from '../db/database.js';
-import { EDGE_CATALOGUE, type EdgeType, type GraphNode, type PropertyType } from '../graph/index.js';
+import { EDGE_CATALOGUE, type EdgeType, type GraphNode } from '../graph/index.js';
+import { cypher } from '../db/cypher.js';
+import { decodeFeed, feedsQuery, type FeedProjection, type NodeTuple, type RelTuple } from './projection.js';
 import { decodeNode, decodeRel, type NodeRow, type RelData, type RelRow } from './rows.js';
 import { windowParams, type Slice, type Window } from './window.js';
 
@@ -74,45 +76,24 @@ export interface ReportFeed {
   rel: RelData;
 }
 
-interface FeedRow {
-  report: NodeRow;
-  network: NodeRow;
-  rel: RelRow;
-}
-
-export interface FeedSelection {
-  reportProps: readonly string[];
-  networkProps: readonly string[];
-  relProps: readonly string[];
-  evidence: number;
-}
-
-/** A slice of the FEEDS pairs, optionally for one network (key) and a period. */
+/** A slice of the FEEDS pairs, optionally for one network (key) and a period, read as the projection says. */
 export async function readReportFeeds(
   db: Database,
   filters: { network: string | null; from: string | null; to: string | null },
   window: Window,
-  selection: FeedSelection,
+  projection: FeedProjection,
 ): Promise<Slice<ReportFeed>> {
-  const types = EDGE_CATALOGUE.FEEDS.props as Record<string, PropertyType>;
-  const relProps = selection.relProps.filter((name) => name in types);
-  const [row] = await db.query<{ total: number; start: number; feeds: FeedRow[] }>('report-feeds', {
-    ...filters,
-    ...windowParams(window),
-    reportProps: selection.reportProps,
-    networkProps: selection.networkProps,
-    relProps,
-    evidence: selection.evidence,
-  });
+  const query = feedsQuery(cypher('report-feeds'), projection);
+  const [row] = await db.queryText<{
+    total: number;
+    start: number;
+    entries: [NodeTuple, NodeTuple, RelTuple][];
+  }>('report-feeds', query.text, { ...filters, ...windowParams(window), ...query.params });
   if (row === undefined) return { items: [], start: 0, total: 0 };
   return {
     start: row.start,
     total: row.total,
-    items: row.feeds.map((feed) => ({
-      report: decodeNode(feed.report, selection.reportProps),
-      network: decodeNode(feed.network, selection.networkProps),
-      rel: decodeRel(feed.rel, relProps, types),
-    })),
+    items: row.entries.map((entry) => decodeFeed(entry, projection)),
   };
 }
 

@@ -37,7 +37,7 @@ interface ListRow {
   total: number;
   start: number;
   /** `count` is the figure a list orders by, where it has one (an organisation's reports). */
-  nodes: [NodeTuple, number | null][];
+  entries: [NodeTuple, number | null][];
 }
 
 /** A list entry: the node, and the figure the list counted for it (null where it counts nothing). */
@@ -71,7 +71,7 @@ export async function readList<Name extends keyof ListFilters>(
   return {
     start: row.start,
     total: row.total,
-    items: row.nodes.map(([node, count]) => ({ node: decodeProjectedNode(node, projection), count })),
+    items: row.entries.map(([node, count]) => ({ node: decodeProjectedNode(node, projection), count })),
   };
 }
 

@@ -5,11 +5,12 @@ import {
   reachedLabels,
   uidOf,
   type GraphNode,
+  type EdgeType,
   type Hop,
   type NodeLabel,
   type PropertyType,
 } from '../graph/index.js';
-import { decodeNode, decodeRel, StorageRowError, type EvidenceNodes, type RelData } from './rows.js';
+import { decodeNode, decodeRel, StorageRowError, type RelData } from './rows.js';
 import type { Slice, Window } from './window.js';
 
 /**
@@ -35,8 +36,17 @@ export interface EvidenceNodesProjection {
   item: NodeProjection | null;
 }
 
+/** What a request reads of a relationship. */
+export interface RelProjection {
+  /** Relationship properties to read (those the edge catalogue gives the type), and which of evidenceCount, firstSeen, lastSeen. */
+  relProps: readonly string[];
+  /** How many evidence entries to bring per relationship, and whose nodes with them. */
+  evidence: number;
+  evidenceNodes: EvidenceNodesProjection | null;
+}
+
 /** One page of a relationship hop from a node. */
-export interface HopProjection {
+export interface HopProjection extends RelProjection {
   /** Where the page is filed on the parent node: the GraphQL response key that asked for it. */
   key: string;
   hop: Hop;
@@ -45,11 +55,6 @@ export interface HopProjection {
   from: string | null;
   to: string | null;
   oldestFirst: boolean;
-  /** Relationship properties to read (those the edge catalogue gives this type). */
-  relProps: readonly string[];
-  /** How many evidence entries to bring per relationship, and whose nodes with them. */
-  evidence: number;
-  evidenceNodes: EvidenceNodesProjection | null;
   /** Whether the page needs the list's length (totalCount, pageInfo, a window from the end). */
   counted: boolean;
   /** Whether the page's hits are read (edges or pageInfo selected); else only its length. */
@@ -136,7 +141,7 @@ function datedExpression(labels: readonly NodeLabel[], node: string): string | n
     : `coalesce(${props.map((p) => `${node}.${p}`).join(', ')})`;
 }
 
-function evidenceNodesExpression(q: QueryText, rel: string, projection: HopProjection): string {
+function evidenceNodesExpression(q: QueryText, rel: string, projection: RelProjection): string {
   const wanted = projection.evidenceNodes;
   if (wanted === null || (wanted.issue === null && wanted.item === null)) return 'null';
   const index = q.variable('k');
@@ -160,14 +165,14 @@ function evidenceNodesExpression(q: QueryText, rel: string, projection: HopProje
 }
 
 /** The requested relationship properties that the edge catalogue gives the hop's type, with their types. */
-function storedRelProps(projection: HopProjection) {
-  const types = EDGE_CATALOGUE[projection.hop.type].props as Record<string, PropertyType>;
+function storedRelProps(type: EdgeType, projection: RelProjection) {
+  const types = EDGE_CATALOGUE[type].props as Record<string, PropertyType>;
   return { types, names: projection.relProps.filter((name) => name in types) };
 }
 
 /** A relationship as a RelTuple; evidence lists can hold hundreds of entries, so only what was asked for is read. */
-function relExpression(q: QueryText, rel: string, projection: HopProjection): string {
-  const values = storedRelProps(projection)
+function relExpression(q: QueryText, rel: string, type: EdgeType, projection: RelProjection): string {
+  const values = storedRelProps(type, projection)
     .names.map((prop) => `${rel}.${identifier(prop)}`)
     .join(', ');
   const slice = (list: string) =>
@@ -241,7 +246,7 @@ function pageExpression(q: QueryText, parent: string, projection: HopProjection)
       // Parameters arrive as floats (the driver sends JS numbers so); SKIP and LIMIT want integers.
       (projection.window.fromEnd ? '' : `SKIP toInteger(${q.param(projection.window.skip)}) `) +
       `LIMIT toInteger(${q.param(projection.window.limit)}) ` +
-      `RETURN [${nodeExpression(q, node, projection.node, labels)}, ${relExpression(q, rel, projection)}] }`;
+      `RETURN [${nodeExpression(q, node, projection.node, labels)}, ${relExpression(q, rel, projection.hop.type, projection)}] }`;
   return `[${total}, ${hits}]`;
 }
 
@@ -271,20 +276,53 @@ export function hopPagesQuery(parents: readonly string[], projection: HopProject
 }
 
 /**
- * A root list file (cypher/list-*.cypher), which ends `RETURN total, start, page` with page a list of
- * `{node, count}`, run as a subquery, each page entry's node then projected: rows `{total, start, nodes}`,
- * nodes a list of [NodeTuple, count].
+ * A file that pages a list (cypher/list-*.cypher, report-feeds.cypher) ends `RETURN total, start, page`;
+ * it runs as a subquery, and each entry of its page is unpacked and projected, in the page's order.
  */
+const overPage = (fileText: string, unpack: string, tuple: string): string =>
+  `CALL () {\n${fileText}\n}\n` +
+  `CALL (page) { UNWIND range(0, size(page) - 1) AS i WITH i, page[i] AS entry ORDER BY i ` +
+  `WITH ${unpack} RETURN collect(${tuple}) AS entries }\n` +
+  `RETURN total, start, entries`;
+
+/** A root list, its page of `{node, count}`: rows `{total, start, entries}`, entries [NodeTuple, count]. */
 export function listQuery(listText: string, projection: NodeProjection): ProjectedQuery {
   const q = new QueryText();
   const node = nodeExpression(q, 'n', projection);
   return {
-    text:
-      `CALL () {\n${listText}\n}\n` +
-      `CALL (page) { UNWIND range(0, size(page) - 1) AS i WITH i, page[i] AS entry ORDER BY i ` +
-      `WITH entry.node AS n, entry.count AS count RETURN collect([${node}, count]) AS nodes }\n` +
-      `RETURN total, start, nodes`,
+    text: overPage(listText, 'entry.node AS n, entry.count AS count', `[${node}, count]`),
     params: q.params,
+  };
+}
+
+/** What a request reads of each FEEDS pair. */
+export interface FeedProjection {
+  report: NodeProjection;
+  network: NodeProjection;
+  rel: RelProjection;
+}
+
+/** The report feeds, their page of `{r, f, n}`: rows `{total, start, entries}`, entries [report, network, rel]. */
+export function feedsQuery(feedsText: string, projection: FeedProjection): ProjectedQuery {
+  const q = new QueryText();
+  const report = nodeExpression(q, 'r', projection.report, ['Report']);
+  const network = nodeExpression(q, 'n', projection.network, ['Network']);
+  const rel = relExpression(q, 'f', 'FEEDS', projection.rel);
+  return {
+    text: overPage(feedsText, 'entry.r AS r, entry.f AS f, entry.n AS n', `[${report}, ${network}, ${rel}]`),
+    params: q.params,
+  };
+}
+
+/** A FEEDS entry as feedsQuery reads it → report, network and relationship. */
+export function decodeFeed(
+  [report, network, rel]: [NodeTuple, NodeTuple, RelTuple],
+  projection: FeedProjection,
+): { report: GraphNode; network: GraphNode; rel: RelData } {
+  return {
+    report: decodeProjectedNode(report, projection.report, ['Report']),
+    network: decodeProjectedNode(network, projection.network, ['Network']),
+    rel: decodeRelTuple(rel, 'FEEDS', projection.rel),
   };
 }
 
@@ -301,7 +339,7 @@ export type NodeTuple = [string, string | null, unknown[], PageTuple[]?];
 export type PageTuple = [number | null, HitTuple[]];
 type HitTuple = [NodeTuple, RelTuple];
 /** Values of `relProps`, the evidence lists' slices, evidence count, first and last seen, evidence nodes. */
-type RelTuple = [
+export type RelTuple = [
   unknown[],
   string[] | null,
   string[] | null,
@@ -337,30 +375,31 @@ export function decodeProjectedNode(
 const optionalNode = (row: NodeTuple | null, projection: NodeProjection | null, label: NodeLabel) =>
   row === null || projection === null ? null : decodeProjectedNode(row, projection, [label]);
 
-export function decodePage(row: PageTuple, projection: HopProjection): Slice<HopHit> {
-  const { types, names: relProps } = storedRelProps(projection);
-  const reached = reachedLabels(projection.hop);
+/** A projected relationship → its RelData, with its evidence's nodes when they were read. */
+function decodeRelTuple(row: RelTuple, type: EdgeType, projection: RelProjection): RelData {
+  const { types, names } = storedRelProps(type, projection);
+  const [values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen, found] = row;
+  const rel = decodeRel(
+    { values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen },
+    names,
+    types,
+  );
   const wanted = projection.evidenceNodes;
+  if (found === null || wanted === null) return rel;
+  const evidenceNodes = found.map(([issue, item]) => ({
+    issue: optionalNode(issue, wanted.issue, 'Issue'),
+    item: optionalNode(item, wanted.item, 'Item'),
+  }));
+  return { ...rel, evidenceNodes };
+}
+
+export function decodePage(row: PageTuple, projection: HopProjection): Slice<HopHit> {
+  const reached = reachedLabels(projection.hop);
   const [counted, hits] = row;
-  const items = hits.map(([nodeRow, relRow]): HopHit => {
-    const [values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen, found] = relRow;
-    const rel = decodeRel(
-      { values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen },
-      relProps,
-      types,
-    );
-    const evidenceNodes: EvidenceNodes[] | undefined =
-      found === null || wanted === null
-        ? undefined
-        : found.map(([issue, item]) => ({
-            issue: optionalNode(issue, wanted.issue, 'Issue'),
-            item: optionalNode(item, wanted.item, 'Item'),
-          }));
-    return {
-      node: decodeProjectedNode(nodeRow, projection.node, reached),
-      rel: evidenceNodes === undefined ? rel : { ...rel, evidenceNodes },
-    };
-  });
+  const items = hits.map(([node, rel]): HopHit => ({
+    node: decodeProjectedNode(node, projection.node, reached),
+    rel: decodeRelTuple(rel, projection.hop.type, projection),
+  }));
   const { skip, fromEnd } = projection.window;
   if (!fromEnd) return { items, start: skip, total: counted ?? skip + items.length };
   // Read last-first: turn round, and keep nothing before `skip` (a window from the end never reaches back past it).

@@ -17,7 +17,7 @@ import { resolveFilter } from '../names.js';
 import { connectionRef, evidenceFields, pagedComplexity, pagingArgs, relText, relTexts } from '../fields.js';
 import { pageOf, windowOf } from '../pagination.js';
 import { EntityKindEnum, narrowed, TARGETS } from '../refs.js';
-import { evidenceAt, fieldsAt, nodeProjection, propsAt } from '../selection.js';
+import { evidenceAt, feedProjection, nodeProjection, propsAt } from '../selection.js';
 
 /** Questions over the graph as a whole: full-text search, shortest connection, report feeds, counts. */
 
@@ -203,13 +203,7 @@ builder.queryFields((t) => ({
         from: args.from ?? null,
         to: args.to ?? null,
       };
-      const selection = {
-        reportProps: propsAt(info, ['edges', 'node', 'report']),
-        networkProps: propsAt(info, ['edges', 'node', 'network']),
-        relProps: fieldsAt(info, ['edges', 'node']),
-        evidence: evidenceAt(info, ['edges', 'node']),
-      };
-      const slice = await readReportFeeds(context.db, filters, windowOf(args), selection);
+      const slice = await readReportFeeds(context.db, filters, windowOf(args), feedProjection(info));
       return pageOf({ ...slice, items: slice.items.map((feed) => ({ node: feed })) });
     },
   }),
