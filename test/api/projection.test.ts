@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sourceIssueUid, sourceItemUid } from '../../src/graph/index.js';
 import { SOURCE_ISSUE_UID, SOURCE_ITEM_UID } from '../../src/storage/projection.js';
+import { query } from '../support/graph.js';
 import { data, graphql, useSeededApi, type Json } from './helpers.js';
 
 /**
@@ -129,6 +130,58 @@ describe('one query for a node and everything below it', () => {
     );
     expect(result.errors?.[0]?.message).toMatch(/first must be between 0 and 100, got 500/);
     expect(result.errors?.[0]?.path).toEqual(['issue', 'items', 'edges', 0, 'node', 'reports']);
+  });
+});
+
+describe('report feeds, read one network at a time', () => {
+  /** Every FEEDS pair in the order the API promises (network, most recently cited, report), by plain Cypher. */
+  const allPairs = async (where = 'true', params: Record<string, unknown> = {}): Promise<string[]> =>
+    (
+      (await query(
+        `MATCH (r:Report)-[f:FEEDS]->(n:Network) WHERE ${where}
+         RETURN n.name + ' <- ' + r.title AS pair ORDER BY n.key, f.lastSeen DESC, r.key`,
+        params,
+      )) as { pair: string }[]
+    ).map((row) => row.pair);
+  const pairsOf = (connection: Json): string[] =>
+    connection.edges.map((edge: Json) => `${edge.node.network.name} <- ${edge.node.report.title}`);
+  const pageText = (args: string) =>
+    `{ reportFeeds(${args}) { totalCount pageInfo { endCursor hasNextPage hasPreviousPage } edges { node { network { name } report { title } } } } }`;
+
+  it('pages of 7 across network boundaries give every pair once, in order; last: 5 gives the end', async () => {
+    const expected = await allPairs();
+    expect(expected.length).toBeGreaterThan(14);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { reportFeeds }: Json = await data(
+        api.app,
+        pageText(`first: 7${after ? `, after: "${after}"` : ''}`),
+      );
+      expect(reportFeeds.totalCount).toBe(expected.length);
+      seen.push(...pairsOf(reportFeeds));
+      if (!reportFeeds.pageInfo.hasNextPage) break;
+      after = reportFeeds.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+    const { reportFeeds: tail } = await data(api.app, pageText('last: 5'));
+    expect(pairsOf(tail)).toEqual(expected.slice(-5));
+    expect(tail.pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it('a network and a period bound the pairs and their count', async () => {
+    const period = { from: '2022-07-01', to: '2022-07-31' };
+    const expected = await allPairs('f.lastSeen >= $from AND f.firstSeen <= $to', period);
+    expect(expected.length).toBeGreaterThan(0);
+    const { reportFeeds } = await data(
+      api.app,
+      pageText(`from: "${period.from}", to: "${period.to}", first: 100`),
+    );
+    expect(reportFeeds.totalCount).toBe(expected.length);
+    expect(pairsOf(reportFeeds)).toEqual(expected);
+    const network = expected[0]!.split(' <- ')[0]!;
+    const { reportFeeds: one } = await data(api.app, pageText(`network: "${network}", first: 100`));
+    expect(pairsOf(one)).toEqual((await allPairs()).filter((pair) => pair.startsWith(`${network} <- `)));
   });
 });
 
