@@ -15,6 +15,7 @@ import { badInput } from './errors.js';
 import { HOPS, type HopName } from './hops.js';
 import { MAX_PAGE_SIZE, pageOf, windowOf, type Page, type PageArgs } from './pagination.js';
 import { narrowed } from './refs.js';
+import { whenRead } from './when-read.js';
 import {
   DEFAULT_EVIDENCE,
   HOP_FIELD,
@@ -143,21 +144,21 @@ export const DateOrderEnum = builder.enumType('DateOrder', {
 
 /**
  * A slice of the nodes a hop reaches from a parent, narrowed to the labels the field declares: the page the
- * parent's own query read with it when it did, else one page of a request's batch for the hop (its
- * DataLoader), which reads everything the projection selects below in the same query.
+ * parent's own query read with it when it did — at hand, so the field completes without a promise (graphql-js
+ * completes a whole read subtree synchronously, much cheaper than a promise per field) — else one page of a
+ * request's batch for the hop (its DataLoader), which reads everything the projection selects below.
  */
-export async function hopSlice(
+export function hopSlice(
   parent: GraphNode,
   target: Target,
   projection: HopProjection,
   { loaders }: Context,
-): Promise<Slice<Omit<HopEdge, 'cursor'>>> {
-  const slice: Slice<HopHit> =
-    prefetchedPage(parent, projection.key) ?? (await loaders.hopPage(parent.uid, projection));
-  return {
+): Slice<Omit<HopEdge, 'cursor'>> | Promise<Slice<Omit<HopEdge, 'cursor'>>> {
+  const narrow = (slice: Slice<HopHit>) => ({
     ...slice,
     items: slice.items.map((hit) => ({ node: narrowed(hit.node, target.labels), rel: hit.rel })),
-  };
+  });
+  return whenRead(prefetchedPage(parent, projection.key) ?? loaders.hopPage(parent.uid, projection), narrow);
 }
 
 /** A hop read as a plain list (its first MAX_PAGE_SIZE hits) by fields that are not connections. */
@@ -220,8 +221,8 @@ function hopConnectionField<P extends GraphNode>(
     args: options.dated ? { ...pageArgs(t), ...dateArgs } : pageArgs(t),
     extensions: { [HOP_FIELD]: mark },
     complexity: pagedComplexity,
-    resolve: async (parent, args, context, info) =>
-      pageOf(await hopSlice(parent, target, hopProjection(info, mark, windowOf(args)), context)),
+    resolve: (parent, args, context, info) =>
+      whenRead(hopSlice(parent, target, hopProjection(info, mark, windowOf(args)), context), pageOf),
   });
 }
 
@@ -255,10 +256,9 @@ export function hopOne<P extends GraphNode>(
     nullable: true,
     description,
     extensions: { [HOP_FIELD]: mark },
-    resolve: async (parent, _args, context, info) => {
+    resolve: (parent, _args, context, info) => {
       const projection = hopProjection(info, mark, { skip: 0, limit: 1, fromEnd: false });
-      const slice = await hopSlice(parent, target, projection, context);
-      return slice.items[0]?.node ?? null;
+      return whenRead(hopSlice(parent, target, projection, context), (slice) => slice.items[0]?.node ?? null);
     },
   });
 }

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { builder } from '../builder.js';
 import { IssueRef, ItemRef, narrowed } from '../refs.js';
 import { nodeProjection } from '../selection.js';
+import { whenRead } from '../when-read.js';
 import type { GraphQLResolveInfo } from 'graphql';
 
 /** An evidence entry, with its Update and Item when the relationship's query read them (see EvidenceNodes). */
@@ -11,16 +12,16 @@ export interface EvidenceView extends Evidence {
   nodes?: EvidenceNodes | undefined;
 }
 
-async function evidenceNode<L extends NodeLabel>(
+/** The node read with the relationship (at hand: no promise), else looked up by uid through the loader. */
+function evidenceNode<L extends NodeLabel>(
   read: EvidenceNodes[keyof EvidenceNodes] | undefined,
   uid: string | null,
   label: L,
   { loaders }: Context,
   info: GraphQLResolveInfo,
 ) {
-  const node =
-    read !== undefined ? read : uid === null ? null : await loaders.node(uid, nodeProjection(info));
-  return node === null ? null : narrowed(node, [label]);
+  const found = read !== undefined ? read : uid === null ? null : loaders.node(uid, nodeProjection(info));
+  return whenRead(found, (node) => (node === null ? null : narrowed(node, [label])));
 }
 
 export const EvidenceRef = builder.objectRef<EvidenceView>('Evidence').implement({
