@@ -41,7 +41,7 @@ builder.queryField('health', (t) =>
           neo4jVersion: null,
           neo4jEdition: null,
           database: db.name,
-          error: (error as Error).message,
+          error: error instanceof Error ? error.message : String(error),
         };
       }
     },
