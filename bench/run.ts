@@ -7,7 +7,7 @@
  *      response sizes and seslip-kg's Cypher queries per request;
  *   3. throughput of 8 concurrent clients sending the example queries, seslip-kg and the peer;
  *   4. the biggest query under the cost limit (the first of a ladder the server does not refuse): time, and
- *      memory of Node and of the JVM while it runs;
+ *      memory of Node and of the JVM while it runs, and what Neo4j's memory tracking says the query holds;
  *   5. ingest Updates/s (from the build), Neo4j start time and JVM memory.
  * Parse and extract times per seed Update come first (bench/parse.ts). --quick: fewer rounds, shorter load.
  * BENCH_CACHE_DIR overrides the graph cache folder (default: <tmp>/seslip-kg-bench-graphs).
@@ -185,6 +185,8 @@ interface HeavyFigures {
   nodeHeap: { base: number; peak: number };
   /** The JVM's heap in use (JMX), MiB; null where Neo4j does not say. */
   jvmHeap: { base: number; peak: number } | null;
+  /** Neo4j's memory tracking of the query (SHOW TRANSACTIONS), MiB; null where Neo4j does not say. */
+  tracked: { base: number; peak: number } | null;
 }
 
 /** Samples a gauge every 50 ms while `work` runs; its first reading and its highest. */
@@ -216,11 +218,19 @@ async function heavy(systems: Systems): Promise<HeavyFigures | null> {
   for (const pages of HEAVY_LADDER) {
     const query = heavyQuery(pages);
     let nodeHeap = { base: 0, peak: 0 };
+    let tracked: { base: number; peak: number } | null = null;
     const { result, range: jvmHeap } = await sampled(
       () => systems.jvmHeapUsedMb(),
       async () => {
-        const { result: answered, range } = await sampled(nodeHeapMb, () => timed(() => systems.ours(query)));
-        nodeHeap = range!;
+        const { result: answered, range } = await sampled(
+          () => systems.trackedQueryMemoryMb(),
+          async () => {
+            const inNode = await sampled(nodeHeapMb, () => timed(() => systems.ours(query)));
+            nodeHeap = inNode.range!;
+            return inNode.result;
+          },
+        );
+        tracked = range;
         return answered;
       },
     );
@@ -239,6 +249,7 @@ async function heavy(systems: Systems): Promise<HeavyFigures | null> {
       errors: answer.errors,
       nodeHeap,
       jvmHeap,
+      tracked,
     };
   }
   return null;
@@ -384,6 +395,7 @@ function printSize(f: SizeFigures): void {
           'cypher q',
           'Node heap peak',
           'JVM heap peak',
+          'Neo4j tracked, peak',
           'errors',
         ],
         [
@@ -393,6 +405,7 @@ function printSize(f: SizeFigures): void {
           h.cypherQueries ?? 'n/a',
           heapRange(h.nodeHeap),
           heapRange(h.jvmHeap),
+          h.tracked === null ? 'n/a' : mib(h.tracked.peak),
           h.errors.length === 0 ? 'none' : h.errors.slice(0, 1).join(''),
         ],
       ]),

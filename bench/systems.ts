@@ -128,6 +128,27 @@ export class Systems {
     }
   }
 
+  /**
+   * What Neo4j's memory tracking estimates seslip-kg's running queries hold, MiB (SHOW TRANSACTIONS,
+   * `estimatedUsedHeapMemory`): the query's own working memory, where the JVM's heap in use also counts
+   * garbage not yet collected. 0 when none runs; null where Neo4j does not say.
+   */
+  async trackedQueryMemoryMb(): Promise<number | null> {
+    const session = this.cypherDriver.session({ database: 'neo4j' });
+    try {
+      const result = await session.run(
+        'SHOW TRANSACTIONS YIELD metaData, estimatedUsedHeapMemory ' +
+          "WHERE metaData.app = 'seslip-kg' RETURN sum(estimatedUsedHeapMemory) AS used",
+      );
+      const used: unknown = result.records[0]?.get('used');
+      return typeof used === 'number' ? used / 2 ** 20 : null;
+    } catch {
+      return null;
+    } finally {
+      await session.close();
+    }
+  }
+
   close(): Promise<void> {
     return this.cypherDriver.close();
   }
