@@ -112,20 +112,11 @@ export class Systems {
   }
 
   /** The JVM's heap in use, MiB (Neo4j's JMX bean; Community has it). */
-  async jvmHeapUsedMb(): Promise<number | null> {
-    const session = this.cypherDriver.session({ database: 'neo4j' });
-    try {
-      const result = await session.run(
-        "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes " +
-          'RETURN attributes.HeapMemoryUsage.value.properties.used AS used',
-      );
-      const used: unknown = result.records[0]?.get('used');
-      return typeof used === 'number' ? used / 2 ** 20 : null;
-    } catch {
-      return null;
-    } finally {
-      await session.close();
-    }
+  jvmHeapUsedMb(): Promise<number | null> {
+    return this.mebibytes(
+      "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes " +
+        'RETURN attributes.HeapMemoryUsage.value.properties.used AS used',
+    );
   }
 
   /**
@@ -133,13 +124,18 @@ export class Systems {
    * `estimatedUsedHeapMemory`): the query's own working memory, where the JVM's heap in use also counts
    * garbage not yet collected. 0 when none runs; null where Neo4j does not say.
    */
-  async trackedQueryMemoryMb(): Promise<number | null> {
+  trackedQueryMemoryMb(): Promise<number | null> {
+    return this.mebibytes(
+      'SHOW TRANSACTIONS YIELD metaData, estimatedUsedHeapMemory ' +
+        "WHERE metaData.app = 'seslip-kg' RETURN sum(estimatedUsedHeapMemory) AS used",
+    );
+  }
+
+  /** A gauge query's `used` bytes, in MiB; null where the query fails or says nothing. */
+  private async mebibytes(text: string): Promise<number | null> {
     const session = this.cypherDriver.session({ database: 'neo4j' });
     try {
-      const result = await session.run(
-        'SHOW TRANSACTIONS YIELD metaData, estimatedUsedHeapMemory ' +
-          "WHERE metaData.app = 'seslip-kg' RETURN sum(estimatedUsedHeapMemory) AS used",
-      );
+      const result = await session.run(text);
       const used: unknown = result.records[0]?.get('used');
       return typeof used === 'number' ? used / 2 ** 20 : null;
     } catch {
