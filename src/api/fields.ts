@@ -22,6 +22,7 @@ import {
   hopProjection,
   MAX_EVIDENCE,
   nodeProjection,
+  ONE_NODE,
   type HopFieldMark,
 } from './selection.js';
 import { EvidenceRef, type EvidenceView } from './types/evidence.js';
@@ -257,7 +258,7 @@ export function hopOne<P extends GraphNode>(
     description,
     extensions: { [HOP_FIELD]: mark },
     resolve: (parent, _args, context, info) => {
-      const projection = hopProjection(info, mark, { skip: 0, limit: 1, fromEnd: false });
+      const projection = hopProjection(info, mark, ONE_NODE);
       return whenRead(hopSlice(parent, target, projection, context), (slice) => slice.items[0]?.node ?? null);
     },
   });

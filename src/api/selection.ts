@@ -116,7 +116,7 @@ function projectNode(schema: GraphQLSchema, trees: ResolveTree[]): NodeProjectio
 
 /** The window of a hop selected below the field, or null when its arguments are wrong (its resolver says so). */
 function nestedWindow(tree: ResolveTree, mark: HopFieldMark): Window | null {
-  if (mark.one) return ONE;
+  if (mark.one) return ONE_NODE;
   try {
     return windowOf(tree.args);
   } catch {
@@ -124,7 +124,8 @@ function nestedWindow(tree: ResolveTree, mark: HopFieldMark): Window | null {
   }
 }
 
-const ONE: Window = { skip: 0, limit: 1, fromEnd: false };
+/** The window of a field reading one node of a hop (publisher, network, contact…): its first. */
+export const ONE_NODE: Window = { skip: 0, limit: 1, fromEnd: false };
 
 /** What the request reads of the relationships these edge trees select: values, evidence and its nodes. */
 function projectEdge(schema: GraphQLSchema, edges: ResolveTree[]): RelProjection {
@@ -222,7 +223,7 @@ const listProjections = new PerField<NodeProjection>();
 
 /** For a root list (a connection of nodes): what the request reads of its nodes and below them. */
 export const listProjection = (info: GraphQLResolveInfo): NodeProjection =>
-  listProjections.get(info, () => projectNode(info.schema, named(named(rootOf(info), 'edges'), 'node')));
+  listProjections.get(info, () => projectNode(info.schema, treesAt(info, ['edges', 'node'])));
 
 const feedProjections = new PerField<FeedProjection>();
 

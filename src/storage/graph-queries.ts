@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { EDGE_CATALOGUE, type EdgeType, type GraphNode } from '../graph/index.js';
 import { cypher } from '../db/cypher.js';
-import { decodeFeed, feedsQuery, type FeedProjection, type NodeTuple, type RelTuple } from './projection.js';
+import { decodeFeeds, feedsQuery, type FeedProjection, type NodeTuple, type RelTuple } from './projection.js';
 import { decodeNode, decodeRel, type NodeRow, type RelData, type RelRow } from './rows.js';
 import { windowParams, type Slice, type Window } from './window.js';
 
@@ -93,7 +93,7 @@ export async function readReportFeeds(
   return {
     start: row.start,
     total: row.total,
-    items: row.entries.map((entry) => decodeFeed(entry, projection)),
+    items: decodeFeeds(row.entries, projection),
   };
 }
 

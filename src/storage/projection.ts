@@ -141,7 +141,12 @@ function datedExpression(labels: readonly NodeLabel[], node: string): string | n
     : `coalesce(${props.map((p) => `${node}.${p}`).join(', ')})`;
 }
 
-function evidenceNodesExpression(q: QueryText, rel: string, projection: RelProjection): string {
+function evidenceNodesExpression(
+  q: QueryText,
+  rel: string,
+  reach: string,
+  projection: RelProjection,
+): string {
   const wanted = projection.evidenceNodes;
   if (wanted === null || (wanted.issue === null && wanted.item === null)) return 'null';
   const index = q.variable('k');
@@ -155,7 +160,7 @@ function evidenceNodesExpression(q: QueryText, rel: string, projection: RelProje
       ? 'null'
       : `CASE WHEN ${variable} IS NULL THEN null ELSE ${nodeExpression(q, variable, p, [label])} END`;
   return (
-    `COLLECT { UNWIND range(0, size(coalesce(${rel}.sources, [])[..${q.param(projection.evidence)}]) - 1) AS ${index} ` +
+    `COLLECT { UNWIND range(0, size(coalesce(${rel}.sources, [])[..${reach}]) - 1) AS ${index} ` +
     `WITH ${index}, ${rel}.sources[${index}] AS ${source} ` +
     look(issue, SOURCE_ISSUE_UID(source), wanted.issue) +
     look(item, SOURCE_ITEM_UID(source), wanted.item) +
@@ -175,8 +180,9 @@ function relExpression(q: QueryText, rel: string, type: EdgeType, projection: Re
   const values = storedRelProps(type, projection)
     .names.map((prop) => `${rel}.${identifier(prop)}`)
     .join(', ');
-  const slice = (list: string) =>
-    projection.evidence === 0 ? 'null' : `coalesce(${rel}.${list}, [])[..${q.param(projection.evidence)}]`;
+  // One parameter for how far into the evidence lists the request reaches, shared by every slice of them.
+  const reach = projection.evidence === 0 ? null : q.param(projection.evidence);
+  const slice = (list: string) => (reach === null ? 'null' : `coalesce(${rel}.${list}, [])[..${reach}]`);
   const selected = (field: string, expression: string) =>
     projection.relProps.includes(field) ? expression : 'null';
   return `[${[
@@ -187,7 +193,7 @@ function relExpression(q: QueryText, rel: string, type: EdgeType, projection: Re
     selected('evidenceCount', `size(coalesce(${rel}.sources, []))`),
     selected('firstSeen', `${rel}.firstSeen`),
     selected('lastSeen', `${rel}.lastSeen`),
-    evidenceNodesExpression(q, rel, projection),
+    reach === null ? 'null' : evidenceNodesExpression(q, rel, reach, projection),
   ].join(', ')}]`;
 }
 
@@ -314,16 +320,17 @@ export function feedsQuery(feedsText: string, projection: FeedProjection): Proje
   };
 }
 
-/** A FEEDS entry as feedsQuery reads it → report, network and relationship. */
-export function decodeFeed(
-  [report, network, rel]: [NodeTuple, NodeTuple, RelTuple],
+/** The FEEDS entries as feedsQuery reads them → report, network and relationship each. */
+export function decodeFeeds(
+  entries: [NodeTuple, NodeTuple, RelTuple][],
   projection: FeedProjection,
-): { report: GraphNode; network: GraphNode; rel: RelData } {
-  return {
+): { report: GraphNode; network: GraphNode; rel: RelData }[] {
+  const decodeRelRow = relDecoder('FEEDS', projection.rel);
+  return entries.map(([report, network, rel]) => ({
     report: decodeProjectedNode(report, projection.report, ['Report']),
     network: decodeProjectedNode(network, projection.network, ['Network']),
-    rel: decodeRelTuple(rel, 'FEEDS', projection.rel),
-  };
+    rel: decodeRelRow(rel),
+  }));
 }
 
 // ---- reading rows ---------------------------------------------------------------------------------
@@ -376,29 +383,35 @@ const optionalNode = (row: NodeTuple | null, projection: NodeProjection | null, 
   row === null || projection === null ? null : decodeProjectedNode(row, projection, [label]);
 
 /** A projected relationship → its RelData, with its evidence's nodes when they were read. */
-function decodeRelTuple(row: RelTuple, type: EdgeType, projection: RelProjection): RelData {
+/**
+ * The decoder of one projection's relationships: which stored properties it reads, worked out once for a
+ * page, not once per hit. A RelTuple → its RelData, with its evidence's nodes when they were read.
+ */
+function relDecoder(type: EdgeType, projection: RelProjection): (row: RelTuple) => RelData {
   const { types, names } = storedRelProps(type, projection);
-  const [values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen, found] = row;
-  const rel = decodeRel(
-    { values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen },
-    names,
-    types,
-  );
   const wanted = projection.evidenceNodes;
-  if (found === null || wanted === null) return rel;
-  const evidenceNodes = found.map(([issue, item]) => ({
-    issue: optionalNode(issue, wanted.issue, 'Issue'),
-    item: optionalNode(item, wanted.item, 'Item'),
-  }));
-  return { ...rel, evidenceNodes };
+  return ([values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen, found]) => {
+    const rel = decodeRel(
+      { values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen },
+      names,
+      types,
+    );
+    if (found === null || wanted === null) return rel;
+    const evidenceNodes = found.map(([issue, item]) => ({
+      issue: optionalNode(issue, wanted.issue, 'Issue'),
+      item: optionalNode(item, wanted.item, 'Item'),
+    }));
+    return { ...rel, evidenceNodes };
+  };
 }
 
 export function decodePage(row: PageTuple, projection: HopProjection): Slice<HopHit> {
   const reached = reachedLabels(projection.hop);
+  const decodeRelRow = relDecoder(projection.hop.type, projection);
   const [counted, hits] = row;
   const items = hits.map(([node, rel]): HopHit => ({
     node: decodeProjectedNode(node, projection.node, reached),
-    rel: decodeRelTuple(rel, projection.hop.type, projection),
+    rel: decodeRelRow(rel),
   }));
   const { skip, fromEnd } = projection.window;
   if (!fromEnd) return { items, start: skip, total: counted ?? skip + items.length };
