@@ -177,6 +177,7 @@ export function listedHop(
     oldestFirst: read.oldestFirst,
     relProps: read.relProps ?? [],
     evidence: read.evidence ?? 0,
+    evidenceLists: ['quotes', 'seenOn'],
     evidenceNodes: null,
     counted: false,
     listed: true,

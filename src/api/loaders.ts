@@ -50,13 +50,25 @@ export class Loaders {
   }
 }
 
+/** Projections are worked out once per field and request (selection.ts), so their JSON is written once too. */
+const shapes = new WeakMap<object, string>();
+
+function shapeKey(shapeOf: object): string {
+  let shape = shapes.get(shapeOf);
+  if (shape === undefined) {
+    shape = JSON.stringify(shapeOf);
+    shapes.set(shapeOf, shape);
+  }
+  return shape;
+}
+
 function loaderFor<K, V>(
   loaders: Map<string, DataLoader<K, V, string>>,
-  shapeOf: unknown,
+  shapeOf: object,
   batch: (keys: readonly K[]) => Promise<V[]>,
   cacheKeyFn?: (key: K) => string,
 ): DataLoader<K, V, string> {
-  const shape = JSON.stringify(shapeOf);
+  const shape = shapeKey(shapeOf);
   let loader = loaders.get(shape);
   if (loader === undefined) {
     loader = new DataLoader<K, V, string>(batch, cacheKeyFn === undefined ? {} : { cacheKeyFn });

@@ -51,13 +51,39 @@ const named = (trees: ResolveTree[], name: string): ResolveTree[] =>
 
 const unique = (names: string[]): string[] => [...new Set(names)].sort();
 
-function rootOf(info: GraphQLResolveInfo): ResolveTree[] {
-  const tree = parseResolveInfo(info);
-  // Without `keepRoot`, the library answers with the field's own tree (it has a name) or null.
-  return tree !== null && tree !== undefined && 'name' in tree && 'fieldsByTypeName' in tree
-    ? [tree as ResolveTree]
-    : [];
+/**
+ * A selection worked out once per field of the document and request, not once per parent: graphql-js hands
+ * every parent of a list the same `fieldNodes` array, and each request has its own `variableValues`.
+ */
+class PerField<T> {
+  private readonly cache = new WeakMap<readonly FieldNode[], WeakMap<object, T>>();
+
+  get(info: GraphQLResolveInfo, build: () => T): T {
+    let byRequest = this.cache.get(info.fieldNodes);
+    if (byRequest === undefined) {
+      byRequest = new WeakMap();
+      this.cache.set(info.fieldNodes, byRequest);
+    }
+    let value = byRequest.get(info.variableValues);
+    if (value === undefined) {
+      value = build();
+      byRequest.set(info.variableValues, value);
+    }
+    return value;
+  }
 }
+
+const roots = new PerField<ResolveTree[]>();
+
+/** The field's own tree of selections (fragments, inline fragments and aliases resolved), parsed once per field and request. */
+const rootOf = (info: GraphQLResolveInfo): ResolveTree[] =>
+  roots.get(info, () => {
+    const tree = parseResolveInfo(info);
+    // Without `keepRoot`, the library answers with the field's own tree (it has a name) or null.
+    return tree !== null && tree !== undefined && 'name' in tree && 'fieldsByTypeName' in tree
+      ? [tree as ResolveTree]
+      : [];
+  });
 
 const intArg = (tree: ResolveTree, name: string, fallback: number): number => {
   const value = tree.args[name];
@@ -135,6 +161,10 @@ function projectEdge(schema: GraphQLSchema, edges: ResolveTree[]): RelProjection
   return {
     relProps: unique(children(edges).map((child) => child.name)),
     evidence: evidenceReach(edges),
+    evidenceLists: [
+      ...(named(evidence, 'quote').length > 0 ? (['quotes'] as const) : []),
+      ...(named(evidence, 'date').length > 0 ? (['seenOn'] as const) : []),
+    ],
     evidenceNodes:
       issue.length === 0 && item.length === 0
         ? null
@@ -166,6 +196,7 @@ function projectHop(
       ...base,
       relProps: [],
       evidence: 0,
+      evidenceLists: [],
       evidenceNodes: null,
       counted: false,
       listed: true,
@@ -179,28 +210,6 @@ function projectHop(
     listed: edges.length > 0 || named(trees, 'pageInfo').length > 0,
     node: projectNode(schema, named(edges, 'node')),
   };
-}
-
-/**
- * A selection worked out once per field of the document and request, not once per parent: graphql-js hands
- * every parent of a list the same `fieldNodes` array, and each request has its own `variableValues`.
- */
-class PerField<T> {
-  private readonly cache = new WeakMap<readonly FieldNode[], WeakMap<object, T>>();
-
-  get(info: GraphQLResolveInfo, build: () => T): T {
-    let byRequest = this.cache.get(info.fieldNodes);
-    if (byRequest === undefined) {
-      byRequest = new WeakMap();
-      this.cache.set(info.fieldNodes, byRequest);
-    }
-    let value = byRequest.get(info.variableValues);
-    if (value === undefined) {
-      value = build();
-      byRequest.set(info.variableValues, value);
-    }
-    return value;
-  }
 }
 
 const hopProjections = new PerField<HopProjection>();

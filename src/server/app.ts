@@ -1,7 +1,9 @@
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { GraphQLError, getOperationAST, getVariableValues } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type Context } from '../api/context.js';
 import { maskError } from '../api/errors.js';
@@ -73,6 +75,11 @@ export function createApp({ config, db, resolver, log }: AppDeps): App {
       maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases, exposeLimits: true }),
       maxTokensPlugin({ n: QUERY_LIMITS.maxTokens, exposeLimits: true }),
       useCypherQueryCount(config, log),
+      // graphql-jit compiles each document once into plain functions (cached per parsed document): a big
+      // answer completes in less time and garbage than through the interpreting executor (the 235 KiB
+      // network contacts answer: 40 against 46 ms p50 in Node at 5,000 Updates, bench/run.ts).
+      useVariableCoercion(),
+      useGraphQlJit(),
     ],
   });
 }
@@ -92,5 +99,31 @@ function useCypherQueryCount(config: Config, log: Logger): Plugin<Context> {
         setResult({ ...result, extensions: { ...result.extensions, cypherQueries } });
       },
     }),
+  };
+}
+
+/**
+ * Checks the variables with graphql-js before graphql-jit runs the query. graphql-jit coerces them too, but
+ * its error drops the scalar's reason ("Date must be a real date written YYYY-MM-DD …") and is answered with
+ * HTTP 200; graphql-js's names the reason, and a request error is answered with 400, as without the JIT.
+ */
+function useVariableCoercion(): Plugin<Context> {
+  return {
+    onExecute: ({ args, setResultAndStopExecution }) => {
+      const definitions = getOperationAST(args.document, args.operationName)?.variableDefinitions ?? [];
+      if (definitions.length === 0) return;
+      const { errors } = getVariableValues(args.schema, definitions, args.variableValues ?? {});
+      if (errors === undefined) return;
+      // A request error: HTTP 400, as yoga's own executor marks one.
+      const requestErrors = errors.map(
+        (error) =>
+          new GraphQLError(error.message, {
+            nodes: error.nodes,
+            originalError: error.originalError,
+            extensions: { ...error.extensions, http: { status: 400 } },
+          }),
+      );
+      setResultAndStopExecution({ errors: requestErrors });
+    },
   };
 }

@@ -1,6 +1,10 @@
 import {
   EDGE_CATALOGUE,
+  ISSUE_KEY_PROPERTIES,
   isNodeLabel,
+  issueKey,
+  issueNumberOfSource,
+  issueUid,
   NODE_PROPERTIES,
   reachedLabels,
   uidOf,
@@ -42,6 +46,8 @@ export interface RelProjection {
   relProps: readonly string[];
   /** How many evidence entries to bring per relationship, and whose nodes with them. */
   evidence: number;
+  /** The evidence lists read beside `sources` (which numbers the entries): `quotes` for quote, `seenOn` for date. */
+  evidenceLists: readonly ('quotes' | 'seenOn')[];
   evidenceNodes: EvidenceNodesProjection | null;
 }
 
@@ -148,7 +154,8 @@ function evidenceNodesExpression(
   projection: RelProjection,
 ): string {
   const wanted = projection.evidenceNodes;
-  if (wanted === null || (wanted.issue === null && wanted.item === null)) return 'null';
+  const issueRead = wanted === null || issueFromSource(wanted.issue) ? null : wanted.issue;
+  if (wanted === null || (issueRead === null && wanted.item === null)) return 'null';
   const index = q.variable('k');
   const source = q.variable('src');
   const issue = q.variable('ei');
@@ -162,10 +169,10 @@ function evidenceNodesExpression(
   return (
     `COLLECT { UNWIND range(0, size(coalesce(${rel}.sources, [])[..${reach}]) - 1) AS ${index} ` +
     `WITH ${index}, ${rel}.sources[${index}] AS ${source} ` +
-    look(issue, SOURCE_ISSUE_UID(source), wanted.issue) +
+    look(issue, SOURCE_ISSUE_UID(source), issueRead) +
     look(item, SOURCE_ITEM_UID(source), wanted.item) +
-    `WITH ${index}${wanted.issue === null ? '' : `, ${issue}`}${wanted.item === null ? '' : `, ${item}`} ORDER BY ${index} ` +
-    `RETURN [${value(issue, wanted.issue, 'Issue')}, ${value(item, wanted.item, 'Item')}] }`
+    `WITH ${index}${issueRead === null ? '' : `, ${issue}`}${wanted.item === null ? '' : `, ${item}`} ORDER BY ${index} ` +
+    `RETURN [${value(issue, issueRead, 'Issue')}, ${value(item, wanted.item, 'Item')}] }`
   );
 }
 
@@ -182,7 +189,10 @@ function relExpression(q: QueryText, rel: string, type: EdgeType, projection: Re
     .join(', ');
   // One parameter for how far into the evidence lists the request reaches, shared by every slice of them.
   const reach = projection.evidence === 0 ? null : q.param(projection.evidence);
-  const slice = (list: string) => (reach === null ? 'null' : `coalesce(${rel}.${list}, [])[..${reach}]`);
+  const slice = (list: 'sources' | 'quotes' | 'seenOn') =>
+    reach === null || (list !== 'sources' && !projection.evidenceLists.includes(list))
+      ? 'null'
+      : `coalesce(${rel}.${list}, [])[..${reach}]`;
   const selected = (field: string, expression: string) =>
     projection.relProps.includes(field) ? expression : 'null';
   return `[${[
@@ -379,10 +389,38 @@ export function decodeProjectedNode(
   return node;
 }
 
-const optionalNode = (row: NodeTuple | null, projection: NodeProjection | null, label: NodeLabel) =>
-  row === null || projection === null ? null : decodeProjectedNode(row, projection, [label]);
+const optionalNode = (
+  row: NodeTuple | null | undefined,
+  projection: NodeProjection | null,
+  label: NodeLabel,
+) =>
+  row === null || row === undefined || projection === null
+    ? null
+    : decodeProjectedNode(row, projection, [label]);
 
-/** A projected relationship → its RelData, with its evidence's nodes when they were read. */
+/**
+ * Whether an evidence entry's Update is asked for only what its key says (ISSUE_KEY_PROPERTIES): then it is
+ * made from the source, which names it, with no lookup — the source's Update is in the graph, since an
+ * Update's evidence is written and retracted with it (src/load).
+ */
+const issueFromSource = (projection: NodeProjection | null): projection is NodeProjection =>
+  projection !== null &&
+  projection.hops.length === 0 &&
+  projection.props.every((prop) => ISSUE_KEY_PROPERTIES.includes(prop));
+
+const issueOfSource = (source: string, projection: NodeProjection): GraphNode => {
+  const number = issueNumberOfSource(source);
+  return decodeNode(
+    {
+      uid: issueUid(number),
+      key: issueKey(number),
+      label: 'Issue',
+      values: projection.props.map(() => number),
+    },
+    projection.props,
+  );
+};
+
 /**
  * The decoder of one projection's relationships: which stored properties it reads, worked out once for a
  * page, not once per hit. A RelTuple → its RelData, with its evidence's nodes when they were read.
@@ -390,16 +428,20 @@ const optionalNode = (row: NodeTuple | null, projection: NodeProjection | null, 
 function relDecoder(type: EdgeType, projection: RelProjection): (row: RelTuple) => RelData {
   const { types, names } = storedRelProps(type, projection);
   const wanted = projection.evidenceNodes;
+  const issueByKey = wanted !== null && issueFromSource(wanted.issue) ? wanted.issue : null;
   return ([values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen, found]) => {
     const rel = decodeRel(
       { values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen },
       names,
       types,
     );
-    if (found === null || wanted === null) return rel;
-    const evidenceNodes = found.map(([issue, item]) => ({
-      issue: optionalNode(issue, wanted.issue, 'Issue'),
-      item: optionalNode(item, wanted.item, 'Item'),
+    if (wanted === null || (found === null && issueByKey === null)) return rel;
+    const evidenceNodes = rel.sources.map((source, i) => ({
+      issue:
+        issueByKey !== null
+          ? issueOfSource(source, issueByKey)
+          : optionalNode(found?.[i]?.[0], wanted.issue, 'Issue'),
+      item: optionalNode(found?.[i]?.[1], wanted.item, 'Item'),
     }));
     return { ...rel, evidenceNodes };
   };

@@ -101,6 +101,7 @@ describe('the storage edge', () => {
       oldestFirst: false,
       relProps: ['position', 'evidenceCount'],
       evidence: 0,
+      evidenceLists: [],
       evidenceNodes: null,
       counted: true,
       listed: true,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sourceIssueUid, sourceItemUid } from '../../src/graph/index.js';
-import { SOURCE_ISSUE_UID, SOURCE_ITEM_UID } from '../../src/storage/projection.js';
+import {
+  hopPagesQuery,
+  SOURCE_ISSUE_UID,
+  SOURCE_ITEM_UID,
+  type HopProjection,
+} from '../../src/storage/projection.js';
 import { query } from '../support/graph.js';
 import { data, graphql, useSeededApi, type Json } from './helpers.js';
 
@@ -196,5 +201,49 @@ describe('the Cypher side of the evidence codec', () => {
     expect(rows).toEqual(
       sources.map((source) => ({ source, issue: sourceIssueUid(source), item: sourceItemUid(source) })),
     );
+  });
+});
+
+describe('evidence reads what its selection needs', () => {
+  const contactsEvidence = (selection: string) =>
+    `{ networks(first: 20) { edges { node { name contacts(first: 10) { edges { node { name } evidence(first: 5) { ${selection} } } } } } } }`;
+  const entries = (result: Json): Json[] =>
+    result.networks.edges.flatMap((network: Json) =>
+      network.node.contacts.edges.flatMap((contact: Json) => contact.evidence),
+    );
+
+  it('an Update asked only for its number is made from the source; it is the Update a lookup finds', async () => {
+    const looked = entries(await data(api.app, contactsEvidence('source quote date issue { number date }')));
+    const fromSource = entries(await data(api.app, contactsEvidence('issue { number }')));
+    expect(looked.length).toBeGreaterThan(10);
+    expect(fromSource.map((entry) => entry.issue.number)).toEqual(looked.map((entry) => entry.issue.number));
+    // The lookup found a real Update for every entry: its date is the evidence's date.
+    for (const entry of looked) expect(entry.issue.date).toBe(entry.date);
+  });
+
+  it('the Cypher reads quotes only for quote, dates only for date, and looks up no Update for its number alone', () => {
+    const projection = (evidenceLists: HopProjection['evidenceLists'], issueProps: string[]) =>
+      hopPagesQuery(['Network:qa network'], {
+        key: 'contacts',
+        hop: { type: 'CONTACT_FOR', direction: 'in' },
+        window: { skip: 0, limit: 10, fromEnd: false },
+        from: null,
+        to: null,
+        oldestFirst: false,
+        counted: false,
+        listed: true,
+        relProps: ['evidence'],
+        evidence: 5,
+        evidenceLists,
+        evidenceNodes: { issue: { props: issueProps, hops: [] }, item: null },
+        node: { props: ['name'], hops: [] },
+      }).text;
+    const lean = projection([], ['number']);
+    expect(lean).toContain('.sources');
+    expect(lean).not.toMatch(/\.quotes|\.seenOn|OPTIONAL MATCH/);
+    const full = projection(['quotes', 'seenOn'], ['number', 'date']);
+    expect(full).toMatch(/\.quotes/);
+    expect(full).toMatch(/\.seenOn/);
+    expect(full).toMatch(/OPTIONAL MATCH \(\w+:Entity \{uid: 'Issue:issue:'/);
   });
 });
