@@ -131,6 +131,19 @@ export class Systems {
     );
   }
 
+  /**
+   * Empties Neo4j's query caches (plans and compiled queries), so the next run of a query text plans it
+   * again: the bench's way of telling what planning costs from what the query holds.
+   */
+  async clearQueryCaches(): Promise<void> {
+    const session = this.cypherDriver.session({ database: 'neo4j' });
+    try {
+      await session.run('CALL db.clearQueryCaches()');
+    } finally {
+      await session.close();
+    }
+  }
+
   /** A gauge query's `used` bytes, in MiB; null where the query fails or says nothing. */
   private async mebibytes(text: string): Promise<number | null> {
     const session = this.cypherDriver.session({ database: 'neo4j' });
