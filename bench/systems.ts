@@ -136,23 +136,24 @@ export class Systems {
    * again: the bench's way of telling what planning costs from what the query holds.
    */
   async clearQueryCaches(): Promise<void> {
-    const session = this.cypherDriver.session({ database: 'neo4j' });
-    try {
-      await session.run('CALL db.clearQueryCaches()');
-    } finally {
-      await session.close();
-    }
+    await this.runOnce('CALL db.clearQueryCaches()');
   }
 
   /** A gauge query's `used` bytes, in MiB; null where the query fails or says nothing. */
   private async mebibytes(text: string): Promise<number | null> {
-    const session = this.cypherDriver.session({ database: 'neo4j' });
     try {
-      const result = await session.run(text);
-      const used: unknown = result.records[0]?.get('used');
+      const used: unknown = (await this.runOnce(text)).records[0]?.get('used');
       return typeof used === 'number' ? used / 2 ** 20 : null;
     } catch {
       return null;
+    }
+  }
+
+  /** One bench-side query (gauges, cache control) in a session of its own. */
+  private async runOnce(text: string) {
+    const session = this.cypherDriver.session({ database: 'neo4j' });
+    try {
+      return await session.run(text);
     } finally {
       await session.close();
     }

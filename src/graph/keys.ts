@@ -8,8 +8,8 @@ import type { NodeLabel } from './labels.js';
 export const uidOf = (label: NodeLabel, key: string): string => `${label}:${key}`;
 
 export const issueKey = (issueNumber: number): string => `issue:${issueNumber}`;
-/** What an Update's key tells without reading the node: its number (and so its uid). */
-export const ISSUE_KEY_PROPERTIES: readonly string[] = ['number'];
+/** The one Issue property its key tells without reading the node (and so its uid): the Update's number. */
+export const ISSUE_KEY_PROPERTY = 'number';
 export const itemKey = (issueNumber: number, position: number): string => `${issueNumber}/${position}`;
 /** The prefix of every Item key (and so every evidence source) an Update contributes. */
 export const itemKeyPrefix = (issueNumber: number): string => `${issueNumber}/`;

@@ -1,6 +1,6 @@
 import {
   EDGE_CATALOGUE,
-  ISSUE_KEY_PROPERTIES,
+  ISSUE_KEY_PROPERTY,
   isNodeLabel,
   issueKey,
   issueNumberOfSource,
@@ -399,14 +399,14 @@ const optionalNode = (
     : decodeProjectedNode(row, projection, [label]);
 
 /**
- * Whether an evidence entry's Update is asked for only what its key says (ISSUE_KEY_PROPERTIES): then it is
+ * Whether an evidence entry's Update is asked for only what its key says (ISSUE_KEY_PROPERTY): then it is
  * made from the source, which names it, with no lookup — the source's Update is in the graph, since an
  * Update's evidence is written and retracted with it (src/load).
  */
 const issueFromSource = (projection: NodeProjection | null): projection is NodeProjection =>
   projection !== null &&
   projection.hops.length === 0 &&
-  projection.props.every((prop) => ISSUE_KEY_PROPERTIES.includes(prop));
+  projection.props.every((prop) => prop === ISSUE_KEY_PROPERTY);
 
 const issueOfSource = (source: string, projection: NodeProjection): GraphNode => {
   const number = issueNumberOfSource(source);
@@ -415,6 +415,7 @@ const issueOfSource = (source: string, projection: NodeProjection): GraphNode =>
       uid: issueUid(number),
       key: issueKey(number),
       label: 'Issue',
+      // Every selected property is ISSUE_KEY_PROPERTY (issueFromSource), so each value is the number.
       values: projection.props.map(() => number),
     },
     projection.props,
