@@ -10,15 +10,17 @@
  * the Neo4j step (and the FEEDS row) for a quick run; --nlp adds the comparison of `compromise` with the
  * hand rules for people and organisations in running text (scripts/eval-nlp.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { Database } from '../src/db/database.js';
 import { startEmbeddedNeo4j } from '../src/db/embedded.js';
 import { extractGraph } from '../src/extract/extract.js';
+import { nameReader, proposeNames } from '../src/extract/name-reader.js';
+import type { UpdateDocument } from '../src/parse/document.js';
 import { normaliseName } from '../src/text/names.js';
 import type { GraphRecords, NodeRecord } from '../src/extract/records.js';
 import { loadResolver, type Resolver } from '../src/extract/resolve.js';
@@ -26,14 +28,15 @@ import { ingestFiles } from '../src/load/ingest.js';
 import { silentLogger } from '../src/log.js';
 import { parseUpdateFile } from '../src/parse/index.js';
 import { table } from '../bench/stats.js';
-import { nlpCandidates } from './eval-nlp.js';
 
 const EVAL_DIR = 'test/fixtures/eval';
+const REAL_LABELS_DIR = 'test/fixtures/real';
 const KINDS = ['people', 'roles', 'organisations', 'authorities', 'reports', 'publishers', 'feeds'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** A labels file: "Name | role | body" for people, "title | publisher" for reports, "title | network" for FEEDS. */
 const labelsFile = z.object({
+  url: z.string().url().optional(),
   people: z.array(z.string()),
   organisations: z.array(z.string()),
   authorities: z.array(z.string()),
@@ -180,72 +183,144 @@ const printed = (rows: Row[]): string =>
     ]),
   ]);
 
+interface EvalSet {
+  name: string;
+  /** Each `update-N-….labels.json`; the text beside it (own writing) or in `texts` (real pages). */
+  labels: string;
+  texts: string;
+  feeds: boolean;
+}
+
+const SETS: EvalSet[] = [
+  { name: 'own writing', labels: EVAL_DIR, texts: EVAL_DIR, feeds: true },
+  // Real pages: labels in the repository, texts never (scripts/fetch-real-pages.ts fetches them again).
+  {
+    name: 'real pages',
+    labels: REAL_LABELS_DIR,
+    texts: process.env.REAL_PAGES_DIR ?? '.real-pages',
+    feeds: false,
+  },
+];
+
+/** The layout eras of docs/evaluation.md, by the Update's year. */
+const eraOf = (file: string): string => {
+  const year = Number(/-(\d{4})-\d{2}-\d{2}\./.exec(file)?.[1]);
+  return year <= 2019 ? '2018–2019' : year <= 2022 ? '2020–2022' : '2023–2025';
+};
+
+const emptyScores = (): Record<Kind, Score> =>
+  Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: [], fn: [] } as Score])) as Record<Kind, Score>;
+
+interface SetResult {
+  set: string;
+  updates: number;
+  eras: Record<string, number>;
+  rows: Row[];
+  byEra: Record<string, Row[]>;
+  scores: Record<Kind, Score>;
+}
+
+async function evaluate(
+  set: EvalSet,
+  resolver: Resolver,
+  read: Reader,
+  withFeeds: boolean,
+): Promise<SetResult | undefined> {
+  const labelled = (await readdir(set.labels)).filter((f) => f.endsWith('.labels.json')).sort();
+  const files = labelled
+    .map((f) => ({
+      labels: join(set.labels, f),
+      text: join(set.texts, f.replace(/\.labels\.json$/, '.txt')),
+    }))
+    .filter((f) => existsSync(f.text));
+  if (files.length === 0) return undefined;
+  const scores = emptyScores();
+  const eras = new Map<string, Record<Kind, Score>>();
+  const allFeeds = new Set<string>();
+  for (const file of files) {
+    const labels = labelsFile.parse(JSON.parse(await readFile(file.labels, 'utf8')));
+    const expected = expectedFacts(labels, resolver);
+    const found = extractedFacts(await read(await parseUpdateFile(file.text), resolver));
+    const era = eraOf(file.text);
+    const inEra = eras.get(era) ?? emptyScores();
+    eras.set(era, inEra);
+    const name = basename(file.text);
+    for (const kind of KINDS) {
+      if (kind === 'feeds') continue;
+      score(expected[kind], found[kind], scores[kind], name);
+      score(expected[kind], found[kind], inEra[kind], name);
+    }
+    for (const pair of expected.feeds) allFeeds.add(pair);
+  }
+  const feeds = withFeeds && set.feeds;
+  if (feeds)
+    score(
+      allFeeds,
+      await graphFeeds(
+        files.map((f) => f.text),
+        resolver,
+      ),
+      scores.feeds,
+      'graph',
+    );
+  const kinds = KINDS.filter((kind) => feeds || kind !== 'feeds');
+  return {
+    set: set.name,
+    updates: files.length,
+    eras: Object.fromEntries(
+      [...eras.keys()].sort().map((era) => [era, files.filter((f) => eraOf(f.text) === era).length]),
+    ),
+    rows: kinds.map((kind) => row(kind, scores[kind])),
+    byEra: Object.fromEntries(
+      [...eras].sort().map(([era, s]) => [era, kinds.filter((k) => k !== 'feeds').map((k) => row(k, s[k]))]),
+    ),
+    scores,
+  };
+}
+
+type Reader = (doc: UpdateDocument, resolver: Resolver) => GraphRecords | Promise<GraphRecords>;
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const unknown = args.filter((a) => !['--details', '--json', '--no-feeds', '--nlp'].includes(a));
+  const unknown = args.filter((a) => !['--details', '--json', '--no-feeds', '--rules-only'].includes(a));
   if (unknown.length > 0) {
     console.error(
-      `usage: npm run eval [-- --details] [--json] [--no-feeds] [--nlp]   (unknown: ${unknown.join(' ')})`,
+      `usage: npm run eval [-- --details] [--json] [--no-feeds] [--rules-only]   (unknown: ${unknown.join(' ')})`,
     );
     process.exit(2);
   }
   const resolver = await loadResolver();
-  const files = (await readdir(EVAL_DIR)).filter((f) => f.endsWith('.txt')).sort();
-  const scores = Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: [], fn: [] } as Score])) as Record<
-    Kind,
-    Score
-  >;
-  const allFeeds = new Set<string>();
-  const NLP_KINDS = ['people', 'organisations'] as const;
-  const nlpScores: Record<string, Score> = Object.fromEntries(
-    NLP_KINDS.flatMap((k) => [`${k} compromise`, `${k} union`]).map((k) => [k, { tp: 0, fp: [], fn: [] }]),
-  );
-  for (const file of files) {
-    const path = join(EVAL_DIR, file);
-    const labels = labelsFile.parse(
-      JSON.parse(await readFile(path.replace(/\.txt$/, '.labels.json'), 'utf8')),
-    );
-    const expected = expectedFacts(labels, resolver);
-    const doc = await parseUpdateFile(path);
-    const found = extractedFacts(extractGraph(doc, resolver));
-    const byNlp = nlpCandidates(doc, resolver);
-    for (const kind of NLP_KINDS) {
-      score(expected[kind], byNlp[kind], nlpScores[`${kind} compromise`]!, file);
-      score(expected[kind], new Set([...found[kind], ...byNlp[kind]]), nlpScores[`${kind} union`]!, file);
-    }
-    for (const kind of KINDS) if (kind !== 'feeds') score(expected[kind], found[kind], scores[kind], file);
-    for (const pair of expected.feeds) allFeeds.add(pair);
+  const read: Reader = args.includes('--rules-only')
+    ? (doc) => extractGraph(doc, resolver)
+    : async (doc) => extractGraph(doc, resolver, await proposeNames(doc));
+  const results: SetResult[] = [];
+  for (const set of SETS) {
+    const result = await evaluate(set, resolver, read, !args.includes('--no-feeds'));
+    if (result !== undefined) results.push(result);
+    else if (!args.includes('--json'))
+      console.log(`${set.name}: no texts beside the labels of ${set.labels}; skipped\n`);
   }
-  const withFeeds = !args.includes('--no-feeds');
-  if (withFeeds) {
-    const inGraph = await graphFeeds(
-      files.map((f) => join(EVAL_DIR, f)),
-      resolver,
-    );
-    score(allFeeds, inGraph, scores.feeds, 'graph');
-  }
-
-  const rows = KINDS.filter((kind) => withFeeds || kind !== 'feeds').map((kind) => row(kind, scores[kind]));
-  const nlpRows = args.includes('--nlp')
-    ? NLP_KINDS.flatMap((kind) => [
-        row(`${kind} hand rules`, scores[kind]),
-        row(`${kind} compromise`, nlpScores[`${kind} compromise`]!),
-        row(`${kind} union`, nlpScores[`${kind} union`]!),
-      ])
-    : [];
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ updates: files.length, rows, nlpRows, scores }, null, 2));
+    console.log(JSON.stringify(results, null, 2));
     return;
   }
-  console.log(`${files.length} labelled Updates in ${EVAL_DIR}\n`);
-  console.log(printed(rows));
-  if (nlpRows.length > 0) console.log(`\nrunning text: hand rules against compromise\n\n${printed(nlpRows)}`);
-  if (args.includes('--details')) {
-    for (const kind of KINDS) {
-      for (const fact of scores[kind].fn) console.log(`missed ${kind}: ${fact}`);
-      for (const fact of scores[kind].fp) console.log(`wrong  ${kind}: ${fact}`);
+  for (const result of results) {
+    const eras = Object.entries(result.eras)
+      .map(([era, n]) => `${era}: ${n}`)
+      .join(', ');
+    console.log(`## ${result.set}: ${result.updates} labelled Updates (${eras})\n`);
+    console.log(printed(result.rows));
+    for (const [era, rows] of Object.entries(result.byEra)) console.log(`\n${era}\n\n${printed(rows)}`);
+    console.log('');
+    if (args.includes('--details')) {
+      for (const kind of KINDS) {
+        for (const fact of result.scores[kind].fn) console.log(`missed ${kind}: ${fact}`);
+        for (const fact of result.scores[kind].fp) console.log(`wrong  ${kind}: ${fact}`);
+      }
+      console.log('');
     }
   }
+  await (await nameReader()).close();
 }
 
 await main();

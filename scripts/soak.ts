@@ -5,9 +5,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { EXAMPLES } from '../src/api/examples.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type OpenDatabase } from '../src/db/open.js';
-import { extractGraph } from '../src/extract/extract.js';
 import { loadResolver, type Resolver } from '../src/extract/resolve.js';
-import { ingestFiles, type IngestSummary } from '../src/load/ingest.js';
+import { extractRecords, ingestFiles, type IngestSummary } from '../src/load/ingest.js';
 import { silentLogger } from '../src/log.js';
 import { parseUpdateFile } from '../src/parse/index.js';
 import { createApp } from '../src/server/app.js';
@@ -136,7 +135,7 @@ async function killCycles(a: OpenDatabase, resolver: Resolver, files: string[]):
 async function halfLoaded(uri: string, resolver: Resolver, files: string[]): Promise<string[]> {
   const expected = new Map<number, number>();
   for (const file of files) {
-    const records = extractGraph(await parseUpdateFile(file), resolver);
+    const records = await extractRecords(await parseUpdateFile(file), resolver);
     expected.set(records.issueNumber, records.nodes.filter((n) => n.label === 'Item').length);
   }
   const stored = await queryAt(

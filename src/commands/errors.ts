@@ -2,6 +2,7 @@ import { ConfigError } from '../config.js';
 import { DatabaseError } from '../db/database.js';
 import { EmbeddedNeo4jError, type EmbeddedFailure } from '../db/embedded.js';
 import { DatabaseConnectError } from '../db/open.js';
+import { NameReaderError } from '../extract/name-reader.js';
 
 /**
  * Exit statuses, one per kind of problem, so that a script can tell "fix your input" from "start Neo4j".
@@ -19,7 +20,7 @@ export const ExitCode = {
   storeInUse: 5,
   /** The HTTP port or the embedded Bolt port is taken. */
   portInUse: 6,
-  /** Java or Maven missing, or the embedded Neo4j did not start. */
+  /** Java or Maven missing, the embedded Neo4j did not start, or the name reader is not installed. */
   setup: 7,
   /** A bug: the message says so, and --debug shows the stack. */
   internal: 70,
@@ -67,6 +68,7 @@ export function explain(error: unknown): Explained {
   if (error instanceof ConfigError) {
     return { exitCode: ExitCode.usage, line: error.message, details: stack };
   }
+  if (error instanceof NameReaderError) return known(ExitCode.setup, error.message, error.fix);
   if (error instanceof EmbeddedNeo4jError) {
     return known(embeddedExit[error.reason], error.message, error.fix, error.details || stack);
   }

@@ -11,7 +11,7 @@ import { parseUpdateFile, UpdateParseError } from '../parse/index.js';
 export async function run(file: string, { json = false }: { json?: boolean }): Promise<number> {
   let records: GraphRecords;
   try {
-    records = extractRecords(await parseUpdateFile(file), await loadResolver());
+    records = await extractRecords(await parseUpdateFile(file), await loadResolver());
   } catch (error) {
     if (
       error instanceof UpdateParseError ||

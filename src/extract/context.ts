@@ -2,6 +2,7 @@ import type { Item, UpdateDocument } from '../parse/document.js';
 import type { GraphBuilder, Source } from './graph.js';
 import { entityNode, personNode } from './nodes.js';
 import type { NodeRef } from './records.js';
+import type { NameProposals } from './name-reader.js';
 import type { Entity } from './reference.js';
 import type { Resolver } from './resolve.js';
 
@@ -11,6 +12,18 @@ export interface ItemRef {
   ref: NodeRef;
 }
 
+/**
+ * A stretch of running text and the node its facts are sourced to: an item, or the page's furniture
+ * (header and intro), whose statements are the Issue's.
+ */
+export interface Passage {
+  ref: NodeRef;
+  sentences: string[];
+  /** The sentences of the item's title: title-cased, so not read for the shapes of names. */
+  title: ReadonlySet<string>;
+  line: number;
+}
+
 /** What every reader of one kind of fact works with. */
 export interface Context {
   doc: UpdateDocument;
@@ -18,6 +31,10 @@ export interface Context {
   graph: GraphBuilder;
   issue: NodeRef;
   items: ItemRef[];
+  /** The furniture first, then every item: all the running text of the Update. */
+  passages: Passage[];
+  /** The statistical reader's spans, by sentence (empty when it was not asked). */
+  names: NameProposals;
 }
 
 export function addEntity(ctx: Context, entity: Entity): NodeRef {

@@ -1,6 +1,10 @@
 import type { UpdateDocument } from '../parse/document.js';
 import { itemWords } from '../parse/items.js';
-import type { Context } from './context.js';
+import type { Context, Passage } from './context.js';
+import { NO_PROPOSALS, type NameProposals } from './name-reader.js';
+import { readProposedNames } from './proposed-names.js';
+import { furnitureSentences, itemSentences } from './text.js';
+import { sentences } from '../text/sentences.js';
 import { GraphBuilder } from './graph.js';
 import { readInspections } from './inspections.js';
 import { readMeetings } from './meetings.js';
@@ -13,10 +17,14 @@ import type { Resolver } from './resolve.js';
 
 /**
  * One parsed Update → the nodes and edges it yields, every edge with its evidence
- * (docs/graph-model.md). Pure and synchronous: the same document and reference data always give
- * the same records, in the same order.
+ * (docs/graph-model.md). Pure and synchronous: the same document, reference data and proposed names
+ * always give the same records, in the same order. Without `names` only the rules read.
  */
-export function extractGraph(doc: UpdateDocument, resolver: Resolver): GraphRecords {
+export function extractGraph(
+  doc: UpdateDocument,
+  resolver: Resolver,
+  names: NameProposals = NO_PROPOSALS,
+): GraphRecords {
   const graph = new GraphBuilder(doc.issue.number, doc.issue.date);
   const issue = graph.node(issueNode(doc.issue));
   const items = doc.items.map((item, index) => {
@@ -31,12 +39,23 @@ export function extractGraph(doc: UpdateDocument, resolver: Resolver): GraphReco
     );
     return { item, ref };
   });
-  const ctx: Context = { doc, resolver, graph, issue, items };
+  const passages: Passage[] = [
+    { ref: issue, sentences: furnitureSentences(doc), title: new Set(), line: 1 },
+    ...items.map(({ item, ref }) => ({
+      ref,
+      sentences: itemSentences(item),
+      title: new Set(sentences(item.title)),
+      line: item.lines.start,
+    })),
+  ];
+  const ctx: Context = { doc, resolver, graph, issue, items, passages, names };
 
   readContactList(ctx);
   readMeetings(ctx);
   readReports(ctx);
   readInspections(ctx);
-  readMentions(ctx, readPeopleInProse(ctx));
+  // The rules' people first: a name they read in a role is a person, whatever the reader proposed.
+  const inRoles = readPeopleInProse(ctx);
+  readMentions(ctx, [...inRoles, ...readProposedNames(ctx, inRoles)]);
   return graph.records();
 }

@@ -2,10 +2,8 @@ import { HONORIFIC } from '../text/honorifics.js';
 import { addEntity, addPerson, type Context } from './context.js';
 import { PhraseMatcher } from './matcher.js';
 import { isPostalAddress } from '../text/addresses.js';
-import { sentences } from '../text/sentences.js';
 import { unknownOrganisationNode } from './nodes.js';
 import { bodiesByShape } from './organisations.js';
-import { itemSentences } from './text.js';
 
 /**
  * What each item mentions, sentence by sentence: every local authority, organisation and network
@@ -36,9 +34,8 @@ export function readMentions(ctx: Context, namedInProse: string[]): void {
       .map((n) => ({ phrase: String(n.props.name), value: n })),
     { plurals: false },
   );
-  for (const { item, ref } of ctx.items) {
-    const title = new Set(sentences(item.title));
-    for (const sentence of itemSentences(item)) {
+  for (const { ref, sentences: passage, title, line } of ctx.passages) {
+    for (const sentence of passage) {
       if (isPostalAddress(sentence)) continue;
       const where = { source: ref.key, quote: sentence };
       const known = ctx.resolver.findMentions(sentence);
@@ -54,7 +51,7 @@ export function readMentions(ctx: Context, namedInProse: string[]): void {
       const seen = [...known, ...local.map((m) => ({ text: m.text, offset: m.start }))];
       for (const body of title.has(sentence) ? [] : bodiesByShape(sentence, seen)) {
         ctx.graph.warn(
-          item.lines.start,
+          line,
           `"${body.text}" reads as a body that is not in data/: kept as an Organisation named as written`,
         );
         const node = ctx.graph.node(unknownOrganisationNode(body.text));
@@ -64,7 +61,7 @@ export function readMentions(ctx: Context, namedInProse: string[]): void {
         ctx.graph.edge('MENTIONS', ref, addPerson(ctx, m.value), where, { written: m.text });
       }
       for (const given of introductions(sentence).filter(isGivenName)) {
-        const person = byGivenName(ctx, people, given, item.lines.start);
+        const person = byGivenName(ctx, people, given, line);
         if (person !== undefined)
           ctx.graph.edge('MENTIONS', ref, addPerson(ctx, person), where, { written: given });
       }
@@ -74,7 +71,7 @@ export function readMentions(ctx: Context, namedInProse: string[]): void {
 
 /** The people of this Update, each by the name as first written. */
 function peopleOfUpdate(ctx: Context): string[] {
-  const introduced = ctx.items.flatMap(({ item }) => itemSentences(item).flatMap(introductions));
+  const introduced = ctx.passages.flatMap((p) => p.sentences.flatMap(introductions));
   return [
     ...new Set([
       ...ctx.doc.contacts.map((c) => c.name),

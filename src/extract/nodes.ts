@@ -87,6 +87,13 @@ export function unknownOrganisationNode(name: string): NodeRecord {
   };
 }
 
+/** A body data/ does not know that the statistical reader proposed and the rules typed ("charity", "court"). */
+export function proposedOrganisationNode(name: string, kind: string | null, written: string): NodeRecord {
+  const node = unknownOrganisationNode(name);
+  const aliases = normaliseName(written) === node.key ? [] : [written];
+  return { ...node, props: { ...node.props, aliases, kind } };
+}
+
 export interface ReportFields {
   title: string;
   publishedOn: string | null;

@@ -1,3 +1,4 @@
+import { nameShaped } from './prose-people.js';
 /**
  * Bodies named in running text that data/ does not know, by the shape of their name: a run of
  * capitalised words ending in a word that names a body ("Mulberry Bush Foundation", "Kinship Care
@@ -14,6 +15,13 @@ const SHAPES = [NAMED_HEAD_FIRST, NAMED_HEAD_LAST].map(
   (shape) =>
     new RegExp(String.raw`(?<![\p{L}])(?<article>(?:[Aa]n?|[Tt]he)\s+)?(?:${shape})(?![\p{L}])`, 'gu'),
 );
+
+/** "Carrie Wilson-Harrop of Care Leavers Association": a person's name before "of" is not part of the body's. */
+function withoutLeadingName(body: NamedBody): NamedBody {
+  const m = /^(.+?)\s+of\s+(?=\p{Lu})/u.exec(body.text);
+  if (m === null || !nameShaped(m[1]!)) return body;
+  return { text: body.text.slice(m[0].length), offset: body.offset + m[0].length };
+}
 
 export interface NamedBody {
   text: string;
@@ -38,14 +46,16 @@ export function bodiesByShape(sentence: string, known: { offset: number; text: s
     }),
   );
   // Both shapes may read one name; the longest reading wins.
-  return found.filter(
-    (a) =>
-      !found.some(
-        (b) =>
-          b !== a &&
-          b.text.length > a.text.length &&
-          b.offset <= a.offset &&
-          a.offset + a.text.length <= b.offset + b.text.length,
-      ),
-  );
+  return found
+    .map(withoutLeadingName)
+    .filter(
+      (a) =>
+        !found.some(
+          (b) =>
+            b !== a &&
+            b.text.length > a.text.length &&
+            b.offset <= a.offset &&
+            a.offset + a.text.length <= b.offset + b.text.length,
+        ),
+    );
 }

@@ -6,7 +6,6 @@ import type { NodeRef } from './records.js';
 import type { Network } from './reference.js';
 import { networkContactIn, peopleInSentence, type Body } from './prose-people.js';
 import type { Resolver } from './resolve.js';
-import { itemSentences } from './text.js';
 import { normaliseName } from '../text/names.js';
 
 /**
@@ -62,7 +61,7 @@ function linkEmployer(
  * other body. Keyed by the role, so that one person's several roles at one body are several edges,
  * and the same role read in later Updates adds evidence (dated: who was DCS of Portsmouth in 2019).
  */
-function linkRole(
+export function linkRole(
   ctx: Context,
   person: NodeRef,
   body: Body,
@@ -92,8 +91,8 @@ export function readPeopleInProse(ctx: Context): string[] {
     return written === undefined ? undefined : { kind: 'unknown', name: written };
   };
   const named: string[] = [];
-  for (const { item, ref } of ctx.items) {
-    for (const sentence of itemSentences(item)) {
+  for (const { ref, sentences } of ctx.passages) {
+    for (const sentence of sentences) {
       const networks = ctx.resolver.findMentions(sentence).filter((m) => m.kind === 'network');
       const contact = networkContactIn(sentence, networks);
       if (contact !== undefined) {

@@ -75,7 +75,7 @@ const NOT_NAME = new Set(
     .split(' '),
 );
 
-function nameShaped(written: string): boolean {
+export function nameShaped(written: string): boolean {
   const { name } = splitHonorific(written);
   const words = name.split(/\s+/);
   return words.length >= 2 && words.every((w) => !NOT_NAME.has(normaliseName(w)));
@@ -91,7 +91,7 @@ function nameIn(run: string): string | undefined {
   return undefined;
 }
 
-const hasRoleWord = (text: string): boolean =>
+export const hasRoleWord = (text: string): boolean =>
   ACRONYM_ROLE.test(text) || ROLE_WORD.test(text.toLowerCase().replace(/\b(dcs|ad|ceo|psw|dph)\b/g, ''));
 
 /**

@@ -1,4 +1,4 @@
-import type { Item } from '../parse/document.js';
+import type { Item, UpdateDocument } from '../parse/document.js';
 import { normaliseName } from '../text/names.js';
 import { sentences } from '../text/sentences.js';
 
@@ -7,6 +7,9 @@ export function itemSentences(item: Item): string[] {
   const lists = item.lists.flatMap((list) => list.entries.map((e) => e.text));
   return [item.title, ...item.paragraphs, ...lists, item.actionRequired ?? ''].flatMap(sentences);
 }
+
+/** The page's header and intro, sentence by sentence: read like any text, sourced to the Issue. */
+export const furnitureSentences = (doc: UpdateDocument): string[] => doc.issue.furniture.flatMap(sentences);
 
 /** Whether `text` contains `phrase` word for word, compared as names are (case, punctuation, "&"). */
 export function containsPhrase(text: string, phrase: string): boolean {

@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { DatabaseError, type Database } from '../db/database.js';
 import { extractGraph } from '../extract/extract.js';
+import { proposeNames } from '../extract/name-reader.js';
 import type { GraphRecords } from '../extract/records.js';
 import type { Resolver } from '../extract/resolve.js';
 import { parseUpdateFile, UpdateParseError, type UpdateDocument } from '../parse/index.js';
@@ -188,10 +189,14 @@ export class ExtractError extends Error {
   }
 }
 
-/** extractGraph at the load boundary: whatever it throws becomes an ExtractError naming file and lines. */
-export function extractRecords(document: UpdateDocument, resolver: Resolver): GraphRecords {
+/**
+ * The statistical reader's proposals, then extractGraph, at the load boundary: whatever the rules throw
+ * becomes an ExtractError naming file and lines (a reader that cannot run is a set-up problem, not the file's).
+ */
+export async function extractRecords(document: UpdateDocument, resolver: Resolver): Promise<GraphRecords> {
+  const names = await proposeNames(document);
   try {
-    return extractGraph(document, resolver);
+    return extractGraph(document, resolver, names);
   } catch (error) {
     throw new ExtractError(document.issue.sourceFile, (error as Error).message, document.warnings);
   }
@@ -211,7 +216,7 @@ async function ingestFile(
   options: IngestOptions,
   totals: { nodes: ChangeCounts; edges: ChangeCounts },
 ): Promise<FileOutcome> {
-  const records = extractRecords(await parseUpdateFile(file), resolver);
+  const records = await extractRecords(await parseUpdateFile(file), resolver);
   const loadOptions = { contentHash: recordsHash(records), force: options.force };
   const outcome: FileOutcome = {
     file,

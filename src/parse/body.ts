@@ -135,8 +135,10 @@ export function readLayout(lines: Line[], bodyStart: number, rules: LayoutRules,
     }
     previous = MARKERS.action.test(text) ? 'action' : isLead(text) ? 'lead' : 'body';
     if (current === null) {
-      warn(line.no, 'line outside any item skipped');
-      continue;
+      // Text is never dropped: a line no title opened (a layout this parser does not know, a "Topic:"
+      // label) opens an item without a title, quoted by its first words, and the lines after it join it.
+      warn(line.no, 'line outside any item: read as an item without a title');
+      current = open('', line.no, null);
     }
     current.body.push(line);
   }

@@ -30,6 +30,8 @@ export const issueHeader = z.object({
   sourceFile: z.string(),
   /** Boilerplate lines that point at the Regional Improvement Plan ("Our Regional Improvement Plan … can be found here"). */
   planReferences: z.array(z.string()),
+  /** The page's header and intro lines before the first item (src/parse/headline.ts furnitureOf). */
+  furniture: z.array(z.string()),
   truncated: z.boolean(),
   layout: layoutName,
 });

@@ -66,8 +66,26 @@ export interface Front {
   headline: Headline;
   layout: LayoutName;
   planReferences: string[];
+  /** The page's own sentences before the first item (header and intro), as lines; see `furnitureOf`. */
+  furniture: string[];
   /** Index (into the lines array) of the first line of the body. */
   bodyStart: number;
+}
+
+// WordPress repeats the intro as an excerpt cut short with "[…]"; the full paragraph follows it.
+const EXCERPT_CUT = /\[(?:…|\.\.\.)\]\s*$/u;
+
+/**
+ * The header and intro lines that say something ("please contact Richard Tyndall, SESLI Programme
+ * Manager", "ESCC has advertised …"): every non-blank line of the front but labels and captions of
+ * two words or fewer and the cut excerpt. They name people and bodies like any other text, but are
+ * the page's, not an item's.
+ */
+function furnitureOf(front: Line[]): string[] {
+  const lines = front
+    .map((l) => l.text.trim())
+    .filter((t) => t.split(/\s+/u).length > 2 && !EXCERPT_CUT.test(t));
+  return [...new Set(lines)];
 }
 
 /**
@@ -114,5 +132,5 @@ export function readFront(lines: Line[], file: string, warn: Warn): Front {
       warn(line.no, 'unrecognised line before the first item skipped');
   }
   const planReferences = front.filter((l) => PLAN_REFERENCE.test(l.text)).map((l) => l.text.trim());
-  return { headline, layout, planReferences, bodyStart };
+  return { headline, layout, planReferences, furniture: furnitureOf(front), bodyStart };
 }

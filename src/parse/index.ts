@@ -41,6 +41,7 @@ export function parseUpdate(text: string, sourceFile: string): UpdateDocument {
       headline: front.headline.text,
       sourceFile,
       planReferences: front.planReferences,
+      furniture: front.furniture,
       truncated,
       layout: front.layout,
     },
