@@ -92,8 +92,26 @@ export function readPeopleInProse(ctx: Context): string[] {
   };
   const named: string[] = [];
   for (const { ref, sentences } of ctx.passages) {
+    let lastNetwork: Network | undefined;
     for (const sentence of sentences) {
       const networks = ctx.resolver.findMentions(sentence).filter((m) => m.kind === 'network');
+      const inSentence = peopleInSentence(sentence, bodyOf);
+      // "The Network is co-sponsored by Lucy Butler (DCS Oxfordshire) and Cate Duffy (DCS Slough)".
+      const led = networkLedIn(sentence, networks.at(0)?.entry ?? lastNetwork);
+      if (led !== undefined) {
+        for (const found of inSentence) {
+          ctx.graph.edge(
+            'CONTACT_FOR',
+            addPerson(ctx, found.written),
+            addEntity(ctx, { kind: 'network', entry: led }),
+            {
+              source: ref.key,
+              quote: sentence,
+            },
+          );
+        }
+      }
+      lastNetwork = networks.at(-1)?.entry ?? lastNetwork;
       const contact = networkContactIn(sentence, networks);
       if (contact !== undefined) {
         named.push(contact.written);
@@ -105,7 +123,7 @@ export function readPeopleInProse(ctx: Context): string[] {
           where,
         );
       }
-      for (const found of peopleInSentence(sentence, bodyOf)) {
+      for (const found of inSentence) {
         named.push(found.written);
         const person = addPerson(ctx, found.written);
         for (const { role, body } of found.roles) {
@@ -121,6 +139,22 @@ export function readPeopleInProse(ctx: Context): string[] {
     }
   }
   return named;
+}
+
+// Who leads or answers for a network: its sponsors, co-chairs and named contacts.
+const LEADS =
+  /\b(?:(?:co-?)?sponsor(?:s|ed)?|(?:co-?)?chair(?:s|ed)?|(?:co-?)?lead(?:s)?\s+(?:for|of)|contacts\s+(?:are|for)|contact\s+is)\b/iu;
+// "The Network is …", "The group is …": the network the passage last named.
+const ANAPHOR = /^(?:The|This)\s+(?:Network|network|group|Group|forum|Forum)\b/u;
+
+/**
+ * The network a sentence says its people lead or answer for: one the sentence names, or the one the
+ * passage named last when the sentence refers back to it ("The Network is co-sponsored by …").
+ */
+function networkLedIn(sentence: string, named: Network | undefined): Network | undefined {
+  if (!LEADS.test(sentence) || named === undefined) return undefined;
+  const names = sentence.includes(named.name) || named.aliases.some((a) => sentence.includes(a));
+  return names || ANAPHOR.test(sentence) ? named : undefined;
 }
 
 /**
