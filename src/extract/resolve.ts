@@ -73,7 +73,10 @@ export function createResolver(data: ReferenceData): Resolver {
     { plurals: true },
   );
 
-  const resolveEntity = (name: string): Entity | undefined => index.get(normaliseName(name));
+  const resolveEntity = (name: string): Entity | undefined => {
+    const entity = index.get(normaliseName(name));
+    return entity?.kind === 'network' && namesNationalBody(name) ? nationalBody(name) : entity;
+  };
   const resolveKind =
     <K extends keyof EntryByKind>(kind: K) =>
     (name: string): EntryByKind[K] | undefined => {
@@ -88,9 +91,19 @@ export function createResolver(data: ReferenceData): Resolver {
     resolveEntity,
 
     findMentions: (text) =>
-      names
-        .longest(text)
-        .map((m) => ({ ...m.value, name: m.value.entry.name, text: m.text, offset: m.start })),
+      names.longest(text).map((m): Mention => {
+        const article = ARTICLE_BEFORE.exec(text.slice(0, m.start));
+        if (m.value.kind === 'network' && article !== null) {
+          const written = `${article[1]}${m.text}`;
+          return {
+            ...nationalBody(written),
+            name: written,
+            text: written,
+            offset: m.start - article[1]!.length,
+          };
+        }
+        return { ...m.value, name: m.value.entry.name, text: m.text, offset: m.start };
+      }),
 
     networkTopics: (text) => {
       const found = new Map<Network, Set<string>>();
@@ -114,6 +127,20 @@ export function createResolver(data: ReferenceData): Resolver {
     },
   };
 }
+
+/**
+ * "The Fostering Network" is the national charity; SESLIP's network is written "Fostering Network",
+ * "the Fostering Network" or "SE Fostering Network". A capitalised "The" inside a sentence, or opening
+ * a name given alone (a publisher), is part of the name: the words are a body's own name, so a network's
+ * name so written is an organisation, named as written. A sentence's first "The" says nothing ("The
+ * AD Safeguarding Network met in Guildford").
+ */
+const ARTICLE_BEFORE = /\S[^\p{L}]*\s(The\s+)$/u;
+const namesNationalBody = (name: string): boolean => /^The\s/u.test(name.trim());
+const nationalBody = (written: string): Entity => ({
+  kind: 'organisation',
+  entry: { name: written.trim().replace(/\s+/gu, ' '), aliases: [] },
+});
 
 /**
  * The singular of a plural lexicon term, so that "exclusion" reads as the term "exclusions" (the

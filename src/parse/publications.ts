@@ -64,7 +64,10 @@ function splitDocuments(title: string): { titles: string[]; publisher: string | 
   return { titles: [title], publisher: null };
 }
 
-const stripThe = (s: string): string => s.replace(/^the\s+/i, '');
+// "On 7 July the NAO published" drops the sentence's article; a capital "The" inside a sentence is the
+// name's own ("– The Fostering Network"). A sentence's first word is capitalised anyway: any "The" goes.
+const stripThe = (s: string): string => s.replace(/^the\s+/u, '');
+const stripOpeningThe = (s: string): string => s.replace(/^the\s+/iu, '');
 const tidy = (s: string): string => s.trim().replace(/[\s.,;:]+$/, '');
 
 /** A title read after its verb: articles and possessives belong to the sentence, not the title. */
@@ -159,7 +162,12 @@ function readHas(text: string): Shape | null {
   const m = HAS_VERB.exec(text);
   if (m === null) return null;
   const verb = (m[2] ?? '').toLowerCase();
-  return { publisher: stripThe(tidy(m[1] ?? '')), verb, title: titleAfterVerb(m[3] ?? '', verb), date: null };
+  return {
+    publisher: stripOpeningThe(tidy(m[1] ?? '')),
+    verb,
+    title: titleAfterVerb(m[3] ?? '', verb),
+    date: null,
+  };
 }
 
 const READERS: [PublicationShape, (text: string) => Shape | null][] = [

@@ -226,3 +226,22 @@ describe('Mention', () => {
     expect(mention.kind === 'authority' && mention.entry.seslip).toBe(true);
   });
 });
+
+describe('a name is not a network by one shared word', () => {
+  it('reads "The Fostering Network" inside a sentence as the national body, named as written', async () => {
+    const resolver = await loadResolver();
+    const [mention] = resolver.findMentions('A conference run by The Fostering Network and Kent.') as [
+      Mention,
+    ];
+    expect(mention).toMatchObject({ kind: 'organisation', name: 'The Fostering Network', offset: 20 });
+    expect(resolver.resolveEntity('The Fostering Network')?.kind).toBe('organisation');
+    expect(resolver.resolveNetwork('The Fostering Network')).toBeUndefined();
+  });
+
+  it("keeps SESLIP's network as written without the article, and at a sentence's first word", async () => {
+    const resolver = await loadResolver();
+    expect(resolver.resolveNetwork('Fostering Network')?.name).toBe('Fostering Network');
+    expect(resolver.findMentions('More from the Fostering Network.')[0]?.kind).toBe('network');
+    expect(resolver.findMentions('The AD Safeguarding Network met in Guildford.')[0]?.kind).toBe('network');
+  });
+});
