@@ -81,7 +81,10 @@ const publisherKey = (ctx: Context, publisher: string | null): string =>
 function addReport(ctx: Context, publication: Publication, where: Source, earlier: ReportRef[]): ReportRef {
   const { title: written, author } = splitAuthor(publication.title);
   const title = cleanTitle(written);
-  const publisher = publisherKey(ctx, publication.publisher);
+  // "On 1 July SESLIP Steering Group approved the Regional Improvement Plan": who approves a document
+  // did not publish it; the sentence still names (and cites) the document.
+  const publishedBy = APPROVAL.test(publication.verb ?? '') ? null : publication.publisher;
+  const publisher = publisherKey(ctx, publishedBy);
   for (const report of earlier) {
     const reason = sameDocument(title, report.title);
     if (reason === null || (publisher !== '' && report.publisher !== '' && publisher !== report.publisher))
@@ -99,14 +102,16 @@ function addReport(ctx: Context, publication: Publication, where: Source, earlie
     }),
   );
   if (author !== null) ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, author), where);
-  if (publication.publisher !== null && hasHonorific(publication.publisher)) {
+  if (publishedBy !== null && hasHonorific(publishedBy)) {
     // "… briefing from Dr Camilla Parker": a person, who wrote it rather than published it.
-    ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, publication.publisher), where);
-  } else if (publication.publisher !== null) {
-    linkPublisher(ctx, ref, publication.publisher, publication.line, where);
+    ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, publishedBy), where);
+  } else if (publishedBy !== null) {
+    linkPublisher(ctx, ref, publishedBy, publication.line, where);
   }
   return { ref, title, publisher };
 }
+
+const APPROVAL = /^(?:approved|agreed|endorsed|ratified|adopted|signed off)$/iu;
 
 const BY_AUTHOR = new RegExp(
   String.raw`\s+by\s+(${HONORIFIC}\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})$`,

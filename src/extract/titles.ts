@@ -63,6 +63,27 @@ function isWholeParts(shorter: string, longer: string): boolean {
   return false;
 }
 
+// "Regional Improvement Plan (July 2022)": the month a document was issued, in brackets after its name.
+const ISSUED =
+  /\s*\((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)\)$/u;
+// "Regional Improvement Plan 2022-2023": the period a document covers.
+const PERIOD = /\s+((?:19|20)\d\d)[-–/](?:(?:19|20)?\d\d)$/u;
+
+/**
+ * "Regional Improvement Plan (July 2022)" and "Regional Improvement Plan 2022-2023" name one plan in
+ * one Update: the same words, one dated by the month it was issued, the other by the period it covers,
+ * which starts in the year of issue.
+ */
+function issueAndPeriod(issued: string, covering: string): string | null {
+  const month = ISSUED.exec(issued);
+  const period = PERIOD.exec(covering);
+  if (month === null || period === null || month[1] !== period[1]) return null;
+  const same = normaliseName(issued.slice(0, month.index)) === normaliseName(covering.slice(0, period.index));
+  return same
+    ? `one is dated by its issue ${month[0].trim()}, the other by the period it covers, which starts then`
+    : null;
+}
+
 /**
  * Why two titles name one document, or null. They do when they have the same words; or when the
  * shorter (three words or more) is whole parts of the longer, which adds a series name or a label
@@ -74,6 +95,8 @@ function isWholeParts(shorter: string, longer: string): boolean {
  * the years differ.
  */
 export function sameDocument(a: string, b: string): string | null {
+  const dated = issueAndPeriod(a, b) ?? issueAndPeriod(b, a);
+  if (dated !== null) return dated;
   const [shorter, longer] = [a, b].sort((x, y) => words(x).length - words(y).length) as [string, string];
   const few = words(shorter);
   const many = words(longer);

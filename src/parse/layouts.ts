@@ -119,7 +119,10 @@ const FRIDAY: LayoutRules = {
     return lines.indexOf(blocks[title]?.line as Line);
   },
   headingAt(blocks, index, previous) {
-    if (previous === 'heading' || previous === 'label') return 0;
+    // Under a label comes its text, unless the page leaves the older double blank line before a title
+    // ("Details", then two blank lines, then "School attendance guidance").
+    if (previous === 'heading') return 0;
+    if (previous === 'label' && (blocks[index] as Block).blanksBefore < 2) return 0;
     const k = titleRun(blocks, index);
     if (k === 0) return 0;
     const next = blocks[index + k];
@@ -128,7 +131,9 @@ const FRIDAY: LayoutRules = {
     // A label under the item's own lead sentence belongs to that item, not to a line in between.
     if (previous !== 'lead' && (ITEM_DIVIDER.test(next.text) || isAction(next.text))) return k;
     // Some pages of the era keep the older double blank line before a title.
-    return (blocks[index] as Block).blanksBefore >= 2 && previous === 'body' ? k : 0;
+    return (blocks[index] as Block).blanksBefore >= 2 && (previous === 'body' || previous === 'label')
+      ? k
+      : 0;
   },
 };
 
