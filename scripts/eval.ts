@@ -1,14 +1,16 @@
 /**
- * `npm run eval [-- --details] [--json] [--no-feeds] [--nlp]`: precision and recall of extraction on the hand-labelled Updates
- * of test/fixtures/eval/ (each `update-N-….txt` with its `update-N-….labels.json`, written by reading the
- * text, not from extractor output). Asserts nothing and is never part of `npm test`.
+ * `npm run eval [-- --details] [--json] [--no-feeds] [--rules-only]`: precision and recall of extraction on
+ * hand-labelled Updates, per set and per era (docs/evaluation.md): our own writing (test/fixtures/eval/,
+ * each `update-N-….txt` beside its `update-N-….labels.json`) and real pages (labels in
+ * test/fixtures/real/, texts in the git-ignored .real-pages/ or REAL_PAGES_DIR; the set is skipped
+ * quietly without them). Labels were written by reading the text, not from extractor output. Asserts
+ * nothing and is never part of `npm test`.
  *
  * People, roles, organisations, authorities, reports and publishers are scored per Update on what
- * `extractGraph` yields. FEEDS is derived over the whole graph, so the Updates are ingested into a
- * throwaway embedded Neo4j and its FEEDS edges are scored against the union of the labelled pairs.
- * --details lists every miss (false negative) and every wrong fact (false positive); --no-feeds skips
- * the Neo4j step (and the FEEDS row) for a quick run; --nlp adds the comparison of `compromise` with the
- * hand rules for people and organisations in running text (scripts/eval-nlp.ts).
+ * `extractGraph` yields with the statistical reader's proposals (--rules-only: without them). FEEDS is
+ * derived over the whole graph, so the own-writing Updates are ingested into a throwaway embedded Neo4j
+ * and its FEEDS edges are scored against the union of the labelled pairs. --details lists every miss
+ * (false negative) and every wrong fact (false positive); --no-feeds skips the Neo4j step.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';

@@ -2,6 +2,7 @@ import { normaliseName } from '../text/names.js';
 import { withoutProfessionLists } from '../text/lists.js';
 import { sentences } from '../text/sentences.js';
 import { possiblySamePerson } from './people.js';
+import { hasRoleWord } from './prose-people.js';
 import type { Evidence, Properties } from './records.js';
 import type { Resolver } from './resolve.js';
 
@@ -49,6 +50,8 @@ const RULE_STRENGTH: FeedsRule[] = ['names-network', 'names-contact', 'topic-lex
 
 interface FeedsAccumulator {
   report: string;
+  /** The report's title: a job its title names is its topic ("… for new lead members"). */
+  title: string;
   network: string;
   rules: Set<FeedsRule>;
   terms: Set<string>;
@@ -65,8 +68,27 @@ const PROGRAMME_PUBLISHERS = new Set([
   'seslip steering group',
 ]);
 const PROGRAMME_DOCUMENT = /\b(?:Regional Improvement Plan|Memorandum of Understanding|MoU|Prospectus)\b/iu;
+// A programme document with no publisher named (the Steering Group approved it) is SESLIP's all the same.
 const isProgrammeDocument = (candidate: FeedsCandidate): boolean =>
-  PROGRAMME_DOCUMENT.test(candidate.title) && candidate.publishers.some((p) => PROGRAMME_PUBLISHERS.has(p));
+  PROGRAMME_DOCUMENT.test(candidate.title) &&
+  (candidate.publishers.length === 0 || candidate.publishers.some((p) => PROGRAMME_PUBLISHERS.has(p)));
+
+/**
+ * A job in the lexicon ("social worker", "lead member", "DCS") says who a document is for or who spoke
+ * of it, not what it is about: on its own it feeds no network. With another term, or a network or
+ * contact named, it still counts.
+ */
+const onlyRoles = (pair: FeedsAccumulator, resolver: Resolver): boolean => {
+  if (pair.rules.size !== 1 || !pair.rules.has('topic-lexicon')) return false;
+  const inTitle = new Set(resolver.networkTopics(pair.title).flatMap((topic) => topic.terms));
+  return [...pair.terms].every((term) => hasRoleWord(term) && !inTitle.has(term));
+};
+
+// "Cllr Tom Harding (Lead Member, Reading) welcomed the guidance": a person's role in brackets says who
+// spoke, not what the document is about.
+const ROLE_IN_BRACKETS = /\s*\(([^()]*)\)/gu;
+const withoutRolesInBrackets = (text: string): string =>
+  text.replace(ROLE_IN_BRACKETS, (group, inside: string) => (hasRoleWord(inside) ? '' : group));
 
 /**
  * The part of a citing item about this report: from the line that cites it to the line that cites
@@ -95,11 +117,18 @@ export function feedsEdges(
   resolver: Resolver,
 ): DerivedEdge[] {
   const pairs = new Map<string, FeedsAccumulator>();
-  const fire = (report: string, network: string, rule: FeedsRule, term: string, evidence: Evidence) => {
+  const fire = (
+    { report, title }: FeedsCandidate,
+    network: string,
+    rule: FeedsRule,
+    term: string,
+    evidence: Evidence,
+  ) => {
     if (!networks.has(network)) return;
     const id = `${report}\u0000${network}`;
     const pair = pairs.get(id) ?? {
       report,
+      title,
       network,
       rules: new Set(),
       terms: new Set(),
@@ -110,49 +139,51 @@ export function feedsEdges(
     if (!pair.evidence.has(evidence.source)) pair.evidence.set(evidence.source, evidence);
     pairs.set(id, pair);
   };
-  const readText = (report: string, text: string, evidenceFor: (term: string) => Evidence) => {
+  const readText = (candidate: FeedsCandidate, text: string, evidenceFor: (term: string) => Evidence) => {
     for (const m of resolver.findMentions(text)) {
       if (m.kind === 'network')
-        fire(report, normaliseName(m.name), 'names-network', m.name, evidenceFor(m.text));
+        fire(candidate, normaliseName(m.name), 'names-network', m.name, evidenceFor(m.text));
     }
     // A profession in a list of who a document is for is not its topic.
     for (const topic of resolver.networkTopics(withoutProfessionLists(text))) {
       const network = normaliseName(topic.network.name);
-      for (const term of topic.terms) fire(report, network, 'topic-lexicon', term, evidenceFor(term));
+      for (const term of topic.terms) fire(candidate, network, 'topic-lexicon', term, evidenceFor(term));
     }
   };
 
   for (const candidate of candidates) {
     if (isProgrammeDocument(candidate)) continue;
-    const { report, listing } = candidate;
-    if (listing !== null) readText(report, candidate.title, () => listing);
+    const { listing } = candidate;
+    if (listing !== null) readText(candidate, candidate.title, () => listing);
     for (const citation of candidate.citations) {
-      const text = citationWindow(citation);
+      const text = withoutRolesInBrackets(citationWindow(citation));
       const evidenceFor = (term: string): Evidence => ({
         source: citation.item,
         quote: sentenceContaining(text, term) ?? citation.title,
         date: citation.date,
       });
-      readText(report, text, evidenceFor);
+      readText(candidate, text, evidenceFor);
       for (const named of citation.namedContacts) {
         if (text.includes(named.person))
-          fire(report, named.network, 'names-contact', named.person, evidenceFor(named.person));
+          fire(candidate, named.network, 'names-contact', named.person, evidenceFor(named.person));
       }
     }
   }
 
-  return [...pairs.values()].map((pair) => {
-    const rules = RULE_STRENGTH.filter((rule) => pair.rules.has(rule));
-    const evidence = [...pair.evidence.values()].sort(
-      (a, b) => a.date.localeCompare(b.date) || a.source.localeCompare(b.source),
-    );
-    return {
-      from: `Report:${pair.report}`,
-      to: `Network:${pair.network}`,
-      type: 'FEEDS',
-      props: { rule: rules[0]!, rules, terms: [...pair.terms].sort(), ...evidenceProps(evidence) },
-    };
-  });
+  return [...pairs.values()]
+    .filter((pair) => !onlyRoles(pair, resolver))
+    .map((pair) => {
+      const rules = RULE_STRENGTH.filter((rule) => pair.rules.has(rule));
+      const evidence = [...pair.evidence.values()].sort(
+        (a, b) => a.date.localeCompare(b.date) || a.source.localeCompare(b.source),
+      );
+      return {
+        from: `Report:${pair.report}`,
+        to: `Network:${pair.network}`,
+        type: 'FEEDS',
+        props: { rule: rules[0]!, rules, terms: [...pair.terms].sort(), ...evidenceProps(evidence) },
+      };
+    });
 }
 
 /** A Person with the bodies they work for or are based at, and the earliest evidence of them. */
