@@ -80,7 +80,7 @@ function writePathFiles(): string[] {
       else files.push(path);
     }
   };
-  for (const dir of ['src/load', 'data']) walk(join(ROOT, dir));
+  for (const dir of ['src/load', 'data', 'nlp']) walk(join(ROOT, dir));
   // The derived edges' rules run on the loaded graph, so the sample's records below do not show them.
   for (const file of [
     'extract/derive.ts',
