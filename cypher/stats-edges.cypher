@@ -12,6 +12,8 @@ CALL () {
   UNION ALL
   RETURN 'MENTIONS' AS type, COUNT { ()-[:MENTIONS]->() } AS count
   UNION ALL
+  RETURN 'HEADER_MENTIONS' AS type, COUNT { ()-[:HEADER_MENTIONS]->() } AS count
+  UNION ALL
   RETURN 'LISTED_IN' AS type, COUNT { ()-[:LISTED_IN]->() } AS count
   UNION ALL
   RETURN 'WORKS_FOR' AS type, COUNT { ()-[:WORKS_FOR]->() } AS count

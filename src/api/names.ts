@@ -94,6 +94,12 @@ export async function resolveName(
   context: Context,
   projection: NodeProjection = propsOnly([]),
 ): Promise<string> {
+  if (label === 'Network' && context.resolver.resolveEntity(name)?.kind === 'organisation') {
+    // "The Fostering Network" is the national charity: SESLIP's network never answers for it.
+    throw new GraphQLError(`"${name}" is an organisation, not a SESLIP network; ask organisation(name:)`, {
+      extensions: { code: 'NOT_FOUND', candidates: [] },
+    });
+  }
   const key = exactKey(label, name, context);
   if ((await context.loaders.node(uidOf(label, key), projection)) !== null) return key;
   const words = luceneWords(name, 'name');

@@ -18,6 +18,8 @@ export interface ItemRef {
  */
 export interface Passage {
   ref: NodeRef;
+  /** How the passage names a person or body: an item MENTIONS it, the page's furniture HEADER_MENTIONS it. */
+  mentions: 'MENTIONS' | 'HEADER_MENTIONS';
   sentences: string[];
   /** The sentences of the item's title: title-cased, so not read for the shapes of names. */
   title: ReadonlySet<string>;

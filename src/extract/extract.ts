@@ -40,9 +40,16 @@ export function extractGraph(
     return { item, ref };
   });
   const passages: Passage[] = [
-    { ref: issue, sentences: furnitureSentences(doc), title: new Set(), line: 1 },
+    {
+      ref: issue,
+      mentions: 'HEADER_MENTIONS',
+      sentences: furnitureSentences(doc),
+      title: new Set(),
+      line: 1,
+    },
     ...items.map(({ item, ref }) => ({
       ref,
+      mentions: 'MENTIONS' as const,
       sentences: itemSentences(item),
       title: new Set(sentences(item.title)),
       line: item.lines.start,

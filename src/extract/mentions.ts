@@ -34,19 +34,19 @@ export function readMentions(ctx: Context, namedInProse: string[]): void {
       .map((n) => ({ phrase: String(n.props.name), value: n })),
     { plurals: false },
   );
-  for (const { ref, sentences: passage, title, line } of ctx.passages) {
+  for (const { ref, mentions, sentences: passage, title, line } of ctx.passages) {
     for (const sentence of passage) {
       if (isPostalAddress(sentence)) continue;
       const where = { source: ref.key, quote: sentence };
       const known = ctx.resolver.findMentions(sentence);
       for (const m of known) {
-        ctx.graph.edge('MENTIONS', ref, addEntity(ctx, m), where, { written: m.text });
+        ctx.graph.edge(mentions, ref, addEntity(ctx, m), where, { written: m.text });
       }
       // Bodies this Update names elsewhere (a publisher kept as written), then bodies by the shape of
       // their name; item titles are title-cased, so only running text is read for shapes.
       const local = unknownBodies.longest(sentence);
       for (const m of local) {
-        ctx.graph.edge('MENTIONS', ref, ctx.graph.node(m.value), where, { written: m.text });
+        ctx.graph.edge(mentions, ref, ctx.graph.node(m.value), where, { written: m.text });
       }
       const seen = [...known, ...local.map((m) => ({ text: m.text, offset: m.start }))];
       for (const body of title.has(sentence) ? [] : bodiesByShape(sentence, seen)) {
@@ -55,15 +55,15 @@ export function readMentions(ctx: Context, namedInProse: string[]): void {
           `"${body.text}" reads as a body that is not in data/: kept as an Organisation named as written`,
         );
         const node = ctx.graph.node(unknownOrganisationNode(body.text));
-        ctx.graph.edge('MENTIONS', ref, node, where, { written: body.text });
+        ctx.graph.edge(mentions, ref, node, where, { written: body.text });
       }
       for (const m of matcher.longest(sentence)) {
-        ctx.graph.edge('MENTIONS', ref, addPerson(ctx, m.value), where, { written: m.text });
+        ctx.graph.edge(mentions, ref, addPerson(ctx, m.value), where, { written: m.text });
       }
       for (const given of introductions(sentence).filter(isGivenName)) {
         const person = byGivenName(ctx, people, given, line);
         if (person !== undefined)
-          ctx.graph.edge('MENTIONS', ref, addPerson(ctx, person), where, { written: given });
+          ctx.graph.edge(mentions, ref, addPerson(ctx, person), where, { written: given });
       }
     }
   }

@@ -275,7 +275,7 @@ export function readProposedNames(ctx: Context, inRoles: readonly string[]): str
   );
   const confirmContext = { resolver: ctx.resolver, people, reportTitles, longForms };
   const proposed: string[] = [];
-  for (const { ref, sentences, title } of ctx.passages) {
+  for (const { ref, mentions, sentences, title } of ctx.passages) {
     for (const sentence of sentences) {
       if (title.has(sentence)) continue;
       const mentioned = ctx.resolver.findMentions(sentence);
@@ -297,7 +297,7 @@ export function readProposedNames(ctx: Context, inRoles: readonly string[]): str
           known !== undefined
             ? addEntity(ctx, known)
             : ctx.graph.node(proposedOrganisationNode(found.name, found.orgKind, written));
-        ctx.graph.edge('MENTIONS', ref, node, { source: ref.key, quote: sentence }, { written });
+        ctx.graph.edge(mentions, ref, node, { source: ref.key, quote: sentence }, { written });
       }
     }
   }

@@ -36,10 +36,14 @@ export const EDGE_CATALOGUE = {
   // A council or a network can publish too (a local authority's annual report, a network's toolkit).
   PUBLISHED_BY: edge(['Report'], ['Organisation', 'LocalAuthority', 'Network'], 'Who put a publication out.'),
   AUTHORED_BY: edge(['Report'], ['Person'], 'A named author of a publication.'),
-  // From the Issue: the page's header and intro, read once per Update, never as an item.
-  MENTIONS: edge(['Item', 'Issue'], NAMED, 'An item, or the page around the items, names a person or body.', {
-    written: 'string',
-  }),
+  MENTIONS: edge(['Item'], NAMED, 'An item names a person or body.', { written: 'string' }),
+  // The page around the items ("please contact Richard Tyndall, SESLI Programme Manager"): the Issue's own words.
+  HEADER_MENTIONS: edge(
+    ['Issue'],
+    NAMED,
+    "The page's header or intro names a person or body: once per Update, never an item.",
+    { written: 'string' },
+  ),
   LISTED_IN: edge(['Person'], ['Issue'], "A person in an Update's contact list, with the role as written.", {
     role: 'string',
     organisation: 'string',

@@ -35,6 +35,18 @@ describe('names in lookups and filters', () => {
     expect(error?.message).toMatch(/^"Network" could be several networks: ".+", ".+/);
   });
 
+  it('never answers a national body with a SESLIP network of the same words (The Fostering Network)', async () => {
+    const lookup = await graphql(api.app, '{ network(name: "The Fostering Network") { name } }');
+    expect(lookup.data?.network).toBeNull();
+    expect(lookup.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(lookup.errors?.[0]?.message).toBe(
+      '"The Fostering Network" is an organisation, not a SESLIP network; ask organisation(name:)',
+    );
+    expect((await data(api.app, '{ network(name: "Fostering Network") { name } }')).network).toEqual({
+      name: 'Fostering Network',
+    });
+  });
+
   it('says when nothing matches, never a silent empty answer', async () => {
     const lookup = await graphql(api.app, '{ network(name: "Zzyzx") { name } }');
     expect(lookup.data?.network).toBeNull();

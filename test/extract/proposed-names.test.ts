@@ -172,7 +172,7 @@ describe('the reader in the extraction of an Update', () => {
   });
 
   it('records the header once, as the Issue’s, never as an item', () => {
-    const header = records.edges.filter((e) => e.type === 'MENTIONS' && e.from.label === 'Issue');
+    const header = records.edges.filter((e) => e.type === 'HEADER_MENTIONS');
     expect(header.map((e) => [e.from.key, e.to.key, e.evidence.source])).toEqual([
       [issueKey(700), 'richard tyndall', issueKey(700)],
     ]);
