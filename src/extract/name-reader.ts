@@ -160,11 +160,15 @@ export function nameReader(): Promise<NameReader> {
   return shared;
 }
 
-/** The sentences of one Update the rules read names from: the page's furniture and every item's text. */
+/**
+ * The sentences of one Update the rules read names from: the page's furniture, every item's text and
+ * the publication lines (whose publisher may be a person).
+ */
 export function sentencesToRead(doc: UpdateDocument): string[] {
-  return [...new Set([...furnitureSentences(doc), ...doc.items.flatMap(itemSentences)])].filter(
-    (s) => s.trim() !== '',
-  );
+  const publications = doc.publications.map((p) => p.raw);
+  return [
+    ...new Set([...furnitureSentences(doc), ...doc.items.flatMap(itemSentences), ...publications]),
+  ].filter((s) => s.trim() !== '');
 }
 
 /** What the statistical reader (the process's one sidecar) proposes in one Update, sentence by sentence. */

@@ -7,6 +7,8 @@ import { reportNode, unknownOrganisationNode } from './nodes.js';
 import { HONORIFIC, hasHonorific } from '../text/honorifics.js';
 import { normaliseName } from '../text/names.js';
 import { cleanTitle, sameDocument } from './titles.js';
+import { MIN_SCORE, tidySpan } from './proposed-names.js';
+import { nameShaped } from './prose-people.js';
 import type { NodeRef } from './records.js';
 import { containsPhrase, itemSentences, wordCount } from './text.js';
 
@@ -102,13 +104,31 @@ function addReport(ctx: Context, publication: Publication, where: Source, earlie
     }),
   );
   if (author !== null) ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, author), where);
-  if (publishedBy !== null && hasHonorific(publishedBy)) {
-    // "… briefing from Dr Camilla Parker": a person, who wrote it rather than published it.
-    ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, publishedBy), where);
+  const person = publishedBy === null ? undefined : personPublishing(ctx, publishedBy, where.quote);
+  if (person !== undefined) {
+    // "… briefing from Dr Camilla Parker", "On 5 November, Becky Francis launched …": a person, who
+    // wrote or launched it rather than published it.
+    ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, person), where);
   } else if (publishedBy !== null) {
     linkPublisher(ctx, ref, publishedBy, publication.line, where);
   }
   return { ref, title, publisher };
+}
+
+/**
+ * The person a publisher names, if it is one: an honorific says so, or the statistical reader read a
+ * person where the publisher begins ("Heidi Connor, Senior Coroner for Berkshire") and data/ knows no
+ * body of that name.
+ */
+function personPublishing(ctx: Context, publisher: string, sentence: string): string | undefined {
+  if (hasHonorific(publisher)) return publisher;
+  const person = (ctx.names.get(sentence) ?? [])
+    .filter((span) => span.label === 'PERSON' && span.score >= MIN_SCORE)
+    .map((span) => tidySpan(span.text))
+    .find((name) => publisher === name || publisher.startsWith(`${name},`));
+  return person !== undefined && nameShaped(person) && ctx.resolver.resolveEntity(person) === undefined
+    ? person
+    : undefined;
 }
 
 const APPROVAL = /^(?:approved|agreed|endorsed|ratified|adopted|signed off)$/iu;

@@ -192,3 +192,29 @@ describe('the reader in the extraction of an Update', () => {
     expect(await nameReader()).toBe(reader);
   });
 });
+
+describe('a person who launches or publishes a document is its author, not its publisher', () => {
+  it('reads "Becky Francis launched" and "Heidi Connor, Senior Coroner for Berkshire published" as people', async () => {
+    const text = [
+      'UPDATE NO 701 12 December 2025',
+      '',
+      'Updates',
+      '',
+      'Pupil premium',
+      '',
+      "On 5 November, Becky Francis launched the EEF's updated Pupil Premium Guide.",
+      '',
+      'Prevention of future deaths',
+      '',
+      'On 19 December Heidi Connor, Senior Coroner for Berkshire published a Prevention of Future Deaths report following the inquest.',
+      '',
+    ].join('\n');
+    const doc = parseUpdate(text, 'update-701.txt');
+    const records = extractGraph(doc, resolver, await proposeNames(doc));
+    const authors = records.edges.filter((e) => e.type === 'AUTHORED_BY').map((e) => e.to.key);
+    expect(authors.sort()).toEqual(['becky francis', 'heidi connor']);
+    expect(records.nodes.filter((n) => n.label === 'Organisation').map((n) => n.key)).toEqual([
+      'education endowment foundation',
+    ]);
+  });
+});
