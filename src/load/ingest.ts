@@ -7,6 +7,7 @@ import { extractGraph } from '../extract/extract.js';
 import type { GraphRecords } from '../extract/records.js';
 import type { Resolver } from '../extract/resolve.js';
 import { parseUpdateFile, UpdateParseError, type UpdateDocument } from '../parse/index.js';
+import { replayDecisions, revertDecisions } from '../storage/decisions.js';
 import { deriveEdges, type DeriveSummary } from './derive.js';
 import { loadUpdate, planLoad, type ChangeCounts, type LoadDecision, type LoadStatus } from './loader.js';
 
@@ -128,6 +129,9 @@ export async function ingestFiles(
   const nodes: ChangeCounts = {};
   const edges: ChangeCounts = {};
   let stopped: IngestSummary['stopped'] = null;
+  // Curators' decisions come off while Updates load, and go on again, in order, at the end (src/storage/decisions.ts).
+  const curated = options.dryRun !== true && files.length > 0;
+  if (curated) await revertDecisions(db);
 
   for (const file of files) {
     if (stopped !== null) {
@@ -147,6 +151,7 @@ export async function ingestFiles(
   const changed = outcomes.some((o) => o.status === 'loaded' || o.status === 'replaced');
   const derived =
     changed && stopped === null && options.dryRun !== true ? await deriveEdges(db, resolver) : null;
+  if (curated && stopped === null) await replayDecisions(db);
   const seconds = (performance.now() - started) / 1000;
   const counts: Record<FileStatus, number> = {
     loaded: 0,
