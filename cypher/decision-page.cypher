@@ -2,6 +2,6 @@
 MATCH (d:Decision)
 WHERE $subject IS NULL OR $subject IN d.subjects
 WITH d ORDER BY d.seq DESC
-WITH collect(d) AS all
-RETURN size(all) AS total,
-       [d IN all WHERE $before IS NULL OR d.seq < $before][..toInteger($limit)] AS page
+WITH collect(d) AS ds
+RETURN size(ds) AS total,
+       [d IN ds WHERE $before IS NULL OR d.seq < $before][..toInteger($limit)] AS page
