@@ -65,6 +65,22 @@ describe('who may decide', () => {
     expect(await decisionCount()).toBe(0);
   });
 
+  it('keeps mutations off GET, and a cross-site form post (which cannot carry the key) is refused', async () => {
+    const mutation = `mutation { undoDecision(id: "x") { id } }`;
+    const get = await app.fetch(`http://test/graphql?query=${encodeURIComponent(mutation)}`, {
+      headers: { ...curator, accept: 'application/json' },
+    });
+    expect(get.status).toBe(405);
+    const form = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({ query: mutation }).toString(),
+    });
+    const body = (await form.json()) as Json;
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await decisionCount()).toBe(0);
+  });
+
   it('answers BAD_USER_INPUT and writes nothing for wrong input', async () => {
     const before = await entityGraph();
     const person = globalId('Person', 'mark evans');
