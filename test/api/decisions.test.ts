@@ -17,6 +17,9 @@ const CURATOR_KEY = 'curator-key-0123456789';
 const curator = { authorization: `Bearer ${CURATOR_KEY}` };
 const reader = { authorization: `Bearer ${API_KEY}` };
 
+/** Several full loads of the seeds on a busy 2-core machine. */
+const LONG_TEST_TIMEOUT = 300_000;
+
 let opened: OpenDatabase;
 let app: App;
 let resolver: Resolver;
@@ -31,7 +34,7 @@ async function entityGraph() {
 const decisionCount = async () => (await opened.db.read('graph-size'))[0]!.decisions;
 
 const PERSON = `query ($name: String!) { person(name: $name) { id name variants
-  networks(first: 20) { totalCount edges { id node { name } evidence(first: 20) { quote } } } } }`;
+  networks(first: 20) { totalCount edges { id node { id name } evidence(first: 20) { quote } } } } }`;
 
 const MERGE = `mutation ($ids: [ID!]!, $note: String!) { mergeEntities(ids: $ids, note: $note) { id kind subjects note by at undone stale } }`;
 const REJECT = `mutation ($id: ID!, $note: String!) { rejectEdge(id: $id, note: $note) { id kind subjects by } }`;
@@ -109,102 +112,113 @@ describe('who may decide', () => {
 });
 
 describe('decisions that last', () => {
-  it('merge, reject, undo: answers as before, and rebuild from empty + the decisions give the same graph', async () => {
-    const pristine = await entityGraph();
-    const beforeAnswer = await data(app, PERSON, { name: 'Rebecca Eligon' });
+  it(
+    'merge, reject, undo: answers as before, and rebuild from empty + the decisions give the same graph',
+    async () => {
+      const pristine = await entityGraph();
+      const beforeAnswer = await data(app, PERSON, { name: 'Rebecca Eligon' });
 
-    // Merge Mark Evans into Rebecca Eligon.
-    const merged = (
-      await data(
+      // Merge Mark Evans into Rebecca Eligon.
+      const merged = (
+        await data(
+          app,
+          MERGE,
+          {
+            ids: [globalId('Person', 'rebecca eligon'), globalId('Person', 'mark evans')],
+            note: 'test merge',
+          },
+          curator,
+        )
+      ).mergeEntities;
+      expect(merged).toMatchObject({ kind: 'MERGE', by: 'ana', undone: false, stale: false });
+      const after = (await data(app, PERSON, { name: 'Rebecca Eligon' })).person;
+      expect(after.variants).toContain('Mark Evans');
+      expect(after.networks.totalCount).toBeGreaterThan(beforeAnswer.person.networks.totalCount);
+      // The old name and the old id find the kept node.
+      expect((await data(app, PERSON, { name: 'Mark Evans' })).person.name).toBe('Rebecca Eligon');
+      const byOldId = await data(app, `query ($id: ID!) { node(id: $id) { ... on Person { name } } }`, {
+        id: globalId('Person', 'mark evans'),
+      });
+      expect(byOldId.node.name).toBe('Rebecca Eligon');
+
+      // Re-ingest every Update with --force: still merged.
+      const again = await ingestFiles(opened.db, resolver, ['seed'], { force: true });
+      expect(again.counts).toMatchObject({ replaced: 5, failed: 0 });
+      const reloaded = (await data(app, PERSON, { name: 'Rebecca Eligon' })).person;
+      expect(reloaded).toEqual(after);
+      const people = await data(app, `{ people(first: 100) { totalCount edges { node { name } } } }`);
+      expect(people.people.edges.map((e: Json) => e.node.name)).not.toContain('Mark Evans');
+
+      // Reject one of her network edges: in no answer, count or stats.
+      const edge = reloaded.networks.edges[0];
+      const stats = async () =>
+        Object.fromEntries(
+          (await data(app, `{ stats { edges { type count } } }`)).stats.edges.map((e: Json) => [
+            e.type,
+            e.count,
+          ]),
+        );
+      const statsBefore = await stats();
+      const rejected = (await data(app, REJECT, { id: edge.id, note: 'wrong link' }, curator)).rejectEdge;
+      expect(rejected.subjects).toContain(edge.id);
+      const withoutEdge = (await data(app, PERSON, { name: 'Rebecca Eligon' })).person.networks;
+      expect(withoutEdge.totalCount).toBe(reloaded.networks.totalCount - 1);
+      expect(withoutEdge.edges.map((e: Json) => e.id)).not.toContain(edge.id);
+      expect((await stats()).CONTACT_FOR).toBe(statsBefore.CONTACT_FOR - 1);
+      const network = await data(
         app,
-        MERGE,
-        {
-          ids: [globalId('Person', 'rebecca eligon'), globalId('Person', 'mark evans')],
-          note: 'test merge',
-        },
-        curator,
-      )
-    ).mergeEntities;
-    expect(merged).toMatchObject({ kind: 'MERGE', by: 'ana', undone: false, stale: false });
-    const after = (await data(app, PERSON, { name: 'Rebecca Eligon' })).person;
-    expect(after.variants).toContain('Mark Evans');
-    expect(after.networks.totalCount).toBeGreaterThan(beforeAnswer.person.networks.totalCount);
-    // The old name and the old id find the kept node.
-    expect((await data(app, PERSON, { name: 'Mark Evans' })).person.name).toBe('Rebecca Eligon');
-    const byOldId = await data(app, `query ($id: ID!) { node(id: $id) { ... on Person { name } } }`, {
-      id: globalId('Person', 'mark evans'),
-    });
-    expect(byOldId.node.name).toBe('Rebecca Eligon');
-
-    // Re-ingest every Update with --force: still merged.
-    const again = await ingestFiles(opened.db, resolver, ['seed'], { force: true });
-    expect(again.counts).toMatchObject({ replaced: 5, failed: 0 });
-    const reloaded = (await data(app, PERSON, { name: 'Rebecca Eligon' })).person;
-    expect(reloaded).toEqual(after);
-    const people = await data(app, `{ people(first: 100) { totalCount edges { node { name } } } }`);
-    expect(people.people.edges.map((e: Json) => e.node.name)).not.toContain('Mark Evans');
-
-    // Reject one of her network edges: in no answer, count or stats.
-    const edge = reloaded.networks.edges[0];
-    const stats = async () =>
-      Object.fromEntries(
-        (await data(app, `{ stats { edges { type count } } }`)).stats.edges.map((e: Json) => [
-          e.type,
-          e.count,
-        ]),
+        `query ($name: String!) { network(name: $name) { contacts(first: 50) { edges { id } } } }`,
+        { name: edge.node.name },
       );
-    const statsBefore = await stats();
-    const rejected = (await data(app, REJECT, { id: edge.id, note: 'wrong link' }, curator)).rejectEdge;
-    expect(rejected.subjects).toContain(edge.id);
-    const withoutEdge = (await data(app, PERSON, { name: 'Rebecca Eligon' })).person.networks;
-    expect(withoutEdge.totalCount).toBe(reloaded.networks.totalCount - 1);
-    expect(withoutEdge.edges.map((e: Json) => e.id)).not.toContain(edge.id);
-    expect((await stats()).CONTACT_FOR).toBe(statsBefore.CONTACT_FOR - 1);
-    const network = await data(
-      app,
-      `query ($name: String!) { network(name: $name) { contacts(first: 50) { edges { id } } } }`,
-      { name: edge.node.name },
-    );
-    expect(network.network.contacts.edges.map((e: Json) => e.id)).not.toContain(edge.id);
-    // Listed in the audit, by its id.
-    const audit = await data(
-      app,
-      `query ($s: ID) { decisions(first: 10, subject: $s) { totalCount edges { node { id kind note } } } }`,
-      {
-        s: edge.id,
-      },
-    );
-    expect(audit.decisions.edges[0].node).toMatchObject({
-      id: rejected.id,
-      kind: 'REJECT_EDGE',
-      note: 'wrong link',
-    });
-    // Still rejected after a forced reload.
-    await ingestFiles(opened.db, resolver, ['seed'], { force: true });
-    expect((await data(app, PERSON, { name: 'Rebecca Eligon' })).person.networks).toEqual(withoutEdge);
+      expect(network.network.contacts.edges.map((e: Json) => e.id)).not.toContain(edge.id);
+      // Not on any path: the shortest path from her to that network no longer takes the rejected edge.
+      const path = await data(
+        app,
+        `query ($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 6) { hops { id type } } }`,
+        { from: globalId('Person', 'rebecca eligon'), to: edge.node.id },
+      );
+      expect((path.path?.hops ?? []).map((hop: Json) => hop.id)).not.toContain(edge.id);
+      // Listed in the audit, by its id.
+      const audit = await data(
+        app,
+        `query ($s: ID) { decisions(first: 10, subject: $s) { totalCount edges { node { id kind note } } } }`,
+        {
+          s: edge.id,
+        },
+      );
+      expect(audit.decisions.edges[0].node).toMatchObject({
+        id: rejected.id,
+        kind: 'REJECT_EDGE',
+        note: 'wrong link',
+      });
+      // Still rejected after a forced reload.
+      await ingestFiles(opened.db, resolver, ['seed'], { force: true });
+      expect((await data(app, PERSON, { name: 'Rebecca Eligon' })).person.networks).toEqual(withoutEdge);
 
-    // Rebuild: empty graph, the decisions file, the same Updates: the same graph.
-    const curated = await entityGraph();
-    const lines = (await opened.db.writeTransaction((tx) => listDecisions(tx))).map(lineOf);
-    await opened.db.write('test-clear-graph');
-    expect((await importDecisions(opened.db, lines)).added).toBe(2);
-    const stale = await data(app, `{ decisions(first: 10) { edges { node { stale } } } }`);
-    expect(stale.decisions.edges.every((e: Json) => e.node.stale)).toBe(true);
-    await ingestFiles(opened.db, resolver, ['seed']);
-    expect(await entityGraph()).toEqual(curated);
+      // Rebuild: empty graph, the decisions file, the same Updates: the same graph.
+      const curated = await entityGraph();
+      const lines = (await opened.db.writeTransaction((tx) => listDecisions(tx))).map(lineOf);
+      await opened.db.write('test-clear-graph');
+      expect((await importDecisions(opened.db, lines)).added).toBe(2);
+      const stale = await data(app, `{ decisions(first: 10) { edges { node { stale } } } }`);
+      expect(stale.decisions.edges.every((e: Json) => e.node.stale)).toBe(true);
+      await ingestFiles(opened.db, resolver, ['seed']);
+      expect(await entityGraph()).toEqual(curated);
 
-    // Undo both (newest first and then the merge): every answer as before, the graph exactly as the reader gives it.
-    await data(app, UNDO, { id: merged.id }, curator);
-    const twice = await graphql(app, UNDO, { id: merged.id }, curator);
-    expect(twice.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    await data(app, UNDO, { id: rejected.id }, curator);
-    expect(await data(app, PERSON, { name: 'Rebecca Eligon' })).toEqual(beforeAnswer);
-    expect(await entityGraph()).toEqual(pristine);
-    const audit2 = await data(
-      app,
-      `{ decisions(first: 10) { totalCount edges { node { kind undone by } } } }`,
-    );
-    expect(audit2.decisions.totalCount).toBe(2);
-    expect(audit2.decisions.edges.every((e: Json) => e.node.undone)).toBe(true);
-  });
+      // Undo both (newest first and then the merge): every answer as before, the graph exactly as the reader gives it.
+      await data(app, UNDO, { id: merged.id }, curator);
+      const twice = await graphql(app, UNDO, { id: merged.id }, curator);
+      expect(twice.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      await data(app, UNDO, { id: rejected.id }, curator);
+      expect(await data(app, PERSON, { name: 'Rebecca Eligon' })).toEqual(beforeAnswer);
+      expect(await entityGraph()).toEqual(pristine);
+      const audit2 = await data(
+        app,
+        `{ decisions(first: 10) { totalCount edges { node { kind undone by } } } }`,
+      );
+      expect(audit2.decisions.totalCount).toBe(2);
+      expect(audit2.decisions.edges.every((e: Json) => e.node.undone)).toBe(true);
+    },
+    LONG_TEST_TIMEOUT,
+  );
 });
