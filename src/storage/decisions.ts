@@ -340,7 +340,7 @@ export async function findDecision(db: Database, id: string): Promise<Decision |
 
 /** The node a merge folded `uid` into, or null. */
 export async function mergedInto(db: Database, uid: string): Promise<string | null> {
-  const [row] = await db.read('merged-into', { uid });
+  const [row] = await db.read('merged-into', { uid, gid: Buffer.from(uid).toString('base64') });
   return row === undefined ? null : String(row.uid);
 }
 
