@@ -129,9 +129,9 @@ export async function ingestFiles(
   const nodes: ChangeCounts = {};
   const edges: ChangeCounts = {};
   let stopped: IngestSummary['stopped'] = null;
-  // Curators' decisions come off while Updates load, and go on again, in order, at the end (src/storage/decisions.ts).
-  const curated = options.dryRun !== true && files.length > 0;
-  if (curated) await revertDecisions(db);
+  // Curators' decisions come off while Updates load (just before the first file, so that a failure there is that
+  // file's, like any other), and go on again, in order, at the end (src/storage/decisions.ts).
+  let reverted = options.dryRun === true;
 
   for (const file of files) {
     if (stopped !== null) {
@@ -139,6 +139,10 @@ export async function ingestFiles(
       continue;
     }
     try {
+      if (!reverted) {
+        await revertDecisions(db);
+        reverted = true;
+      }
       report(await ingestFile(db, resolver, file, options, { nodes, edges }));
     } catch (error) {
       if (error instanceof DatabaseError && (error.code === 'UNAVAILABLE' || error.code === 'AUTH')) {
@@ -151,7 +155,7 @@ export async function ingestFiles(
   const changed = outcomes.some((o) => o.status === 'loaded' || o.status === 'replaced');
   const derived =
     changed && stopped === null && options.dryRun !== true ? await deriveEdges(db, resolver) : null;
-  if (curated && stopped === null) await replayDecisions(db);
+  if (reverted && options.dryRun !== true && stopped === null) await replayDecisions(db);
   const seconds = (performance.now() - started) / 1000;
   const counts: Record<FileStatus, number> = {
     loaded: 0,
