@@ -278,7 +278,7 @@ export async function replayDecisions(db: Database): Promise<{ applied: number; 
 }
 
 async function hasDecisions(db: Database): Promise<boolean> {
-  const [row] = await db.read('graph-size');
+  const [row] = await db.read('decision-count');
   return Number(row?.decisions ?? 0) > 0;
 }
 
