@@ -6,7 +6,7 @@ MATCH p = shortestPath((a)-[*..8]-(b))
 RETURN [n IN nodes(p) | {uid: n.uid, key: n.key, label: [l IN labels(n) WHERE l <> 'Entity'][0],
                          values: [prop IN $props | n[prop]]}] AS nodes,
        [r IN relationships(p) | {
-         type: type(r), from: startNode(r).uid, to: endNode(r).uid,
+         type: type(r), from: startNode(r).uid, to: endNode(r).uid, key: coalesce(r.key, ''),
          rel: {values: [], evidenceCount: size(coalesce(r.sources, [])),
                sources: coalesce(r.sources, [])[..$evidence], quotes: coalesce(r.quotes, [])[..$evidence],
                seenOn: coalesce(r.seenOn, [])[..$evidence], firstSeen: r.firstSeen, lastSeen: r.lastSeen}

@@ -19,3 +19,4 @@ CREATE INDEX item_issue IF NOT EXISTS FOR (n:Item) ON (n.issueNumber);
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Issue|Item|Report|Organisation|Person|Network|Meeting|LocalAuthority)
 ON EACH [n.name, n.title, n.body, n.searchText];
+CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (d:Decision) REQUIRE d.id IS UNIQUE;

@@ -107,6 +107,29 @@ function buildProgram(done: (status: number) => void): Command {
         (await import('./commands/graph-file.js')).runImport(file, options),
       ),
     );
+  const decisions = program
+    .command('decisions')
+    .description("curators' decisions (merge, keep apart, split, reject, assert, rename) as JSON Lines");
+  decisions
+    .command('export')
+    .description('write every decision, oldest first, one JSON line each')
+    .argument('<file>', 'the file to write, e.g. decisions.jsonl')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      runs(async (file: string, options: { json?: boolean }) =>
+        (await import('./commands/decisions.js')).runExport(file, options),
+      ),
+    );
+  decisions
+    .command('import')
+    .description('add the decisions of a file written by decisions export, and apply them all in order')
+    .argument('<file>', 'a file written by seslip-kg decisions export')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      runs(async (file: string, options: { json?: boolean }) =>
+        (await import('./commands/decisions.js')).runImport(file, options),
+      ),
+    );
   // A usage mistake is answered with the command's usage line, not the whole help.
   for (const command of program.commands) {
     command.showHelpAfterError(

@@ -38,6 +38,27 @@ const apiKeys = z
   )
   .pipe(z.array(z.string().min(16, 'each key must be at least 16 characters')));
 
+/** `name:key` pairs: who may record decisions (the name is recorded as `by`), each key 16+ characters. */
+const curatorKeys = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((pair) => pair.trim())
+      .filter((pair) => pair !== ''),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^[^:\s]+:\S{16,}$/, 'each entry must be name:key, the key at least 16 characters')
+        .transform((pair) => {
+          const at = pair.indexOf(':');
+          return { name: pair.slice(0, at), key: pair.slice(at + 1) };
+        }),
+    ),
+  );
+
 export const configSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'test', 'production'], { error: 'must be development, test or production' })
@@ -74,6 +95,8 @@ export const configSchema = z.object({
   LOAD_SEED: flag.default(true),
   /** Comma-separated bearer keys that may read contact details (email, phone). */
   API_KEYS: apiKeys.default([]),
+  /** Comma-separated `name:key` pairs of the curators who may record decisions (mutations). */
+  CURATOR_KEYS: curatorKeys.default([]),
   // HTTP exposure. GRAPHIQL and INTROSPECTION left unset mean "on, except when NODE_ENV=production"
   // (src/server/exposure.ts decides), so that a production deployment opts in to them explicitly.
   /** Comma-separated origins (scheme://host[:port], or *) whose pages may call the API; none by default. */
@@ -104,6 +127,9 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** Settings whose values are secrets: never repeated in an error message. */
+const SECRET_SETTINGS = new Set(['CURATOR_KEYS', 'NEO4J_PASSWORD']);
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -124,7 +150,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       result.error.issues.map((issue) => {
         // A list setting's issue points into the parsed list; the operator knows the variable's name.
         const name = String(issue.path[0]);
-        return `${name}: ${issue.message} (got ${JSON.stringify(present[name] ?? null)})`;
+        // Keys are never echoed: a config error may end up in a log.
+        const got = SECRET_SETTINGS.has(name)
+          ? 'value not shown'
+          : `got ${JSON.stringify(present[name] ?? null)}`;
+        return `${name}: ${issue.message} (${got})`;
       }),
     );
   }

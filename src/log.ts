@@ -17,7 +17,15 @@ export interface Logger {
 }
 
 const redact = {
-  paths: ['password', 'NEO4J_PASSWORD', 'API_KEYS', 'authorization', 'headers.authorization', '*.password'],
+  paths: [
+    'password',
+    'NEO4J_PASSWORD',
+    'API_KEYS',
+    'CURATOR_KEYS',
+    'authorization',
+    'headers.authorization',
+    '*.password',
+  ],
   censor: '[redacted]',
 };
 

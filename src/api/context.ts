@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Resolver } from '../extract/resolve.js';
 import type { Logger } from '../log.js';
+import { curatorOf, type Curator } from './auth.js';
 import { Loaders } from './loaders.js';
 
 /** What every resolver sees, built afresh for each request. */
@@ -15,6 +16,8 @@ export interface Context {
   log: Logger;
   /** True when the request carried `Authorization: Bearer <key>` with a key listed in API_KEYS. */
   authorised: boolean;
+  /** Whether the bearer key is a curator's (CURATOR_KEYS), who may record decisions. */
+  curator: Curator;
 }
 
 export function createContext(input: {
@@ -34,5 +37,6 @@ export function createContext(input: {
     config: input.config,
     log: input.log,
     authorised: bearer !== undefined && input.config.API_KEYS.includes(bearer),
+    curator: curatorOf(bearer, input.config),
   };
 }

@@ -1,12 +1,21 @@
 import type { ArgBuilder, OutputRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import { decodeEvidence, reachedLabels, uidOf, type GraphNode, type NodeLabel } from '../graph/index.js';
+import {
+  decodeEvidence,
+  edgeId,
+  reachedLabels,
+  uidOf,
+  type GraphNode,
+  type Hop,
+  type NodeLabel,
+} from '../graph/index.js';
 import {
   prefetchedPage,
   type HopHit,
   type HopProjection,
   type NodeProjection,
 } from '../storage/projection.js';
+import { mergedInto } from '../storage/decisions.js';
 import type { RelData } from '../storage/rows.js';
 import type { Slice } from '../storage/window.js';
 import { builder } from './builder.js';
@@ -47,6 +56,9 @@ export interface HopEdge {
   cursor: string;
   node: GraphNode;
   rel: RelData;
+  /** The node the hop was walked from, and the hop: with the node reached and the key, the edge's stable id. */
+  parentUid?: string;
+  hop?: Hop;
 }
 
 /** The field builder of a relationship connection's edge type (for edge fields such as grade, rule). */
@@ -157,7 +169,12 @@ export function hopSlice(
 ): Slice<Omit<HopEdge, 'cursor'>> | Promise<Slice<Omit<HopEdge, 'cursor'>>> {
   const narrow = (slice: Slice<HopHit>) => ({
     ...slice,
-    items: slice.items.map((hit) => ({ node: narrowed(hit.node, target.labels), rel: hit.rel })),
+    items: slice.items.map((hit) => ({
+      node: narrowed(hit.node, target.labels),
+      rel: hit.rel,
+      parentUid: parent.uid,
+      hop: projection.hop,
+    })),
   });
   return whenRead(prefetchedPage(parent, projection.key) ?? loaders.hopPage(parent.uid, projection), narrow);
 }
@@ -185,10 +202,27 @@ export function listedHop(
   };
 }
 
+/** The stable id of the relationship a hop edge stands for. */
+export function hopEdgeId(edge: Omit<HopEdge, 'cursor'>): string {
+  if (edge.parentUid === undefined || edge.hop === undefined) throw new Error('hop edge without its parent');
+  const out = edge.hop.direction === 'out';
+  return edgeId({
+    type: edge.hop.type,
+    from: out ? edge.parentUid : edge.node.uid,
+    to: out ? edge.node.uid : edge.parentUid,
+    key: relText(edge, 'key') ?? '',
+  });
+}
+
 function hopEdgeRef(name: string, target: Target, edgeFields?: EdgeFields) {
   return builder.objectRef<HopEdge>(`${name}ConnectionEdge`).implement({
     fields: (t) => ({
       cursor: t.exposeString('cursor'),
+      id: t.id({
+        description:
+          'The edge’s stable id (its type, ends and key, not a database id): the same after every reload; rejectEdge takes it.',
+        resolve: (edge) => hopEdgeId(edge),
+      }),
       node: t.field({ type: target.ref, resolve: (edge) => edge.node }),
       ...evidenceFields(t),
       ...(edgeFields?.(t) ?? {}),
@@ -272,8 +306,13 @@ export function nodeOptions<L extends NodeLabel>(label: L) {
     isTypeOf: (value: unknown) =>
       typeof value === 'object' && value !== null && 'label' in value && value.label === label,
     // Batched by the request's node loader all the same; this form hands over the selection.
-    loadWithoutCache: async (key: string, { loaders }: Context, info: GraphQLResolveInfo) => {
-      const node = await loaders.node(uidOf(label, key), nodeProjection(info));
+    loadWithoutCache: async (key: string, { loaders, db }: Context, info: GraphQLResolveInfo) => {
+      let node = await loaders.node(uidOf(label, key), nodeProjection(info));
+      // An id a curator merged into another entity finds the entity it was merged into.
+      if (node === null) {
+        const kept = await mergedInto(db, uidOf(label, key));
+        if (kept !== null) node = await loaders.node(kept, nodeProjection(info));
+      }
       return node === null ? null : narrowed(node, [label]);
     },
   };

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { normaliseName } from '../extract/normalise.js';
 import { uidOf, type NodeLabel } from '../graph/index.js';
 import { nameCandidates, type NameCandidate } from '../storage/names.js';
+import { mergedInto } from '../storage/decisions.js';
 import { propsOnly } from '../storage/nodes.js';
 import type { NodeProjection } from '../storage/projection.js';
 import type { Context } from './context.js';
@@ -102,6 +103,9 @@ export async function resolveName(
   }
   const key = exactKey(label, name, context);
   if ((await context.loaders.node(uidOf(label, key), projection)) !== null) return key;
+  // A name a curator merged into another entity finds the entity it was merged into.
+  const kept = await mergedInto(context.db, uidOf(label, key));
+  if (kept !== null) return kept.slice(label.length + 1);
   const words = luceneWords(name, 'name');
   const candidates = await candidatesFor(label, words, context);
   const [best, next] = candidates;

@@ -12,6 +12,7 @@ import './types/local-authority.js';
 import './types/roots.js';
 import './types/graph-queries.js';
 import './types/health.js';
+import './types/decisions.js';
 
 export const schema = builder.toSchema();
 

@@ -1,5 +1,6 @@
 import { loadResolver } from '../extract/resolve.js';
 import { deriveEdges } from '../load/derive.js';
+import { replayDecisions, revertDecisions } from '../storage/decisions.js';
 import { withConfig, withDatabase } from './common.js';
 
 /** `seslip-kg derive`: recompute FEEDS and POSSIBLY_SAME_AS from data/ without re-ingesting. */
@@ -7,7 +8,9 @@ export async function run({ json = false }: { json?: boolean }): Promise<number>
   const resolver = await loadResolver();
   return withConfig((config, log) =>
     withDatabase(config, log, async ({ db }) => {
+      await revertDecisions(db);
       const summary = await deriveEdges(db, resolver);
+      await replayDecisions(db);
       process.stdout.write(
         json
           ? JSON.stringify(summary, null, 2) + '\n'

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
+import { decisionNodeProps } from '../storage/decisions.js';
 import { withConfig, withDatabase } from './common.js';
 import { CliError, ExitCode } from './errors.js';
 
@@ -26,7 +27,11 @@ const header = z.object({
   version: z.literal(VERSION),
   nodes: z.number().int().min(0),
   relationships: z.number().int().min(0),
+  /** Curators' decisions, after the nodes (absent in files written before decisions existed). */
+  decisions: z.number().int().min(0).optional(),
 });
+/** A line after the nodes: one curator's decision, every stored property (its applied state too). */
+const decisionNodeLine = z.object({ decision: z.record(z.string(), z.unknown()) });
 
 const property = z.union([
   z.string(),
@@ -46,6 +51,7 @@ export interface GraphFileSummary {
   file: string;
   nodes: number;
   relationships: number;
+  decisions: number;
   seconds: number;
 }
 
@@ -53,7 +59,7 @@ export interface GraphFileSummary {
 export async function exportGraph(db: Database, file: string): Promise<GraphFileSummary> {
   const started = performance.now();
   const [size] = await db.read('graph-size');
-  const counts = { nodes: 0, relationships: 0 };
+  const counts = { nodes: 0, relationships: 0, decisions: 0 };
   async function* lines(): AsyncGenerator<string> {
     yield (
       JSON.stringify({
@@ -61,6 +67,7 @@ export async function exportGraph(db: Database, file: string): Promise<GraphFile
         version: VERSION,
         nodes: Number(size?.nodes ?? 0),
         relationships: Number(size?.relationships ?? 0),
+        decisions: Number(size?.decisions ?? 0),
         exportedAt: new Date().toISOString(),
       }) + '\n'
     );
@@ -73,8 +80,12 @@ export async function exportGraph(db: Database, file: string): Promise<GraphFile
         counts.relationships += node.out.length;
         yield JSON.stringify(node) + '\n';
       }
-      if (rows.length < PAGE) return;
+      if (rows.length < PAGE) break;
       after = (rows.at(-1) as NodeLine).props.uid;
+    }
+    for (const decision of await decisionNodeProps(db)) {
+      counts.decisions += 1;
+      yield JSON.stringify({ decision }) + '\n';
     }
   }
   const partial = `${file}.partial`;
@@ -113,7 +124,7 @@ async function* readNodes(file: string): AsyncGenerator<{ line: number; node: No
   let number = 0;
   for await (const text of lines) {
     number += 1;
-    if (number === 1 || text.trim() === '') continue;
+    if (number === 1 || text.trim() === '' || text.startsWith('{"decision":')) continue;
     yield { line: number, node: checked(nodeLine, text, file, number, 'a node line') };
   }
 }
@@ -198,14 +209,30 @@ export async function importGraph(db: Database, file: string, replace: boolean):
       'export again, then import with --replace',
     );
   }
-  return { file, nodes, relationships, seconds: (performance.now() - started) / 1000 };
+  const decisions = await importDecisionNodes(db, file);
+  return { file, nodes, relationships, decisions, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The decisions of the file, stored as they were (applied ones with what they changed, so undo still works). */
+async function importDecisionNodes(db: Database, file: string): Promise<number> {
+  const { lines } = fileLines(file);
+  let number = 0;
+  let count = 0;
+  for await (const text of lines) {
+    number += 1;
+    if (!text.startsWith('{"decision":')) continue;
+    const { decision } = checked(decisionNodeLine, text, file, number, 'a decision line');
+    await db.write('decision-save', { props: decision });
+    count += 1;
+  }
+  return count;
 }
 
 function printSummary(verb: string, summary: GraphFileSummary, json: boolean): number {
   process.stdout.write(
     json
       ? JSON.stringify(summary, null, 2) + '\n'
-      : `${verb} ${summary.nodes} nodes and ${summary.relationships} relationships (${summary.file}) in ${summary.seconds.toFixed(2)} s\n`,
+      : `${verb} ${summary.nodes} nodes and ${summary.relationships} relationships${summary.decisions > 0 ? `, ${summary.decisions} decisions` : ''} (${summary.file}) in ${summary.seconds.toFixed(2)} s\n`,
   );
   return ExitCode.ok;
 }

@@ -39,7 +39,14 @@ export function issueNumberOfSource(source: string): number {
   return Number(match[1]);
 }
 
-/** The uid of the Update an evidence source belongs to, and of its Item (null for Update-level facts). */
-export const sourceIssueUid = (source: string): string => issueUid(issueNumberOfSource(source));
+/** A curator's decision as evidence (an edge a curator asserted): "decision:<id>", naming no Update. */
+export const isDecisionSource = (source: string): boolean => source.startsWith('decision:');
+
+/**
+ * The uid of the Update an evidence source belongs to, and of its Item (null for Update-level facts); both
+ * null for a decision.
+ */
+export const sourceIssueUid = (source: string): string | null =>
+  isDecisionSource(source) ? null : issueUid(issueNumberOfSource(source));
 export const sourceItemUid = (source: string): string | null =>
-  isUpdateLevel(source) ? null : uidOf('Item', source);
+  isUpdateLevel(source) || isDecisionSource(source) ? null : uidOf('Item', source);

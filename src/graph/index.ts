@@ -3,3 +3,4 @@ export * from './labels.js';
 export * from './edges.js';
 export * from './keys.js';
 export * from './evidence.js';
+export * from './edge-id.js';

@@ -8,6 +8,7 @@ import { proposeNames } from '../extract/name-reader.js';
 import type { GraphRecords } from '../extract/records.js';
 import type { Resolver } from '../extract/resolve.js';
 import { parseUpdateFile, UpdateParseError, type UpdateDocument } from '../parse/index.js';
+import { replayDecisions, revertDecisions } from '../storage/decisions.js';
 import { deriveEdges, type DeriveSummary } from './derive.js';
 import { loadUpdate, planLoad, type ChangeCounts, type LoadDecision, type LoadStatus } from './loader.js';
 
@@ -129,6 +130,9 @@ export async function ingestFiles(
   const nodes: ChangeCounts = {};
   const edges: ChangeCounts = {};
   let stopped: IngestSummary['stopped'] = null;
+  // Curators' decisions come off while Updates load (just before the first file, so that a failure there is that
+  // file's, like any other), and go on again, in order, at the end (src/storage/decisions.ts).
+  let reverted = options.dryRun === true;
 
   for (const file of files) {
     if (stopped !== null) {
@@ -136,6 +140,10 @@ export async function ingestFiles(
       continue;
     }
     try {
+      if (!reverted) {
+        await revertDecisions(db);
+        reverted = true;
+      }
       report(await ingestFile(db, resolver, file, options, { nodes, edges }));
     } catch (error) {
       if (error instanceof DatabaseError && (error.code === 'UNAVAILABLE' || error.code === 'AUTH')) {
@@ -148,6 +156,7 @@ export async function ingestFiles(
   const changed = outcomes.some((o) => o.status === 'loaded' || o.status === 'replaced');
   const derived =
     changed && stopped === null && options.dryRun !== true ? await deriveEdges(db, resolver) : null;
+  if (reverted && options.dryRun !== true && stopped === null) await replayDecisions(db);
   const seconds = (performance.now() - started) / 1000;
   const counts: Record<FileStatus, number> = {
     loaded: 0,

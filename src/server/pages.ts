@@ -30,6 +30,7 @@ interface StaticFile {
 const WORKBENCH_FILES: Record<string, StaticFile> = {
   '/explore': { file: join(PAGES_DIR, 'explore.html'), type: HTML },
   '/assets/explore.js': { file: join(PAGES_DIR, 'explore.js'), type: JS },
+  '/assets/curate.js': { file: join(PAGES_DIR, 'curate.js'), type: JS },
   '/assets/pages.css': { file: join(PAGES_DIR, 'pages.css'), type: CSS },
   '/assets/cytoscape.esm.min.mjs': { file: join(CYTOSCAPE_DIST, 'cytoscape.esm.min.mjs'), type: JS },
 };

@@ -32,6 +32,8 @@ export async function searchEntities(
 
 export interface PathHop {
   type: EdgeType;
+  /** The relationship's key (its role, for a role edge): with type and ends, its stable id. */
+  key: string;
   from: GraphNode;
   to: GraphNode;
   rel: RelData;
@@ -44,7 +46,7 @@ export interface Path {
 
 interface PathRow {
   nodes: NodeRow[];
-  hops: { type: string; from: string; to: string; rel: RelRow }[];
+  hops: { type: string; from: string; to: string; key: string; rel: RelRow }[];
 }
 
 const isEdgeType = (type: string): type is EdgeType => type in EDGE_CATALOGUE;
@@ -65,7 +67,7 @@ export async function shortestPath(
     const to = byUid.get(hop.to);
     if (!isEdgeType(hop.type) || from === undefined || to === undefined)
       throw new Error(`path hop ${hop.type} ${hop.from}→${hop.to} is outside the graph model`);
-    return { type: hop.type, from, to, rel: decodeRel(hop.rel, [], {}) };
+    return { type: hop.type, key: hop.key, from, to, rel: decodeRel(hop.rel, [], {}) };
   });
   return { nodes, hops };
 }

@@ -4,6 +4,7 @@ import {
   isNodeLabel,
   issueKey,
   issueNumberOfSource,
+  isDecisionSource,
   issueUid,
   NODE_PROPERTIES,
   reachedLabels,
@@ -178,8 +179,10 @@ function evidenceNodesExpression(
 
 /** The requested relationship properties that the edge catalogue gives the hop's type, with their types. */
 function storedRelProps(type: EdgeType, projection: RelProjection) {
-  const types = EDGE_CATALOGUE[type].props as Record<string, PropertyType>;
-  return { types, names: projection.relProps.filter((name) => name in types) };
+  // `key` (the role of a role edge, '' for most) is read when the edge's stable `id` is selected.
+  const types = { ...(EDGE_CATALOGUE[type].props as Record<string, PropertyType>), key: 'string' as const };
+  const names = projection.relProps.filter((name) => name in types && name !== 'key');
+  return { types, names: projection.relProps.includes('id') ? [...names, 'key'] : names };
 }
 
 /** A relationship as a RelTuple; evidence lists can hold hundreds of entries, so only what was asked for is read. */
@@ -408,7 +411,9 @@ const issueFromSource = (projection: NodeProjection | null): projection is NodeP
   projection.hops.length === 0 &&
   projection.props.every((prop) => prop === ISSUE_KEY_PROPERTY);
 
-const issueOfSource = (source: string, projection: NodeProjection): GraphNode => {
+const issueOfSource = (source: string, projection: NodeProjection): GraphNode | null => {
+  // A curator's decision (assertEdge) is evidence of its own: no Update.
+  if (isDecisionSource(source)) return null;
   const number = issueNumberOfSource(source);
   return decodeNode(
     {

@@ -1,6 +1,6 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
-import { isNodeLabel, uidOf, type GraphNode } from '../../graph/index.js';
+import { edgeId, isNodeLabel, uidOf, type GraphNode } from '../../graph/index.js';
 import {
   countGraph,
   readReportFeeds,
@@ -50,6 +50,10 @@ const PathHopRef = builder.objectRef<PathHop>('PathHop').implement({
   description: 'One relationship along a path, in its own direction (from → to), with its evidence.',
   fields: (t) => ({
     type: t.string({ resolve: (hop) => hop.type }),
+    id: t.id({
+      description: 'The edge’s stable id (type, ends and key), as connection edges give it.',
+      resolve: (hop) => edgeId({ type: hop.type, from: hop.from.uid, to: hop.to.uid, key: hop.key }),
+    }),
     from: t.field({ type: NodeRef, resolve: (hop) => hop.from }),
     to: t.field({ type: NodeRef, resolve: (hop) => hop.to }),
     ...evidenceFields(t),
@@ -90,6 +94,10 @@ const ReportFeedRef = builder.objectRef<ReportFeed>('ReportFeed').implement({
   description:
     'A report feeding a network (derived), with the rule that fired, the matched terms and the evidence.',
   fields: (t) => ({
+    id: t.id({
+      description: 'The FEEDS edge’s stable id (type and ends), as connection edges give it.',
+      resolve: (f) => edgeId({ type: 'FEEDS', from: f.report.uid, to: f.network.uid, key: '' }),
+    }),
     report: t.field({ type: TARGETS.Report.ref, resolve: (f) => narrowed(f.report, ['Report']) }),
     network: t.field({ type: TARGETS.Network.ref, resolve: (f) => narrowed(f.network, ['Network']) }),
     rule: t.string({ resolve: (f) => relText(f, 'rule') ?? '' }),

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { normaliseName } from '../../extract/normalise.js';
 import { issueUid, uidOf, type GraphNode, type NodeLabel } from '../../graph/index.js';
+import { mergedInto } from '../../storage/decisions.js';
 import { readList, wordPattern, type ListFilters } from '../../storage/lists.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -16,13 +17,25 @@ import { listProjection, nodeProjection } from '../selection.js';
  * `organisation(name: "Oftsed")`).
  */
 
-async function oneNode<L extends NodeLabel>(
+/** A node by uid; a uid a curator merged into another node finds that node. */
+export async function loadFollowingMerges(
   uid: string,
-  labels: readonly L[],
-  { loaders }: Context,
+  { loaders, db }: Pick<Context, 'loaders' | 'db'>,
   info: GraphQLResolveInfo,
 ) {
   const node = await loaders.node(uid, nodeProjection(info));
+  if (node !== null) return node;
+  const kept = await mergedInto(db, uid);
+  return kept === null ? null : loaders.node(kept, nodeProjection(info));
+}
+
+async function oneNode<L extends NodeLabel>(
+  uid: string,
+  labels: readonly L[],
+  { loaders, db }: Context,
+  info: GraphQLResolveInfo,
+) {
+  const node = await loadFollowingMerges(uid, { loaders, db }, info);
   return node === null ? null : narrowed(node, labels);
 }
 

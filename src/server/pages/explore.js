@@ -1,6 +1,7 @@
 // The explorer: find an entity, draw its neighbourhood, expand a node by clicking it, hover a link for
 // the sentences that state it, narrow everything to a period. It reads the public GraphQL API only.
 import cytoscape from '/assets/cytoscape.esm.min.mjs';
+import { setupCuration } from '/assets/curate.js';
 
 /** Links drawn per relationship field of one entity; the details panel says how many more there are. */
 const PAGE_SIZE = 25;
@@ -86,7 +87,7 @@ const SUMMARY = `fragment Summary on Node {
 function fieldSelection({ field, single, dated }) {
   if (single) return `${field} { ...Summary }`;
   const args = dated ? `first: ${PAGE_SIZE}, from: $from, to: $to` : `first: ${PAGE_SIZE}`;
-  return `${field}(${args}) { totalCount edges { node { ...Summary } evidence { quote date issue { number } item { title } } } }`;
+  return `${field}(${args}) { totalCount edges { id node { ...Summary } evidence { quote date issue { number } item { title } } } }`;
 }
 
 const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $from: Date, $to: Date) {
@@ -141,10 +142,12 @@ function addNode(entity) {
   }
 }
 
-function addEdge({ relation, out }, owner, other, evidence) {
+function addEdge({ relation, out }, owner, other, evidence, stableId) {
   const [source, target] = out ? [owner.id, other.id] : [other.id, owner.id];
   const id = `${relation}|${source}|${target}`;
-  const edge = model.edges.get(id) ?? { id, source, target, relation, evidence: [] };
+  const edge = model.edges.get(id) ?? { id, source, target, relation, evidence: [], stableIds: [] };
+  // The graph's own ids of the relationships drawn as this link (one per role of a role edge): Wrong link rejects them.
+  if (stableId && !edge.stableIds.includes(stableId)) edge.stableIds.push(stableId);
   const known = new Set(edge.evidence.map((e) => JSON.stringify(e)));
   edge.evidence.push(...evidence.filter((e) => !known.has(JSON.stringify(e))));
   model.edges.set(id, edge);
@@ -166,7 +169,7 @@ async function expand(id) {
     }
     for (const edge of value.edges) {
       addNode(edge.node);
-      addEdge(field, node, edge.node, edge.evidence);
+      addEdge(field, node, edge.node, edge.evidence, edge.id);
     }
     if (value.totalCount > value.edges.length)
       more.push(`${value.totalCount - value.edges.length} more ${field.field}`);
@@ -297,6 +300,19 @@ function showDetails(id) {
     more.textContent = `${line} not drawn (first ${PAGE_SIZE} only)`;
     details.append(more);
   }
+  curation.nodeActions(node);
+  details.hidden = false;
+}
+
+/** The details panel for a link: its ends and type, with the curator's "Wrong link". */
+function showLink(edgeId) {
+  const edge = model.edges.get(edgeId);
+  const details = document.getElementById('details');
+  details.replaceChildren();
+  const heading = document.createElement('h2');
+  heading.textContent = `${model.nodes.get(edge.source).label} — ${edge.relation} → ${model.nodes.get(edge.target).label}`;
+  details.append(heading);
+  curation.linkActions(edge);
   details.hidden = false;
 }
 
@@ -348,6 +364,7 @@ cy.on('tap', 'node', (event) => {
     showDetails(id);
   });
 });
+cy.on('tap', 'edge', (event) => showLink(event.target.id()));
 cy.on('mouseover', 'edge', (event) => {
   event.target.addClass('hover');
   showEvidence(event.target.id(), event.renderedPosition);
@@ -414,6 +431,14 @@ async function narrow(from, to) {
   cy.elements().remove();
   render();
 }
+
+const curation = setupCuration({
+  graphql,
+  act,
+  model,
+  // After a decision: the drawn entities fetched again, as the graph now answers.
+  refresh: () => narrow(model.from, model.to),
+});
 
 const period = document.getElementById('period');
 period.addEventListener('submit', (event) => {
