@@ -61,7 +61,7 @@ const BODY_HEAD =
 
 /** A name that ends in one of these is a document, an event or a scheme, not a body. */
 const NOT_A_BODY =
-  /\b(?:Guide|Guidance|Report|Plan|Strategy|Framework|Review|Toolkit|Programme|Program|Project|Scheme|Fund|Award|Awards|Conference|Day|Week|Month|Act|Bill|Portal|Summit|Survey|Standards?|Paper|Bulletin|Newsletter|Update|Briefing|Statistics|Data|Tool|Pathway|Model|Policy|Premium|Profile|Assessment|Offer|Hub|Bulletin)$/u;
+  /\b(?:Guide|Guidance|Report|Plan|Strategy|Framework|Review|Toolkit|Programme|Program|Project|Scheme|Fund|Award|Awards|Conference|Day|Week|Month|Act|Bill|Portal|Summit|Survey|Standards?|Paper|Bulletin|Newsletter|Update|Briefing|Statistics|Data|Tool|Pathway|Model|Policy|Premium|Profile|Assessment|Offer|Hub|Spend|Spending|Budget|Funding|Costs?|Figures|Numbers|Rates?)$/u;
 
 /** Words before a span that say a body follows ("the charity Kinship", "published by X"). */
 const BODY_BEFORE =

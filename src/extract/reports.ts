@@ -224,7 +224,9 @@ function announcedReports(ctx: Context, item: ItemRef, listed: ReportRef[]): Rep
     const read = readPublication({ no: line, text: sentence }, reference, (l, message) =>
       problems.push({ line: l, message }),
     );
-    if (read.shape !== 'on-date') return [];
+    // "On 20 November SIGOMA published its analysis of children's services spend": a description of
+    // a document, not its title (a title opens with a capital); no Report is made of it.
+    if (read.shape !== 'on-date' || describes(read.publication)) return [];
     for (const p of problems) ctx.graph.warn(p.line, p.message);
     const where = { source: item.ref.key, quote: sentence };
     return splitTitles(read.publication.title).map((title) => {
@@ -243,6 +245,11 @@ const PUBLISHED_BY =
   /^(?:The\s+)?(.+?)\s+(?:was|were|has been|have been)\s+(published|launched|released|issued)\s+by\s+(?:the\s+)?(.+?)(?:\s+on\s+.*)?\.?$/u;
 // The object of "published" describes the document rather than naming it: "a briefing on …", "its first annual report".
 const DESCRIBED = /^(?:a|an|new|its|their|his|her|our|further|more|some)\b|^\p{Ll}/u;
+/** Whether a publication line's object, as the sentence writes it after the verb, describes the document. */
+const describes = ({ raw, verb }: Publication): boolean => {
+  const at = verb === null ? -1 : raw.indexOf(`${verb} `);
+  return at !== -1 && DESCRIBED.test(raw.slice(at + verb!.length + 1));
+};
 // Where the title ends in the sentence: before a clause, a date or a dash.
 const TITLE_END =
   /,\s|\s+(?:on|in)\s+(?:\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|\s+[–-]\s|\.$/u;
