@@ -20,6 +20,8 @@ interface ReportRef {
   title: string;
   /** The publisher as filed (normalised canonical name), "" when none was named. */
   publisher: string;
+  /** The link on its title, when the Update was read from a web page or e-mail. */
+  url?: string;
 }
 
 export function readReports(ctx: Context): void {
@@ -82,6 +84,10 @@ function addReport(ctx: Context, publication: Publication, where: Source, earlie
   const { title: written, author } = splitAuthor(publication.title);
   const title = cleanTitle(written);
   const publisher = publisherKey(ctx, publication.publisher);
+  // The same address is the same document whatever its titles say; addresses are compared before titles.
+  const url = publication.url;
+  const sameUrl = url === undefined ? undefined : earlier.find((report) => report.url === url);
+  if (sameUrl !== undefined) return sameUrl;
   for (const report of earlier) {
     const reason = sameDocument(title, report.title);
     if (reason === null || (publisher !== '' && report.publisher !== '' && publisher !== report.publisher))
@@ -96,6 +102,7 @@ function addReport(ctx: Context, publication: Publication, where: Source, earlie
       publishedOn: publication.date,
       kind: reportKind(publication, title),
       verb: publication.verb,
+      ...(url === undefined ? {} : { url }),
     }),
   );
   if (author !== null) ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, author), where);
@@ -105,7 +112,26 @@ function addReport(ctx: Context, publication: Publication, where: Source, earlie
   } else if (publication.publisher !== null) {
     linkPublisher(ctx, ref, publication.publisher, publication.line, where);
   }
-  return { ref, title, publisher };
+  return url === undefined ? { ref, title, publisher } : { ref, title, publisher, url };
+}
+
+/** Lower-case words, for comparing a link's anchor text with a title. */
+const anchorWords = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** The link of an item whose anchor text is the title (or holds it): a report named in a linked sentence. */
+function linkedUrl(item: ItemRef, title: string): string | undefined {
+  const wanted = anchorWords(cleanTitle(title));
+  if (wanted === '') return undefined;
+  return item.item.links?.find((link) => {
+    const anchor = anchorWords(link.text);
+    return (
+      anchor === wanted || anchor.includes(wanted) || (wordCount(anchor) >= 3 && wanted.includes(anchor))
+    );
+  })?.url;
 }
 
 const BY_AUTHOR = new RegExp(
@@ -203,7 +229,9 @@ function announcedReports(ctx: Context, item: ItemRef, listed: ReportRef[]): Rep
     for (const p of problems) ctx.graph.warn(p.line, p.message);
     const where = { source: item.ref.key, quote: sentence };
     return splitTitles(read.publication.title).map((title) => {
-      const report = addReport(ctx, { ...read.publication, title }, where, listed);
+      const url = linkedUrl(item, title);
+      const publication = { ...read.publication, title, ...(url === undefined ? {} : { url }) };
+      const report = addReport(ctx, publication, where, listed);
       ctx.graph.edge('CITES', item.ref, report.ref, where);
       return report;
     });
@@ -252,6 +280,7 @@ function citeDescribedReports(ctx: Context, item: ItemRef, reports: ReportRef[])
     }
     const title = cleanTitle(read.object.split(TITLE_END)[0]!.replace(/^(?:the)\s+/iu, ''));
     if (wordCount(title) < 3) continue;
+    const url = linkedUrl(item, title);
     const publication = {
       title,
       publisher: read.publisher,
@@ -259,6 +288,7 @@ function citeDescribedReports(ctx: Context, item: ItemRef, reports: ReportRef[])
       verb: read.verb,
       line: item.item.lines.start,
       raw: sentence,
+      ...(url === undefined ? {} : { url }),
     };
     const report = addReport(ctx, publication, where, reports);
     if (!reports.includes(report)) reports.push(report);

@@ -24,13 +24,13 @@ export function attachLinks(document: UpdateDocument, links: SourceLink[]): Upda
   const publications = document.publications.map((publication) => {
     const onLine = links.filter((link) => link.line === publication.line);
     const title = words(publication.title);
-    const named = onLine.find((link) => {
-      const anchor = words(link.text);
-      if (anchor === '' || title === '') return false;
-      // A one-word anchor ("here") names no title.
-      return anchor === title || anchor.includes(title) || (anchor.includes(' ') && title.includes(anchor));
-    });
-    const link = named ?? (onLine.length === 1 ? onLine[0] : undefined);
+    const anchors = onLine.map((link) => ({ link, anchor: words(link.text) }));
+    // The anchor that is the title, else one that holds it, else one of several words the title holds.
+    const named =
+      anchors.find(({ anchor }) => anchor === title) ??
+      anchors.find(({ anchor }) => title !== '' && anchor.includes(title)) ??
+      anchors.find(({ anchor }) => anchor.includes(' ') && title.includes(anchor));
+    const link = named?.link ?? (onLine.length === 1 ? onLine[0] : undefined);
     return link === undefined ? publication : { ...publication, url: link.href };
   });
   return { ...document, items, publications };

@@ -136,7 +136,8 @@ class TextWriter {
     if (line.trim() === '') return;
     if (this.lines.length > 0) for (; this.owedBlanks > 0; this.owedBlanks--) this.lines.push('');
     this.owedBlanks = 0;
-    this.lines.push(line.replace(/^ +(?![•\d])/, ''));
+    // Leading spaces are markup, except the indentation this writer gives nested list entries.
+    this.lines.push(/^ *(?:•|\d+\.) /.test(line) ? line : line.trimStart());
     for (const link of lineLinks) this.links.push({ line: this.lines.length, ...link });
   }
 
