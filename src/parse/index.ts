@@ -125,6 +125,14 @@ export async function parseUpdateBytes(bytes: Uint8Array, hints: SourceHints): P
       throw notAnUpdate(file, `no "Update no <n> <date>" headline in the ${what}'s main content`);
     text = `${title}\n\n${text}`;
     links = links.map((link) => ({ ...link, line: link.line + 2 }));
+    try {
+      return attachLinks(parseUpdate(text, file), links);
+    } catch (error) {
+      // "Update no 600 delayed": a post titled like an Update, without an Update's date.
+      if (error instanceof UpdateParseError && error.code === 'BAD_HEADLINE')
+        throw notAnUpdate(file, `its title "${title}" is not an Update's headline (no date)`);
+      throw error;
+    }
   }
   const document = parseUpdate(text, file);
   return attachLinks(document, links);
