@@ -1,6 +1,13 @@
 import { basename } from 'node:path';
 import { projectPath } from '../config.js';
-import { crawl, FetchError, isUrlArgument, type CrawlSummary, type CrawledPage } from '../crawl/index.js';
+import {
+  checkHttp,
+  crawl,
+  FetchError,
+  isUrlArgument,
+  type CrawlSummary,
+  type CrawledPage,
+} from '../crawl/index.js';
 import { loadResolver } from '../extract/resolve.js';
 import {
   expandInputs,
@@ -91,9 +98,18 @@ async function crawlArguments(
  * Exit 1 when a file failed or was refused, or when the paths held no Update at all.
  */
 export async function run(paths: string[], flags: IngestFlags): Promise<number> {
-  const resolver = await loadResolver();
   const urls = paths.filter(isUrlArgument);
   const files = paths.filter((path) => !isUrlArgument(path));
+  for (const url of urls) {
+    try {
+      checkHttp(url);
+    } catch (error) {
+      if (error instanceof FetchError)
+        throw new CliError(ExitCode.usage, error.message, 'give an http:// or https:// address');
+      throw error;
+    }
+  }
+  const resolver = await loadResolver();
   return withConfig((config, log) =>
     withDatabase(config, log, async ({ db }) => {
       const inputs = await expandInputs(files);
