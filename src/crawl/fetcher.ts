@@ -333,6 +333,10 @@ export function checkHttp(url: string): URL {
     throw new FetchError(url, 'NOT_HTTP', 'not a URL');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    throw new FetchError(url, 'NOT_HTTP', `only http and https addresses are read, not ${parsed.protocol}`);
+    throw new FetchError(
+      url,
+      'NOT_HTTP',
+      `only http and https addresses are read, not ${parsed.protocol.slice(0, -1)}`,
+    );
   return parsed;
 }
