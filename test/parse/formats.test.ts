@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +16,14 @@ import {
   UpdateParseError,
 } from '../../src/parse/index.js';
 import { readHtml } from '../../src/parse/formats/html.js';
-import { pageBytes, publicationUrl, renderEmail, renderPage } from '../support/render-formats.js';
-import { SEEDS, seedText } from './helpers.js';
+import {
+  pageBytes,
+  publicationUrl,
+  renderBlockEditorPage,
+  renderEmail,
+  renderPage,
+} from '../support/render-formats.js';
+import { fixturePath, LAYOUT_FIXTURES, repoPath, SEEDS, seedText } from './helpers.js';
 
 /**
  * Web pages and e-mails of an Update are read into the same document as its text: the five seeds rendered
@@ -107,6 +113,43 @@ describe.each(SEEDS)('seed %s', (seed) => {
       expect(report.props.url).toMatch(/^https:\/\/www\.gov\.uk\/government\/publications\/[a-z0-9-]+$/);
   });
 });
+
+/** What the document says, without where it says it (lines, raw text) and without links. */
+function content(doc: UpdateDocument): unknown {
+  const at = <T extends { line: number }>({ line: _line, ...value }: T) => value;
+  return {
+    issue: { ...doc.issue, sourceFile: '' },
+    items: doc.items.map(({ links: _links, lines: _lines, ...item }) => ({
+      ...item,
+      lists: item.lists.map((list) => ({ ...list, entries: list.entries.map(at) })),
+    })),
+    meetings: doc.meetings.map(({ raw: _raw, ...m }) => at(m)),
+    publications: doc.publications.map(({ url: _url, raw: _raw, ...p }) => at(p)),
+    contacts: doc.contacts.map(at),
+  };
+}
+
+/**
+ * Pages a cut-off title ends, and the 2022 pages whose titles follow a `Programme:` label in the same
+ * paragraph, are left out: how the block editor would mark those up is not known.
+ */
+const BLOCK_EDITOR_CASES = [
+  ...LAYOUT_FIXTURES.map((f) => fixturePath(f)).filter(
+    (path) => !path.includes('truncated') && !readFileSync(path, 'utf8').includes('Programme:'),
+  ),
+  ...SEEDS.map((s) => repoPath(`seed/${s}.txt`)),
+];
+
+describe.each(BLOCK_EDITOR_CASES)(
+  'as the block editor writes it (h3 titles, no spacer paragraphs): %s',
+  (path) => {
+    it('gives the items, meetings, publications and contacts of its text', async () => {
+      const text = readFileSync(path, 'utf8');
+      const doc = await parseUpdateBytes(Buffer.from(renderBlockEditorPage(text)), { name: 'post.html' });
+      expect(content(doc)).toEqual(content(parseUpdate(text, 'x')));
+    });
+  },
+);
 
 describe('links', () => {
   it('are absolute, with lower-case scheme and host, no fragment and no utm_* parameters', () => {
@@ -234,6 +277,15 @@ describe('formats are told by content', () => {
   const dir = mkdtempSync(join(tmpdir(), 'seslip-kg-formats-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const text = seedText('update-412-2020-07-17');
+
+  it('a page decodes by the charset its HTTP answer declares', async () => {
+    const page = renderPage(text).replace('<meta charset="UTF-8">', '');
+    const doc = await parseUpdateBytes(pageBytes(page, 'windows-1252'), {
+      name: 'https://seslip.co.uk/p/',
+      contentType: 'text/html; charset=windows-1252',
+    });
+    expect(withoutLinks(doc)).toEqual(withoutLinks(parseUpdate(text, 'x')));
+  });
 
   it('sniffs HTML, e-mail and text whatever the name', () => {
     expect(sniffFormat(Buffer.from(renderPage(text)), { name: 'a.txt' })).toBe('html');

@@ -129,6 +129,42 @@ export function renderContent(text: string, options: { links?: boolean } = {}): 
   return out.join('\n');
 }
 
+/**
+ * The content as WordPress's block editor writes a post: each item title an `<h3>` (a wrapped title on one
+ * heading), every other paragraph a `<p>` with its lines joined by `<br>`, and no empty spacer paragraphs —
+ * the blank-line rhythm comes from the markup alone.
+ */
+export function renderBlockEditorPage(text: string): string {
+  const doc = parseUpdate(text, 'render');
+  const titles = new Map(doc.items.filter((i) => i.title !== '').map((i) => [i.lines.start, i.title]));
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length > 0) out.push(`<p>${run.map(escape).join('<br>')}</p>`);
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') {
+      flush();
+      continue;
+    }
+    const title = run.length === 0 ? titles.get(i + 1) : undefined;
+    if (title === undefined) {
+      run.push(line);
+      continue;
+    }
+    // A title wrapped over several lines is one heading.
+    let heading = line;
+    while (heading.replace(/\s+/g, ' ') !== title && lines[i + 1]?.trim())
+      heading += ` ${lines[++i]!.trim()}`;
+    out.push(`<h3>${escape(heading)}</h3>`);
+  }
+  flush();
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Update</title></head><body class="single-post"><nav><a href="/">Home</a></nav><main><article><div class="entry-content">\n${out.join('\n')}\n</div></article></main><aside class="widget-area"><h2>Recent posts</h2><ul><li>UPDATE NO 3 3 March 2003</li></ul></aside><footer>© SESLIP</footer></body></html>`;
+}
+
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const indentOf = (line: string): number => /^\s*/.exec(line)![0].length;
