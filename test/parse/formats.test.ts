@@ -129,6 +129,14 @@ function content(doc: UpdateDocument): unknown {
   };
 }
 
+describe.each(LAYOUT_FIXTURES)('the layout fixture %s as a web page', (name) => {
+  it('gives the document of its text', async () => {
+    const text = readFileSync(fixturePath(name), 'utf8');
+    const doc = await parseUpdateBytes(Buffer.from(renderPage(text)), { name: 'post.html' });
+    expect(withoutLinks(doc)).toEqual(withoutLinks(parseUpdate(text, name)));
+  });
+});
+
 /**
  * Pages a cut-off title ends, and the 2022 pages whose titles follow a `Programme:` label in the same
  * paragraph, are left out: how the block editor would mark those up is not known.
