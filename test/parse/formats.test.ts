@@ -275,6 +275,12 @@ describe('what is not an Update', () => {
     expect(error.message).toContain('"not found" page');
   });
 
+  it('an Update numbered 404 is not taken for a "not found" page', async () => {
+    const text = seedText('update-412-2020-07-17').replace(/UPDATE NO 412/g, 'UPDATE NO 404');
+    const doc = await parseUpdateBytes(Buffer.from(renderPage(text)), { name: 'update-404.html' });
+    expect(doc.issue.number).toBe(404);
+  });
+
   it('a page over the size limit is refused before it is read', async () => {
     const big = Buffer.alloc(6 * 1024 * 1024, 0x20);
     expect((await refused(`<html>${big.toString()}</html>`)).code).toBe('TOO_LARGE');

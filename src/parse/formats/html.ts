@@ -326,15 +326,18 @@ export function readHtml(
   const bodyClass = ` ${$('body').attr('class') ?? ''} `;
   const title = collapse($('title').first().text()).trim();
   const postTitleText = collapse(($('.entry-title').first().text() || $('h1').first().text()) ?? '').trim();
+  $(DROPPED).remove();
   const page: PageFacts = {
     title,
+    // Counted without the furniture: a theme's "related posts" in a sidebar are not a listing.
     articles: $('article').length,
     notFound:
-      bodyClass.includes(' error404 ') || /\b(page not found|nothing (was )?found|404)\b/i.test(title),
+      // Not a bare "404" in the title: "UPDATE NO 404 …" is an Update.
+      bodyClass.includes(' error404 ') ||
+      /\b(?:page not found|not found|nothing (?:was )?found)\b/i.test(title),
     postTitle: postTitleText === '' ? null : postTitleText,
   };
 
-  $(DROPPED).remove();
   const root =
     CONTENT_ROOTS.map((selector) => $(selector).first()).find((found) => found.length > 0) ?? $('body');
   const writer = new TextWriter(base);
