@@ -37,6 +37,8 @@ export async function crawlBenchmark(
   progress: (message: string) => void,
 ): Promise<CrawlFigures> {
   const site = await startFixtureSite({ updates: pages, plain: true, firstNumber: 3000 });
+  progress(`crawl: rendering ${pages} Update pages to serve`);
+  site.prerender();
   const cacheDir = mkdtempSync(join(tmpdir(), 'seslip-kg-bench-crawl-cache-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'seslip-kg-bench-crawl-neo4j-'));
   const neo4j = await startBenchNeo4j(dataDir);

@@ -56,6 +56,8 @@ export interface FixtureSite {
   /** Replaces the text of Update index `i` (the page changes, so its ETag does). */
   change: (index: number, text: string) => void;
   textOf: (index: number) => string;
+  /** Renders every post now, so that serving them later costs (almost) nothing: for timing a crawl. */
+  prerender: () => void;
   close: () => Promise<void>;
   /** The special posts, by role. */
   special: {
@@ -135,6 +137,7 @@ export async function startFixtureSite(options: FixtureSiteOptions): Promise<Fix
   const indexPages = Math.max(1, Math.ceil(posts.length / perPage));
 
   const requests: FixtureSite['requests'] = [];
+  const rendered = new Map<string, string>();
   const asked = new Map<string, number>();
   const etagOf = (body: string): string => `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
   const modified = new Map<string, string>();
@@ -226,7 +229,10 @@ export async function startFixtureSite(options: FixtureSiteOptions): Promise<Fix
       res.end('<html><body class="error404"><h1>Page not found</h1></body></html>');
       return;
     }
-    send(req, res, path, post.body());
+    // Rendered once (until the post changes), so the site's own work does not slow the crawl it serves.
+    const body = rendered.get(path) ?? post.body();
+    rendered.set(path, body);
+    send(req, res, path, body);
   };
 
   const server: Server = createServer((req, res) => {
@@ -251,8 +257,14 @@ export async function startFixtureSite(options: FixtureSiteOptions): Promise<Fix
     indexUrl: `${url}/newsletters/`,
     requests,
     postUrl: (index) => `${url}${pathOf(index)}`,
-    change: (index, text) => texts.set(index, text),
+    change: (index, text) => {
+      texts.set(index, text);
+      rendered.delete(pathOf(index));
+    },
     textOf,
+    prerender: () => {
+      for (const [path, post] of pages) if (!rendered.has(path)) rendered.set(path, post.body());
+    },
     special,
     close: () =>
       new Promise<void>((done) => {
