@@ -11,7 +11,7 @@ import { deriveEdges, type DeriveSummary } from './derive.js';
 import { loadUpdate, planLoad, type ChangeCounts, type LoadDecision, type LoadStatus } from './loader.js';
 
 /**
- * Files → parse → extract → load (one transaction per Update) → derive. A file that fails is reported and
+ * Files (or crawled pages: ingestSources) → parse → extract → load (one transaction per Update) → derive. A file that fails is reported and
  * skipped; the others still load, unless Neo4j itself is gone: then ingest stops at once. Used by
  * `seslip-kg ingest`, by `serve` for seed/, and by the tests.
  */
@@ -82,8 +82,8 @@ function specialFileKind(info: Stats): string {
 
 /**
  * Why `file` is not read, or null to read it. Only regular files are read (a FIFO would block the read
- * forever). In a folder only `.txt` files count; a file named on the command line is tried whatever its
- * name, unless it is a PDF or document that cannot be an Update's text.
+ * forever). In a folder only `.txt`, `.html`, `.htm` and `.eml` files count; a file named on the command line
+ * is tried whatever its name, unless it is a PDF or document that cannot be an Update's text.
  */
 function skipReason(file: string, info: Stats, inFolder: boolean): string | null {
   if (!info.isFile()) return `${specialFileKind(info)}: only regular files are read`;
