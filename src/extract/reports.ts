@@ -94,7 +94,10 @@ function addReport(ctx: Context, publication: Publication, where: Source, earlie
       continue;
     if (reason !== 'the same words')
       ctx.graph.warn(publication.line, `"${title}" is the report "${report.title}": ${reason}`);
-    return report;
+    if (url === undefined || report.url !== undefined) return report;
+    // Read first without a link (an item's sentence), then linked (its Tools & Templates line): it keeps the link.
+    ctx.graph.node({ label: 'Report', key: report.ref.key, props: { url } });
+    return { ...report, url };
   }
   const ref = ctx.graph.node(
     reportNode({

@@ -203,6 +203,20 @@ describe('links', () => {
   });
 });
 
+describe('a Report read twice in one Update, once linked', () => {
+  it('keeps the link', () => {
+    const doc = parseUpdate(seedText('update-518-2022-08-12'), 'x');
+    const listed = doc.publications.find((p) => p.publisher !== null && p.date !== null)!;
+    const url = 'https://www.gov.uk/a-document';
+    // The same title again on a later line, this time with its link.
+    const again = { ...listed, line: listed.line + 1000, url };
+    const records = extractGraph({ ...doc, publications: [...doc.publications, again] }, resolver);
+    const reports = records.nodes.filter((n) => n.label === 'Report' && n.props.title === listed.title);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.props.url).toBe(url);
+  });
+});
+
 describe('the page around the post', () => {
   const text = seedText('update-330-2018-11-30');
 
