@@ -144,11 +144,15 @@ describe('the fetcher refuses', () => {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => server.close());
+  const caches: string[] = [];
+  afterAll(() => {
+    server.close();
+    for (const dir of caches) rmSync(dir, { recursive: true, force: true });
+  });
 
   const fetcher = (): Fetcher =>
     new Fetcher({
-      cacheDir: mkdtempSync(join(tmpdir(), 'seslip-kg-fetch-')),
+      cacheDir: caches[caches.push(mkdtempSync(join(tmpdir(), 'seslip-kg-fetch-'))) - 1]!,
       host: new URL(base).host,
       delayMs: 0,
       retries: 2,
