@@ -11,7 +11,9 @@
  *      on its first run (Neo4j plans the new query text), the slowest of three after it (plan cached) and
  *      one after db.clearQueryCaches() (planning again without graphql-jit's first compile);
  *   5. ingest Updates/s (from the build), Neo4j start time and JVM memory.
- * Parse and extract times per seed Update come first (bench/parse.ts). --quick: fewer rounds, shorter load.
+ * Parse and extract times per seed Update come first (bench/parse.ts), then crawl + ingest of 700 Update pages
+ * served from 127.0.0.1 (bench/crawl.ts: pages/s fetched and parsed, wall time, Updates/s, peak RSS).
+ * --quick: fewer rounds, shorter load, 70 pages.
  * BENCH_CACHE_DIR overrides the graph cache folder (default: <tmp>/seslip-kg-bench-graphs).
  */
 import { performance } from 'node:perf_hooks';
@@ -27,6 +29,7 @@ import { BENCH_NEO4J, graphOf, rssMb, startBenchNeo4j, type CachedGraph } from '
 import { extractBenchmark, parseBenchmark } from './parse.js';
 import { measurePaths, type PathFigures } from './path.js';
 import { startPeer, type PeerServer } from './peer/server.js';
+import { crawlBenchmark, printCrawl } from './crawl.js';
 import { ms, percentile, table } from './stats.js';
 import { SYSTEMS, Systems, post, type Answer, type SystemName } from './systems.js';
 
@@ -55,6 +58,8 @@ const SLOW_MS = 5_000;
 const CLIENTS = 8;
 const LOAD_MS = quick ? 5_000 : 20_000;
 const PARSE_ROUNDS = quick ? 30 : 200;
+/** Update pages of the crawl + ingest row: the size of the real archive. */
+const CRAWL_PAGES = quick ? 70 : 700;
 
 const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'error' });
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -509,6 +514,8 @@ async function main(): Promise<void> {
       ],
     ]),
   );
+  // The archive as it lives: 700 Update pages (70 with --quick) crawled from a local site and ingested.
+  printCrawl(await crawlBenchmark(CRAWL_PAGES, resolver, progress));
   // Each size is printed as soon as it is measured: a long run that is stopped still leaves its first tables.
   for (const size of SIZES) printSize(await benchSize(size, resolver));
 }

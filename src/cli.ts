@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { explain, ExitCode } from './commands/errors.js';
+import type { IngestFlags } from './commands/ingest.js';
 import { loadDotEnv, projectDir } from './config.js';
 
 /**
@@ -59,13 +60,25 @@ function buildProgram(done: (status: number) => void): Command {
     );
   program
     .command('ingest')
-    .description('load Updates into Neo4j (one transaction each), then recompute derived edges')
-    .argument('<paths...>', 'Update files, or folders searched recursively for .txt files')
+    .description(
+      'load Updates into Neo4j (one transaction each), then recompute derived edges; files, folders or the site',
+    )
+    .argument(
+      '<paths...>',
+      'Update files (.txt, .html, .eml), folders searched recursively for them, or URLs (the newsletters index, or one Update)',
+    )
     .option('--dry-run', 'report what would be new, replaced, unchanged or refused; write nothing')
     .option('--force', 'replace even a more complete version or one with another date; reload unchanged ones')
     .option('--json', 'print the summary as JSON')
+    .option('--cache <dir>', 'for URLs: where fetched pages are kept (default .data/crawl-cache)')
+    .option('--delay <seconds>', 'for URLs: pause between requests', '1')
+    .option('--timeout <seconds>', 'for URLs: abandon a request after this long', '30')
+    .option(
+      '--refresh',
+      'for URLs: re-check cached pages (ETag / Last-Modified) instead of trusting the cache',
+    )
     .action(
-      runs(async (paths: string[], options: { dryRun?: boolean; force?: boolean; json?: boolean }) =>
+      runs(async (paths: string[], options: IngestFlags) =>
         (await import('./commands/ingest.js')).run(paths, options),
       ),
     );

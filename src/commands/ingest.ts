@@ -1,6 +1,23 @@
 import { basename } from 'node:path';
+import { projectPath } from '../config.js';
+import {
+  checkHttp,
+  crawl,
+  FetchError,
+  isUrlArgument,
+  type CrawlSummary,
+  type CrawledPage,
+} from '../crawl/index.js';
 import { loadResolver } from '../extract/resolve.js';
-import { ingestFiles, type FileOutcome, type FileStatus, type IngestSummary } from '../load/ingest.js';
+import {
+  expandInputs,
+  ingestSources,
+  type FileOutcome,
+  type FileStatus,
+  type IngestSummary,
+  type UpdateSource,
+} from '../load/ingest.js';
+import { parseUpdateBytes, parseUpdateFile } from '../parse/index.js';
 import { withConfig, withDatabase } from './common.js';
 import { CliError, ExitCode } from './errors.js';
 
@@ -8,6 +25,72 @@ export interface IngestFlags {
   dryRun?: boolean;
   force?: boolean;
   json?: boolean;
+  /** Crawl cache folder (default .data/crawl-cache). */
+  cache?: string;
+  /** Seconds between requests (default 1). */
+  delay?: string;
+  /** Seconds before a request is abandoned (default 30). */
+  timeout?: string;
+  /** Revalidate cached pages by ETag / Last-Modified. */
+  refresh?: boolean;
+}
+
+/** Where `ingest <URL>` keeps the pages it fetched, unless --cache says otherwise. */
+export const DEFAULT_CACHE = '.data/crawl-cache';
+
+function seconds(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0)
+    throw new CliError(
+      ExitCode.usage,
+      `${name} must be a number of seconds ≥ 0, got "${value}"`,
+      `e.g. ${name} 1`,
+    );
+  return n;
+}
+
+/** The Updates of every URL argument, crawled; each page becomes a source named by its URL. */
+async function crawlArguments(
+  urls: string[],
+  flags: IngestFlags,
+): Promise<{
+  sources: UpdateSource[];
+  unavailable: { file: string; error: string }[];
+  crawls: CrawlSummary[];
+}> {
+  const delayMs = seconds(flags.delay, '--delay', 1) * 1000;
+  const timeoutMs = seconds(flags.timeout, '--timeout', 30) * 1000;
+  const cacheDir = flags.cache ?? projectPath(DEFAULT_CACHE);
+  const sources: UpdateSource[] = [];
+  const unavailable: { file: string; error: string }[] = [];
+  const crawls: CrawlSummary[] = [];
+  const tty = process.stderr.isTTY === true;
+  for (const url of urls) {
+    let found = 0;
+    const onPage = ({ url: page, page: got, error }: CrawledPage): void => {
+      found += 1;
+      const how = error ?? got?.source ?? '';
+      const line = `crawl ${found} ${page}: ${how === 'network' ? 'fetched' : how === 'cache' ? 'from cache' : how}`;
+      process.stderr.write(tty ? `\r\u001b[2K${line.slice(0, process.stderr.columns ?? 120)}` : `${line}\n`);
+      if (error !== null || got === null) {
+        unavailable.push({ file: page, error: error ?? `${page}: no page` });
+        return;
+      }
+      const body = got.body;
+      const hints = { name: page, contentType: got.headers['content-type'], base: got.finalUrl };
+      sources.push({ name: page, read: () => parseUpdateBytes(body, hints) });
+    };
+    try {
+      crawls.push(await crawl(url, { cacheDir, delayMs, timeoutMs, refresh: flags.refresh, onPage }));
+    } catch (error) {
+      if (error instanceof FetchError && error.code === 'NOT_HTTP')
+        throw new CliError(ExitCode.usage, error.message, 'give an http:// or https:// address');
+      throw error;
+    }
+    if (tty && found > 0) process.stderr.write('\n');
+  }
+  return { sources, unavailable, crawls };
 }
 
 /**
@@ -15,17 +98,46 @@ export interface IngestFlags {
  * Exit 1 when a file failed or was refused, or when the paths held no Update at all.
  */
 export async function run(paths: string[], flags: IngestFlags): Promise<number> {
+  const urls = paths.filter(isUrlArgument);
+  const files = paths.filter((path) => !isUrlArgument(path));
+  for (const url of urls) {
+    try {
+      checkHttp(url);
+    } catch (error) {
+      if (error instanceof FetchError)
+        throw new CliError(ExitCode.usage, error.message, 'give an http:// or https:// address');
+      throw error;
+    }
+  }
   const resolver = await loadResolver();
   return withConfig((config, log) =>
     withDatabase(config, log, async ({ db }) => {
-      const summary = await ingestFiles(db, resolver, paths, {
-        dryRun: flags.dryRun,
-        force: flags.force,
-        onFile: progressReporter(),
-      });
+      const inputs = await expandInputs(files);
+      const crawled = await crawlArguments(urls, flags);
+      const sources = [
+        ...inputs.files.map((file) => ({ name: file, read: () => parseUpdateFile(file) })),
+        ...crawled.sources,
+      ];
+      const skipped = [
+        ...inputs.skipped,
+        ...crawled.crawls.flatMap((c) =>
+          c.disallowed.map((file) => ({ file, reason: 'robots.txt disallows it' })),
+        ),
+      ];
+      const summary = await ingestSources(
+        db,
+        resolver,
+        sources,
+        { dryRun: flags.dryRun, force: flags.force, onFile: progressReporter() },
+        { skipped, missing: inputs.missing, unavailable: crawled.unavailable },
+      );
       if (summary.stopped !== null) throw stoppedError(summary);
+      const crawlTotals = urls.length === 0 ? null : totalCrawl(crawled.crawls);
       process.stdout.write(
-        flags.json === true ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary),
+        flags.json === true
+          ? JSON.stringify(crawlTotals === null ? summary : { ...summary, crawl: crawlTotals }, null, 2) +
+              '\n'
+          : (crawlTotals === null ? '' : formatCrawl(crawlTotals)) + formatSummary(summary),
       );
       const read = summary.files.length - summary.counts.skipped;
       if (read === 0) {
@@ -36,6 +148,34 @@ export async function run(paths: string[], flags: IngestFlags): Promise<number> 
       }
       return summary.counts.failed + summary.counts.refused > 0 ? ExitCode.failed : ExitCode.ok;
     }),
+  );
+}
+
+/** What the crawls of this run did together. */
+function totalCrawl(
+  crawls: CrawlSummary[],
+): Omit<CrawlSummary, 'failed' | 'disallowed'> & { disallowed: number } {
+  return crawls.reduce(
+    (sum, c) => ({
+      fetched: sum.fetched + c.fetched,
+      fromCache: sum.fromCache + c.fromCache,
+      revalidated: sum.revalidated + c.revalidated,
+      indexPages: sum.indexPages + c.indexPages,
+      updates: sum.updates + c.updates,
+      disallowed: sum.disallowed + c.disallowed.length,
+      otherHosts: sum.otherHosts + c.otherHosts,
+    }),
+    { fetched: 0, fromCache: 0, revalidated: 0, indexPages: 0, updates: 0, disallowed: 0, otherHosts: 0 },
+  );
+}
+
+function formatCrawl(c: ReturnType<typeof totalCrawl>): string {
+  return (
+    `crawl: ${c.updates} Update page(s) from ${c.indexPages} index page(s); ` +
+    `fetched ${c.fetched}, from cache ${c.fromCache}, not modified ${c.revalidated}` +
+    (c.disallowed > 0 ? `, disallowed by robots.txt ${c.disallowed}` : '') +
+    (c.otherHosts > 0 ? `, links to other hosts not followed ${c.otherHosts}` : '') +
+    '\n'
   );
 }
 

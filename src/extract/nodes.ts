@@ -33,6 +33,8 @@ export function itemNode(issue: IssueHeader, item: Item, position: number): Node
       lineStart: item.lines.start,
       lineEnd: item.lines.end,
       date: issue.date,
+      // Read from a web page or e-mail: the addresses its links point at, each once, in page order.
+      ...(item.links === undefined ? {} : { links: [...new Set(item.links.map((link) => link.url))] }),
     },
   };
 }
@@ -99,10 +101,17 @@ export interface ReportFields {
   publishedOn: string | null;
   kind: string | null;
   verb: string | null;
+  /** The link on its title, when read from a web page or e-mail (absolute, normalised). */
+  url?: string;
 }
 
 export function reportNode(report: ReportFields): NodeRecord {
-  return { label: 'Report', key: normaliseName(report.title), props: { ...report } };
+  const { url, ...fields } = report;
+  return {
+    label: 'Report',
+    key: normaliseName(report.title),
+    props: url === undefined ? { ...fields } : { ...fields, url },
+  };
 }
 
 export interface MeetingFields {

@@ -22,6 +22,8 @@ interface ReportRef {
   title: string;
   /** The publisher as filed (normalised canonical name), "" when none was named. */
   publisher: string;
+  /** The link on its title, when the Update was read from a web page or e-mail. */
+  url?: string;
 }
 
 export function readReports(ctx: Context): void {
@@ -87,13 +89,20 @@ function addReport(ctx: Context, publication: Publication, where: Source, earlie
   // did not publish it; the sentence still names (and cites) the document.
   const publishedBy = APPROVAL.test(publication.verb ?? '') ? null : publication.publisher;
   const publisher = publisherKey(ctx, publishedBy);
+  // The same address is the same document whatever its titles say; addresses are compared before titles.
+  const url = publication.url;
+  const sameUrl = url === undefined ? undefined : earlier.find((report) => report.url === url);
+  if (sameUrl !== undefined) return sameUrl;
   for (const report of earlier) {
     const reason = sameDocument(title, report.title);
     if (reason === null || (publisher !== '' && report.publisher !== '' && publisher !== report.publisher))
       continue;
     if (reason !== 'the same words')
       ctx.graph.warn(publication.line, `"${title}" is the report "${report.title}": ${reason}`);
-    return report;
+    if (url === undefined || report.url !== undefined) return report;
+    // Read first without a link (an item's sentence), then linked (its Tools & Templates line): it keeps the link.
+    ctx.graph.node({ label: 'Report', key: report.ref.key, props: { url } });
+    return { ...report, url };
   }
   const ref = ctx.graph.node(
     reportNode({
@@ -101,6 +110,7 @@ function addReport(ctx: Context, publication: Publication, where: Source, earlie
       publishedOn: publication.date,
       kind: reportKind(publication, title),
       verb: publication.verb,
+      ...(url === undefined ? {} : { url }),
     }),
   );
   if (author !== null) ctx.graph.edge('AUTHORED_BY', ref, addPerson(ctx, author), where);
@@ -112,7 +122,26 @@ function addReport(ctx: Context, publication: Publication, where: Source, earlie
   } else if (publishedBy !== null) {
     linkPublisher(ctx, ref, publishedBy, publication.line, where);
   }
-  return { ref, title, publisher };
+  return url === undefined ? { ref, title, publisher } : { ref, title, publisher, url };
+}
+
+/** Lower-case words, for comparing a link's anchor text with a title. */
+const anchorWords = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** The link of an item whose anchor text is the title (or holds it): a report named in a linked sentence. */
+function linkedUrl(item: ItemRef, title: string): string | undefined {
+  const wanted = anchorWords(cleanTitle(title));
+  if (wanted === '') return undefined;
+  return item.item.links?.find((link) => {
+    const anchor = anchorWords(link.text);
+    return (
+      anchor === wanted || anchor.includes(wanted) || (wordCount(anchor) >= 3 && wanted.includes(anchor))
+    );
+  })?.url;
 }
 
 /**
@@ -230,7 +259,9 @@ function announcedReports(ctx: Context, item: ItemRef, listed: ReportRef[]): Rep
     for (const p of problems) ctx.graph.warn(p.line, p.message);
     const where = { source: item.ref.key, quote: sentence };
     return splitTitles(read.publication.title).map((title) => {
-      const report = addReport(ctx, { ...read.publication, title }, where, listed);
+      const url = linkedUrl(item, title);
+      const publication = { ...read.publication, title, ...(url === undefined ? {} : { url }) };
+      const report = addReport(ctx, publication, where, listed);
       ctx.graph.edge('CITES', item.ref, report.ref, where);
       return report;
     });
@@ -248,7 +279,8 @@ const DESCRIBED = /^(?:a|an|new|its|their|his|her|our|further|more|some)\b|^\p{L
 /** Whether a publication line's object, as the sentence writes it after the verb, describes the document. */
 const describes = ({ raw, verb }: Publication): boolean => {
   const at = verb === null ? -1 : raw.indexOf(`${verb} `);
-  return at !== -1 && DESCRIBED.test(raw.slice(at + verb!.length + 1));
+  // "the EEF's updated Pupil Premium Guide": the sentence's article before a title is no description.
+  return at !== -1 && DESCRIBED.test(raw.slice(at + verb!.length + 1).replace(/^the\s+(?=\p{Lu})/u, ''));
 };
 // Where the title ends in the sentence: before a clause, a date or a dash.
 const TITLE_END =
@@ -284,6 +316,7 @@ function citeDescribedReports(ctx: Context, item: ItemRef, reports: ReportRef[])
     }
     const title = cleanTitle(read.object.split(TITLE_END)[0]!.replace(/^(?:the)\s+/iu, ''));
     if (wordCount(title) < 3) continue;
+    const url = linkedUrl(item, title);
     const publication = {
       title,
       publisher: read.publisher,
@@ -291,6 +324,7 @@ function citeDescribedReports(ctx: Context, item: ItemRef, reports: ReportRef[])
       verb: read.verb,
       line: item.item.lines.start,
       raw: sentence,
+      ...(url === undefined ? {} : { url }),
     };
     const report = addReport(ctx, publication, where, reports);
     if (!reports.includes(report)) reports.push(report);

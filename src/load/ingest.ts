@@ -13,7 +13,7 @@ import { deriveEdges, type DeriveSummary } from './derive.js';
 import { loadUpdate, planLoad, type ChangeCounts, type LoadDecision, type LoadStatus } from './loader.js';
 
 /**
- * Files → parse → extract → load (one transaction per Update) → derive. A file that fails is reported and
+ * Files (or crawled pages: ingestSources) → parse → extract → load (one transaction per Update) → derive. A file that fails is reported and
  * skipped; the others still load, unless Neo4j itself is gone: then ingest stops at once. Used by
  * `seslip-kg ingest`, by `serve` for seed/, and by the tests.
  */
@@ -62,12 +62,18 @@ export interface Inputs {
   missing: string[];
 }
 
-/** Why a file that is not a plain-text Update is left out, by what an analyst most often has instead. */
+/** Why a file that cannot be an Update is left out, by what an analyst most often has instead. */
 const otherFormats: [RegExp, string][] = [
   [/^\.pdf$/i, 'PDF: save the page as text (.txt) and ingest that'],
   [/^\.(docx?|odt|rtf)$/i, 'word-processor document: save it as plain text (.txt) and ingest that'],
-  [/^\.(html?|mhtml?|eml|msg)$/i, 'web page or e-mail: save it as plain text (.txt) and ingest that'],
+  [
+    /^\.(mhtml?|msg)$/i,
+    'web archive or Outlook message: save it as a web page (.html) or e-mail (.eml) and ingest that',
+  ],
 ];
+
+/** What a folder is searched for: plain text, web pages and e-mails (the parser tells them apart by content). */
+const READ_IN_FOLDERS = /^\.(txt|html?|eml)$/i;
 
 function specialFileKind(info: Stats): string {
   if (info.isFIFO()) return 'a FIFO';
@@ -78,15 +84,15 @@ function specialFileKind(info: Stats): string {
 
 /**
  * Why `file` is not read, or null to read it. Only regular files are read (a FIFO would block the read
- * forever). In a folder only `.txt` files count; a file named on the command line is tried whatever its
- * name, unless it is a PDF or document that cannot be an Update's text.
+ * forever). In a folder only `.txt`, `.html`, `.htm` and `.eml` files count; a file named on the command line
+ * is tried whatever its name, unless it is a PDF or document that cannot be an Update's text.
  */
 function skipReason(file: string, info: Stats, inFolder: boolean): string | null {
   if (!info.isFile()) return `${specialFileKind(info)}: only regular files are read`;
-  if (/^\.txt$/i.test(extname(file))) return null;
+  if (READ_IN_FOLDERS.test(extname(file))) return null;
   const known = otherFormats.find(([pattern]) => pattern.test(extname(file)));
   if (known !== undefined) return known[1];
-  return inFolder ? 'not a .txt file' : null;
+  return inFolder ? 'not a .txt, .html, .htm or .eml file' : null;
 }
 
 /** Walks the paths: folders recursively (sorted, so the order is the same everywhere), symlinks followed. */
@@ -111,21 +117,49 @@ export async function expandInputs(paths: string[]): Promise<Inputs> {
   return inputs;
 }
 
+/** One Update to read: its name (file or URL) and how to parse it. */
+export interface UpdateSource {
+  name: string;
+  read: () => Promise<UpdateDocument>;
+}
+
 export async function ingestFiles(
   db: Database,
   resolver: Resolver,
   paths: string[],
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const started = performance.now();
   const { files, skipped, missing } = await expandInputs(paths);
+  const sources = files.map((file) => ({ name: file, read: () => parseUpdateFile(file) }));
+  return ingestSources(db, resolver, sources, options, { skipped, missing });
+}
+
+/**
+ * Updates from any source (files, crawled pages) → loaded, one transaction each, then derived edges. A source
+ * that fails is reported and skipped; the others still load, unless Neo4j itself is gone.
+ */
+export async function ingestSources(
+  db: Database,
+  resolver: Resolver,
+  sources: UpdateSource[],
+  options: IngestOptions = {},
+  left: {
+    skipped?: Inputs['skipped'];
+    missing?: string[];
+    /** Sources that could not be had at all (a page the site did not serve), with the error naming them. */
+    unavailable?: { file: string; error: string }[];
+  } = {},
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const { skipped = [], missing = [], unavailable = [] } = left;
   const outcomes: FileOutcome[] = [];
-  const total = files.length + skipped.length + missing.length;
+  const total = sources.length + skipped.length + missing.length + unavailable.length;
   const report = (outcome: FileOutcome) => {
     outcomes.push(outcome);
     options.onFile?.(outcome, outcomes.length, total);
   };
   for (const file of missing) report(failed(file, `${file}: no such file or folder`));
+  for (const { file, error } of unavailable) report(failed(file, error));
   for (const { file, reason } of skipped) report({ ...failed(file, null), status: 'skipped', note: reason });
   const nodes: ChangeCounts = {};
   const edges: ChangeCounts = {};
@@ -134,7 +168,7 @@ export async function ingestFiles(
   // file's, like any other), and go on again, in order, at the end (src/storage/decisions.ts).
   let reverted = options.dryRun === true;
 
-  for (const file of files) {
+  for (const { name: file, read } of sources) {
     if (stopped !== null) {
       report(failed(file, `${file}: not tried (ingest stopped)`));
       continue;
@@ -144,8 +178,13 @@ export async function ingestFiles(
         await revertDecisions(db);
         reverted = true;
       }
-      report(await ingestFile(db, resolver, file, options, { nodes, edges }));
+      report(await ingestFile(db, resolver, file, read, options, { nodes, edges }));
     } catch (error) {
+      if (error instanceof UpdateParseError && error.code === 'NOT_AN_UPDATE') {
+        // A page that is no Update (a blog post, an index): refused, saying why, like a version that is not loaded.
+        report({ ...failed(file, null), status: 'refused', note: `${error.message} [${error.code}]` });
+        continue;
+      }
       if (error instanceof DatabaseError && (error.code === 'UNAVAILABLE' || error.code === 'AUTH')) {
         stopped = { reason: error.message, code: error.code };
       }
@@ -222,10 +261,11 @@ async function ingestFile(
   db: Database,
   resolver: Resolver,
   file: string,
+  read: () => Promise<UpdateDocument>,
   options: IngestOptions,
   totals: { nodes: ChangeCounts; edges: ChangeCounts },
 ): Promise<FileOutcome> {
-  const records = await extractRecords(await parseUpdateFile(file), resolver);
+  const records = await extractRecords(await read(), resolver);
   const loadOptions = { contentHash: recordsHash(records), force: options.force };
   const outcome: FileOutcome = {
     file,

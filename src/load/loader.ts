@@ -162,6 +162,12 @@ function loadedVersion(status: Row | undefined): UpdateVersion | null {
   };
 }
 
+/**
+ * The file's name, not where it sat on the machine that ingested it (the API shows it to anyone); a page
+ * read from the web keeps its whole public address.
+ */
+const sourceName = (source: string): string => (/^https?:\/\//i.test(source) ? source : basename(source));
+
 function incomingVersion(records: GraphRecords, options: LoadOptions): UpdateVersion {
   const issue = records.nodes.find((node) => node.label === 'Issue')!.props;
   return {
@@ -169,7 +175,7 @@ function incomingVersion(records: GraphRecords, options: LoadOptions): UpdateVer
     date: String(issue.date),
     items: records.nodes.filter((node) => node.label === 'Item').length,
     truncated: issue.truncated === true,
-    sourceFile: basename(String(issue.sourceFile)),
+    sourceFile: sourceName(String(issue.sourceFile)),
   };
 }
 
@@ -186,8 +192,7 @@ function describedNodes(records: GraphRecords, contentHash: string): DescribedNo
     const props: Properties = { ...node.props };
     if (node.label === 'Issue') {
       props.contentHash = contentHash;
-      // The file's name, not where it sat on the machine that ingested it: the API shows it to anyone.
-      props.sourceFile = basename(String(props.sourceFile));
+      props.sourceFile = sourceName(String(props.sourceFile));
     }
     return { uid: uid(node), label: node.label, key: node.key, props };
   });

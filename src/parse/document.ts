@@ -51,6 +51,8 @@ export const item = z.object({
   /** Text after "Action Required:", "" when the marker is followed by nothing, null when absent. */
   actionRequired: z.string().nullable(),
   lines: lineRange,
+  /** Links on the item's lines, when it was read from a web page or e-mail: anchor text and absolute URL. */
+  links: z.array(z.object({ text: z.string(), url: z.string(), line: z.number().int() })).optional(),
 });
 
 export const meeting = z.object({
@@ -78,6 +80,8 @@ export const publication = z.object({
   verb: z.string().nullable(),
   line: z.number().int(),
   raw: z.string(),
+  /** The link on the title, when the line was read from a web page or e-mail (absolute, normalised). */
+  url: z.string().optional(),
 });
 
 export const contact = z.object({

@@ -206,7 +206,7 @@ describe('a person who launches or publishes a document is its author, not its p
       '',
       'Prevention of future deaths',
       '',
-      'On 19 December Heidi Connor, Senior Coroner for Berkshire published a Prevention of Future Deaths report following the inquest.',
+      'On 19 December Heidi Connor, Senior Coroner for Berkshire published Prevention of Future Deaths: Ruth Perry.',
       '',
     ].join('\n');
     const doc = parseUpdate(text, 'update-701.txt');

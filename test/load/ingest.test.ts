@@ -231,7 +231,7 @@ describe('walking folders', () => {
       summary.files.filter((f) => f.status === 'skipped').map((f) => [f.file.slice(dir.length + 1), f.note]),
     );
     expect(skipped).toEqual({
-      '2022/notes.md': 'not a .txt file',
+      '2022/notes.md': 'not a .txt, .html, .htm or .eml file',
       '2022/pipe.txt': 'a FIFO: only regular files are read',
       '2022/update-520.docx': 'word-processor document: save it as plain text (.txt) and ingest that',
       'update-519.pdf': 'PDF: save the page as text (.txt) and ingest that',

@@ -20,6 +20,11 @@ builder.node(ItemRef, {
       resolve: (item) => item.lineStart ?? 0,
     }),
     lineEnd: t.int({ resolve: (item) => item.lineEnd ?? 0 }),
+    links: t.stringList({
+      description:
+        'The addresses the item links to, in page order, when its Update was read from a web page or e-mail (empty from plain text).',
+      resolve: (item) => item.links ?? [],
+    }),
     issue: hopOne(t, 'itemIssue', TARGETS.Issue, 'The Update the item appeared in.'),
     reports: hopConnection(t, 'ItemReports', 'itemReports', TARGETS.Report, {
       description: 'Reports the item cites.',

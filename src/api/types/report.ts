@@ -18,6 +18,12 @@ builder.node(ReportRef, {
       description: 'published, updated, launched… as written.',
       resolve: (report) => report.verb ?? null,
     }),
+    url: t.string({
+      nullable: true,
+      description:
+        'The address its title linked to, when an Update was read from a web page or e-mail: absolute, host lower-case, no fragment or utm_* parameters.',
+      resolve: (report) => report.url ?? null,
+    }),
     publisher: hopOne(
       t,
       'reportPublisher',

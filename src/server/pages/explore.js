@@ -75,9 +75,9 @@ const SUMMARY = `fragment Summary on Node {
   id
   __typename
   ... on Issue { number date }
-  ... on Item { title date }
+  ... on Item { title date links }
   ... on Meeting { title date }
-  ... on Report { title publishedOn }
+  ... on Report { title publishedOn url }
   ... on Network { name }
   ... on Person { name }
   ... on Organisation { name }
@@ -138,7 +138,13 @@ const model = { nodes: new Map(), edges: new Map(), expanded: new Set(), more: n
 
 function addNode(entity) {
   if (!model.nodes.has(entity.id)) {
-    model.nodes.set(entity.id, { id: entity.id, kind: entity.__typename, label: labelOf(entity) });
+    model.nodes.set(entity.id, {
+      id: entity.id,
+      kind: entity.__typename,
+      label: labelOf(entity),
+      // Where a report's title or an item's text linked to, when its Update was read from a web page.
+      links: entity.url ? [entity.url] : (entity.links ?? []),
+    });
   }
 }
 
@@ -294,6 +300,17 @@ function showDetails(id) {
   const kind = document.createElement('p');
   kind.textContent = `${node.kind} · ${cy.getElementById(id).degree()} links drawn`;
   details.append(heading, kind);
+  for (const href of (node.links ?? []).filter((url) => /^https?:\/\//.test(url))) {
+    const line = document.createElement('p');
+    line.className = 'link';
+    const anchor = document.createElement('a');
+    anchor.href = href;
+    anchor.textContent = href;
+    anchor.target = '_blank';
+    anchor.rel = 'noopener noreferrer';
+    line.append(anchor);
+    details.append(line);
+  }
   for (const line of model.more.get(id) ?? []) {
     const more = document.createElement('p');
     more.className = 'more';
