@@ -4,7 +4,7 @@
  * because a missing year resolves forwards for meetings and backwards for publications.
  */
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   'january',
   'february',
   'march',

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { renderPage } from './render-formats.js';
 import { syntheticUpdate, updateDate } from './synthetic-updates.js';
+import { MONTH_NAMES } from '../../src/parse/dates.js';
 
 /**
  * A WordPress-shaped SESLIP site served from 127.0.0.1 for the crawler's tests and the benchmark: the
@@ -17,21 +18,6 @@ import { syntheticUpdate, updateDate } from './synthetic-updates.js';
  * - an old address that redirects (301) to its post.
  * Pages carry an ETag and Last-Modified, and answer 304 to a matching conditional request.
  */
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 export interface FixtureSiteOptions {
   /** How many synthetic Updates the site holds (index 0 … count-1). */
@@ -83,7 +69,7 @@ export async function startFixtureSite(options: FixtureSiteOptions): Promise<Fix
   const textOf = (index: number): string => texts.get(index) ?? syntheticUpdate(index, { firstNumber });
   const pathOf = (index: number): string => {
     const date = updateDate(index);
-    return `/newsletters/update-no-${firstNumber + index}-${date.getUTCDate()}-${MONTHS[date.getUTCMonth()]}-${date.getUTCFullYear()}/`;
+    return `/newsletters/update-no-${firstNumber + index}-${date.getUTCDate()}-${MONTH_NAMES[date.getUTCMonth()]}-${date.getUTCFullYear()}/`;
   };
   const titleOf = (index: number): string => textOf(index).split('\n')[0]!.trim();
 
