@@ -84,7 +84,7 @@ export class NameReader {
     });
     exited.catch(() => undefined);
     const first = await Promise.race([lines.next(), exited]);
-    const hello = ready.safeParse(first.done === true ? undefined : JSON.parse(first.value as string));
+    const hello = ready.safeParse(first.done === true ? undefined : parseJson(first.value as string));
     if (!hello.success) {
       child.kill();
       throw new NameReaderError('the name reader did not say it was ready');
@@ -113,7 +113,7 @@ export class NameReader {
 
   private async listen(lines: AsyncIterator<string>): Promise<void> {
     for (let line = await lines.next(); line.done !== true; line = await lines.next()) {
-      const parsed = answer.safeParse(JSON.parse(line.value));
+      const parsed = answer.safeParse(parseJson(line.value));
       if (!parsed.success) {
         this.fail(new NameReaderError(`the name reader answered out of protocol: ${parsed.error.message}`));
         return;
@@ -144,6 +144,15 @@ export class NameReader {
   /** The sidecar's pipes are sockets: each holds the event loop until unref'd. */
   private streams(): Socket[] {
     return [this.child.stdin, this.child.stdout, this.child.stderr] as unknown as Socket[];
+  }
+}
+
+/** A line of the sidecar as JSON; a line that is not JSON is undefined, which the protocol's schema refuses. */
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
   }
 }
 
