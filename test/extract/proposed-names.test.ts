@@ -218,3 +218,16 @@ describe('a person who launches or publishes a document is its author, not its p
     ]);
   });
 });
+
+describe('a reader that cannot run', () => {
+  it('says so with its code and the fix, before anything is read', async () => {
+    const { NameReader, NameReaderError } = await import('../../src/extract/name-reader.js');
+    const refused = NameReader.start('/nonexistent/python');
+    await expect(refused).rejects.toBeInstanceOf(NameReaderError);
+    await expect(refused).rejects.toMatchObject({
+      code: 'NLP_UNAVAILABLE',
+      message: 'the name reader is not installed (no /nonexistent/python)',
+      fix: expect.stringContaining('npm run setup:nlp'),
+    });
+  });
+});
