@@ -8,13 +8,30 @@ import type { GraphRecords } from '../extract/records.js';
 import type { Resolver } from '../extract/resolve.js';
 import { parseUpdateFile, UpdateParseError, type UpdateDocument } from '../parse/index.js';
 import { deriveEdges, type DeriveSummary } from './derive.js';
-import { loadUpdate, planLoad, type ChangeCounts, type LoadDecision, type LoadStatus } from './loader.js';
+import {
+  loadUpdate,
+  loadUpdates,
+  planLoad,
+  type ChangeCounts,
+  type LoadDecision,
+  type LoadOutcome,
+  type LoadStatus,
+  type UpdateToLoad,
+} from './loader.js';
 
 /**
- * Files → parse → extract → load (one transaction per Update) → derive. A file that fails is reported and
- * skipped; the others still load, unless Neo4j itself is gone: then ingest stops at once. Used by
+ * Files → parse → extract → load → derive. Updates are loaded in batches, several to a write transaction
+ * (at most BATCH_UPDATES Updates and BATCH_RECORDS nodes and edges, so a transaction stays small whatever
+ * the ingest's size); a batch commits whole, so each Update loads completely or not at all. When a batch
+ * fails, its Updates are loaded one by one, so that one bad Update fails alone. A file that fails is reported
+ * and skipped; the others still load, unless Neo4j itself is gone: then ingest stops at once. Used by
  * `seslip-kg ingest`, by `serve` for seed/, and by the tests.
  */
+
+/** At most this many Updates in one write transaction… */
+export const BATCH_UPDATES = 50;
+/** …and at most about this many nodes and edges (records), so a transaction's memory stays bounded. */
+export const BATCH_RECORDS = 10_000;
 
 /** `new` is a dry run's "would be loaded"; a dry run's other statuses say what a real run would do. */
 export type FileStatus = LoadStatus | 'new' | 'failed' | 'skipped';
@@ -51,6 +68,10 @@ export interface IngestOptions {
   /** Replace what the replacement policy refuses, and reload unchanged Updates. */
   force?: boolean;
   onFile?: (outcome: FileOutcome, done: number, total: number) => void;
+  /** Updates per write transaction (default BATCH_UPDATES; 1 loads each alone). */
+  batchSize?: number;
+  /** Called after each write transaction with the Updates it held and how long it took (ms). */
+  onBatch?: (updates: number, ms: number) => void;
 }
 
 /** What an ingest found under the paths it was given, before reading any file. */
@@ -129,13 +150,53 @@ export async function ingestFiles(
   const edges: ChangeCounts = {};
   let stopped: IngestSummary['stopped'] = null;
 
+  const batchSize = Math.max(1, options.batchSize ?? BATCH_UPDATES);
+  let pending: Pending[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    if (stopped !== null) {
+      for (const { outcome } of batch)
+        report(failed(outcome.file, `${outcome.file}: not tried (ingest stopped)`));
+      return;
+    }
+    const settled = await loadBatch(db, batch, options);
+    stopped = settled.stopped;
+    addCounts(nodes, settled.nodes);
+    addCounts(edges, settled.edges);
+    for (const outcome of settled.outcomes) report(outcome);
+  };
+
   for (const file of files) {
     if (stopped !== null) {
       report(failed(file, `${file}: not tried (ingest stopped)`));
       continue;
     }
     try {
-      report(await ingestFile(db, resolver, file, options, { nodes, edges }));
+      const prepared = await prepareFile(db, resolver, file, options);
+      if (prepared.kind === 'done') {
+        report(prepared.outcome);
+        continue;
+      }
+      if (stopped !== null) {
+        report(failed(file, `${file}: not tried (ingest stopped)`));
+        continue;
+      }
+      const number = prepared.pending.update.records.issueNumber;
+      const records = (p: Pending) => p.update.records.nodes.length + p.update.records.edges.length;
+      if (
+        pending.some((p) => p.update.records.issueNumber === number) ||
+        pending.reduce((sum, p) => sum + records(p), 0) + records(prepared.pending) > BATCH_RECORDS
+      )
+        await flush();
+      // The flush may have met a Neo4j that is gone.
+      if ((stopped as IngestSummary['stopped']) !== null) {
+        report(failed(file, `${file}: not tried (ingest stopped)`));
+        continue;
+      }
+      pending.push(prepared.pending);
+      if (pending.length >= batchSize) await flush();
     } catch (error) {
       if (error instanceof DatabaseError && (error.code === 'UNAVAILABLE' || error.code === 'AUTH')) {
         stopped = { reason: error.message, code: error.code };
@@ -143,6 +204,7 @@ export async function ingestFiles(
       report(failed(file, failureMessage(file, error)));
     }
   }
+  await flush();
 
   const changed = outcomes.some((o) => o.status === 'loaded' || o.status === 'replaced');
   const derived =
@@ -204,13 +266,19 @@ const dryRunStatus: Record<LoadDecision['action'], FileStatus> = {
   refuse: 'refused',
 };
 
-async function ingestFile(
+/** An Update read and extracted, waiting for its batch. */
+interface Pending {
+  outcome: FileOutcome;
+  update: UpdateToLoad;
+}
+
+/** Reads and extracts a file: a dry run's outcome at once, else the Update to load. */
+async function prepareFile(
   db: Database,
   resolver: Resolver,
   file: string,
   options: IngestOptions,
-  totals: { nodes: ChangeCounts; edges: ChangeCounts },
-): Promise<FileOutcome> {
+): Promise<{ kind: 'done'; outcome: FileOutcome } | { kind: 'pending'; pending: Pending }> {
   const records = extractRecords(await parseUpdateFile(file), resolver);
   const loadOptions = { contentHash: recordsHash(records), force: options.force };
   const outcome: FileOutcome = {
@@ -225,12 +293,86 @@ async function ingestFile(
   };
   if (options.dryRun === true) {
     const decision = await planLoad(db, records, loadOptions);
-    return { ...outcome, status: dryRunStatus[decision.action], note: decision.note };
+    return {
+      kind: 'done',
+      outcome: { ...outcome, status: dryRunStatus[decision.action], note: decision.note },
+    };
   }
-  const loaded = await loadUpdate(db, records, loadOptions);
-  addCounts(totals.nodes, loaded.nodes);
-  addCounts(totals.edges, loaded.edges);
-  return { ...outcome, status: loaded.status, note: loaded.note };
+  return { kind: 'pending', pending: { outcome, update: { records, options: loadOptions } } };
+}
+
+interface Settled {
+  outcomes: FileOutcome[];
+  nodes: ChangeCounts;
+  edges: ChangeCounts;
+  stopped: IngestSummary['stopped'];
+}
+
+const isStop = (error: unknown): error is DatabaseError & { code: 'UNAVAILABLE' | 'AUTH' } =>
+  error instanceof DatabaseError && (error.code === 'UNAVAILABLE' || error.code === 'AUTH');
+
+/**
+ * Loads one batch in one transaction; the Updates it defers (replacements) each alone after it. When the
+ * batch fails for another reason than Neo4j going away, its Updates are loaded one by one.
+ */
+async function loadBatch(db: Database, batch: Pending[], options: IngestOptions): Promise<Settled> {
+  const settled: Settled = { outcomes: [], nodes: {}, edges: {}, stopped: null };
+  const done = (pending: Pending, loaded: LoadOutcome) =>
+    settled.outcomes.push({ ...pending.outcome, status: loaded.status, note: loaded.note });
+  const fail = (pending: Pending, error: unknown) => {
+    if (isStop(error)) settled.stopped ??= { reason: error.message, code: error.code };
+    settled.outcomes.push(failed(pending.outcome.file, failureMessage(pending.outcome.file, error)));
+  };
+  const single = async (pending: Pending) => {
+    if (settled.stopped !== null) {
+      settled.outcomes.push(
+        failed(pending.outcome.file, `${pending.outcome.file}: not tried (ingest stopped)`),
+      );
+      return;
+    }
+    try {
+      const started = performance.now();
+      const loaded = await loadUpdate(db, pending.update.records, pending.update.options);
+      options.onBatch?.(1, performance.now() - started);
+      addCounts(settled.nodes, loaded.nodes);
+      addCounts(settled.edges, loaded.edges);
+      done(pending, loaded);
+    } catch (error) {
+      fail(pending, error);
+    }
+  };
+  if (batch.length === 1) {
+    await single(batch[0]!);
+    return settled;
+  }
+  try {
+    const started = performance.now();
+    const result = await loadUpdates(
+      db,
+      batch.map((pending) => pending.update),
+    );
+    options.onBatch?.(batch.length - result.deferred.length, performance.now() - started);
+    addCounts(settled.nodes, result.nodes);
+    addCounts(settled.edges, result.edges);
+    const byNumber = new Map(result.outcomes.map((loaded) => [loaded.issueNumber, loaded]));
+    for (const pending of batch) {
+      const loaded = byNumber.get(pending.update.records.issueNumber);
+      if (loaded !== undefined) done(pending, loaded);
+    }
+    for (const update of result.deferred) await single(batch.find((pending) => pending.update === update)!);
+  } catch (error) {
+    if (isStop(error)) {
+      // The first Update met the database; the others were not tried.
+      fail(batch[0]!, error);
+      for (const pending of batch.slice(1))
+        settled.outcomes.push(
+          failed(pending.outcome.file, `${pending.outcome.file}: not tried (ingest stopped)`),
+        );
+      return settled;
+    }
+    for (const pending of batch) await single(pending);
+  }
+  return settled;
 }
 
 /**
