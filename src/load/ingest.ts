@@ -379,7 +379,7 @@ async function loadBatch(db: Database, batch: Pending[], options: IngestOptions)
  * Identifies what an Update contributes: a changed text, parser, extractor or reference data all change it;
  * the file's name and folder do not (the same Update saved elsewhere is the same Update).
  */
-function recordsHash(records: GraphRecords): string {
+export function recordsHash(records: GraphRecords): string {
   const nodes = records.nodes.map((node) =>
     node.label === 'Issue' ? { ...node, props: { ...node.props, sourceFile: null } } : node,
   );
