@@ -5,21 +5,23 @@
 // row.props are the changes to the edge's properties folded from every Update's description
 // (src/load/versions.ts), and row.versions its new versions when row.setVersions; when the batch changes no
 // description of the edge, props are empty and its properties are left as they are. The properties in row.ints
-// are stored as integers (the driver sends JS numbers as floats). Returns what changed (versions aside).
+// are stored as integers (the driver sends JS numbers as floats). Returns how many edges were created, and how
+// many existing ones changed (each row adds evidence to its edge, so every existing one does). An edge whose
+// evidence a replacement took back holds empty lists until then, and counts as created again.
 UNWIND $rows AS row
 MATCH (a:Entity {uid: row.from})
 MATCH (b:Entity {uid: row.to})
-OPTIONAL MATCH (a)-[existing:{{type}} {key: row.key}]->(b)
-WITH row, a, b, CASE WHEN existing IS NULL THEN null ELSE existing {.*, versions: null} END AS before
 MERGE (a)-[r:{{type}} {key: row.key}]->(b)
+  ON CREATE SET r.sources = []
+WITH row, r, size(r.sources) = 0 AS created
 SET r += row.props, r.versions = CASE WHEN row.setVersions THEN row.versions ELSE r.versions END
-WITH row, before, r
+WITH row, r, created
 CALL (row, r) {
   UNWIND row.ints AS name
   SET r[name] = toInteger(row.props[name])
 }
-WITH row, before, r, coalesce(r.sources, []) AS sources, row.evidence AS added
-WITH row, before, r, sources, added,
+WITH row, r, created, r.sources AS sources, row.evidence AS added
+WITH row, r, created, sources, added,
      size(sources) = 0 OR added[0].date > r.lastSeen
        OR (added[0].date = r.lastSeen AND added[0].source > sources[-1]) AS appending
 CALL (r, sources, added, appending) {
@@ -42,5 +44,5 @@ CALL (r, sources, added, appending) {
 }
 SET r.firstSeen = r.seenOn[0], r.lastSeen = r.seenOn[-1]
 RETURN '{{type}}' AS type,
-       sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN before IS NOT NULL AND before <> r {.*, versions: null} THEN 1 ELSE 0 END) AS updated
+       sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN created THEN 0 ELSE 1 END) AS updated

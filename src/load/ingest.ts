@@ -152,24 +152,30 @@ export async function ingestFiles(
 
   const batchSize = Math.max(1, options.batchSize ?? BATCH_UPDATES);
   let pending: Pending[] = [];
+  // One batch is written while the next is read and extracted (the JVM and Node each keep a core busy); the
+  // next write starts only when the previous one has settled, so batches commit in order.
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
     const batch = pending;
     pending = [];
+    await inFlight;
     if (batch.length === 0) return;
     if (stopped !== null) {
       for (const { outcome } of batch)
         report(failed(outcome.file, `${outcome.file}: not tried (ingest stopped)`));
       return;
     }
-    const settled = await loadBatch(db, batch, options);
-    stopped = settled.stopped;
-    addCounts(nodes, settled.nodes);
-    addCounts(edges, settled.edges);
-    for (const outcome of settled.outcomes) report(outcome);
+    inFlight = loadBatch(db, batch, options).then((settled) => {
+      stopped = settled.stopped;
+      addCounts(nodes, settled.nodes);
+      addCounts(edges, settled.edges);
+      for (const outcome of settled.outcomes) report(outcome);
+    });
   };
 
   for (const file of files) {
     if (stopped !== null) {
+      await flush();
       report(failed(file, `${file}: not tried (ingest stopped)`));
       continue;
     }
@@ -179,10 +185,6 @@ export async function ingestFiles(
         report(prepared.outcome);
         continue;
       }
-      if (stopped !== null) {
-        report(failed(file, `${file}: not tried (ingest stopped)`));
-        continue;
-      }
       const number = prepared.pending.update.records.issueNumber;
       const records = (p: Pending) => p.update.records.nodes.length + p.update.records.edges.length;
       if (
@@ -190,11 +192,6 @@ export async function ingestFiles(
         pending.reduce((sum, p) => sum + records(p), 0) + records(prepared.pending) > BATCH_RECORDS
       )
         await flush();
-      // The flush may have met a Neo4j that is gone.
-      if ((stopped as IngestSummary['stopped']) !== null) {
-        report(failed(file, `${file}: not tried (ingest stopped)`));
-        continue;
-      }
       pending.push(prepared.pending);
       if (pending.length >= batchSize) await flush();
     } catch (error) {
@@ -205,6 +202,7 @@ export async function ingestFiles(
     }
   }
   await flush();
+  await inFlight;
 
   const changed = outcomes.some((o) => o.status === 'loaded' || o.status === 'replaced');
   const derived =
