@@ -17,11 +17,10 @@ import neo4j from 'neo4j-driver';
 import { EXAMPLES } from '../src/api/examples.js';
 import type { Config } from '../src/config.js';
 import { Database } from '../src/db/database.js';
-import { extractGraph } from '../src/extract/extract.js';
 import type { GraphRecords } from '../src/extract/records.js';
 import type { Resolver } from '../src/extract/resolve.js';
 import { integerEdgePropertiesOf, integerPropertiesOf, uidOf } from '../src/graph/index.js';
-import { BATCH_UPDATES, ingestFiles, recordsHash } from '../src/load/ingest.js';
+import { BATCH_UPDATES, extractRecords, ingestFiles, recordsHash } from '../src/load/ingest.js';
 import { loadUpdate, loadUpdates } from '../src/load/loader.js';
 import { silentLogger } from '../src/log.js';
 import { parseUpdate } from '../src/parse/index.js';
@@ -67,15 +66,21 @@ function changedText(index: number, round: number): string {
   return syntheticUpdate(index).replace(/nominates \w+ reviewers/g, `nominates ${round + 2} reviewers`);
 }
 
-/** The records of the seeds and synthetic Updates 0 … count-1, extracted once. */
-export function recordsOf(count: number, resolver: Resolver): GraphRecords[] {
-  const seeds = seedNames.map((name) =>
-    extractGraph(parseUpdate(readFileSync(new URL(name, seedDir), 'utf8'), name), resolver),
-  );
-  const synthetic = Array.from({ length: count - seeds.length }, (_, index) =>
-    extractGraph(parseUpdate(syntheticUpdate(index), `synthetic-${index}.txt`), resolver),
-  );
-  return [...seeds, ...synthetic];
+/**
+ * The records of the seeds and synthetic Updates 0 … count-1, extracted once, as ingest extracts them (the
+ * name reader's proposals, then the rules).
+ */
+export async function recordsOf(count: number, resolver: Resolver): Promise<GraphRecords[]> {
+  const records: GraphRecords[] = [];
+  for (const name of seedNames)
+    records.push(
+      await extractRecords(parseUpdate(readFileSync(new URL(name, seedDir), 'utf8'), name), resolver),
+    );
+  for (let index = 0; records.length < count; index += 1)
+    records.push(
+      await extractRecords(parseUpdate(syntheticUpdate(index), `synthetic-${index}.txt`), resolver),
+    );
+  return records;
 }
 
 /** Replacing one Update, and readers during an ingest, on a copy of the built graph of `size` Updates. */
@@ -99,7 +104,7 @@ export async function measureWrites(
       ['newest', synthetic - 1],
     ] as const) {
       for (let round = 0; round < 6; round += 1) {
-        const records = extractGraph(
+        const records = await extractRecords(
           parseUpdate(changedText(index, round), `changed-${index}.txt`),
           resolver,
         );

@@ -368,7 +368,7 @@ async function benchSize(size: number, resolver: Resolver): Promise<SizeFigures>
     );
     const raw =
       size === Math.min(...SIZES)
-        ? await measureRaw(recordsOf(Math.min(size, RAW_UPDATES), resolver), progress)
+        ? await measureRaw(await recordsOf(Math.min(size, RAW_UPDATES), resolver), progress)
         : null;
     return {
       size,
