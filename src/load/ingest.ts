@@ -22,12 +22,13 @@ import {
 } from './loader.js';
 
 /**
- * Files (or crawled pages: ingestSources) → parse → extract → load → derive. Updates are loaded in batches, several to a write transaction
- * (at most BATCH_UPDATES Updates and BATCH_RECORDS nodes and edges, so a transaction stays small whatever
- * the ingest's size); a batch commits whole, so each Update loads completely or not at all. When a batch
- * fails, its Updates are loaded one by one, so that one bad Update fails alone. A file that fails is reported
- * and skipped; the others still load, unless Neo4j itself is gone: then ingest stops at once. Used by
- * `seslip-kg ingest`, by `serve` for seed/, and by the tests.
+ * Files (or crawled pages: ingestSources) → parse → extract → load → derive. Updates are loaded in batches,
+ * several to a write transaction (at most BATCH_UPDATES Updates and BATCH_RECORDS nodes and edges, so a
+ * transaction stays small whatever the ingest's size); a batch commits whole, so each Update loads completely
+ * or not at all. When a batch fails, its Updates are loaded one by one, so that one bad Update fails alone. A
+ * file that fails is reported and skipped (a page that is no Update is refused); the others still load, unless
+ * Neo4j itself is gone: then ingest stops at once. Curators' decisions come off before the first Update is read
+ * and go back on after derive. Used by `seslip-kg ingest` (files and URLs), by `serve` for seed/, and by the tests.
  */
 
 /** At most this many Updates in one write transaction… */
