@@ -10,7 +10,11 @@
  *      memory of Node and of the JVM while it runs, and what Neo4j's memory tracking says the query holds —
  *      on its first run (Neo4j plans the new query text), the slowest of three after it (plan cached) and
  *      one after db.clearQueryCaches() (planning again without graphql-jit's first compile);
- *   5. ingest Updates/s (from the build), Neo4j start time and JVM memory.
+ *   5. ingest Updates/s (from the build) with the per-Update times of its first and last tenth, Neo4j start time
+ *      and JVM memory;
+ *   6. the write side (bench/ingest.ts): replacing one Update on the graph, readers' errors and p50/p95 during an
+ *      ingest into a copy of it, and (once, for the smallest size) the loader's batches against a raw UNWIND
+ *      baseline of the same records, each into an empty Neo4j.
  * Parse and extract times per seed Update come first (bench/parse.ts), then crawl + ingest of 700 Update pages
  * served from 127.0.0.1 (bench/crawl.ts: pages/s fetched and parsed, wall time, Updates/s, peak RSS).
  * --quick: fewer rounds, shorter load, 70 pages.
@@ -26,6 +30,14 @@ import { createApp } from '../src/server/app.js';
 import { benchCases, type BenchCase } from './cases.js';
 import { firstDifference } from './compare.js';
 import { BENCH_NEO4J, graphOf, rssMb, startBenchNeo4j, type CachedGraph } from './graphs.js';
+import {
+  measureRaw,
+  measureWrites,
+  recordsOf,
+  type RawFigures,
+  type ReadersFigures,
+  type ReplaceFigures,
+} from './ingest.js';
 import { extractBenchmark, parseBenchmark } from './parse.js';
 import { measurePaths, type PathFigures } from './path.js';
 import { startPeer, type PeerServer } from './peer/server.js';
@@ -60,6 +72,8 @@ const LOAD_MS = quick ? 5_000 : 20_000;
 const PARSE_ROUNDS = quick ? 30 : 200;
 /** Update pages of the crawl + ingest row: the size of the real archive. */
 const CRAWL_PAGES = quick ? 70 : 700;
+/** Updates of the raw UNWIND baseline and the loader's batches it is compared with. */
+const RAW_UPDATES = quick ? 300 : 1000;
 
 const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'error' });
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -300,6 +314,9 @@ interface SizeFigures {
   paths: PathFigures;
   jvmAfterMb: number | null;
   nodeAfterMb: number;
+  replace: ReplaceFigures;
+  readers: ReadersFigures;
+  raw: RawFigures | null;
 }
 
 async function benchSize(size: number, resolver: Resolver): Promise<SizeFigures> {
@@ -312,6 +329,7 @@ async function benchSize(size: number, resolver: Resolver): Promise<SizeFigures>
   const app = createApp({ config: { ...config, NEO4J_URI: neo4j.uri }, db, resolver, log: silentLogger });
   let peer: PeerServer | undefined;
   let systems: Systems | undefined;
+  let stopped = false;
   try {
     peer = await startPeer(neo4j.uri);
     systems = new Systems(app, peer, neo4j.uri);
@@ -331,6 +349,27 @@ async function benchSize(size: number, resolver: Resolver): Promise<SizeFigures>
     const heavyFigures = await heavy(systems);
     progress(`${size}: path's worst case`);
     const paths = await measurePaths(app, neo4j.uri);
+    const jvmAfterMb = rssMb(neo4j.pid);
+    const nodeAfterMb = process.memoryUsage().rss / 2 ** 20;
+    await systems.close();
+    await peer.close();
+    await db.close();
+    await neo4j.stop();
+    systems = undefined;
+    peer = undefined;
+    stopped = true;
+    const writes = await measureWrites(
+      graph.dataDir,
+      size,
+      graph.figures.synthetic,
+      config,
+      resolver,
+      progress,
+    );
+    const raw =
+      size === Math.min(...SIZES)
+        ? await measureRaw(await recordsOf(Math.min(size, RAW_UPDATES), resolver), progress)
+        : null;
     return {
       size,
       graph,
@@ -340,14 +379,18 @@ async function benchSize(size: number, resolver: Resolver): Promise<SizeFigures>
       loadPeer,
       heavy: heavyFigures,
       paths,
-      jvmAfterMb: rssMb(neo4j.pid),
-      nodeAfterMb: process.memoryUsage().rss / 2 ** 20,
+      jvmAfterMb,
+      nodeAfterMb,
+      ...writes,
+      raw,
     };
   } finally {
-    await systems?.close();
-    await peer?.close();
-    await db.close();
-    await neo4j.stop();
+    if (!stopped) {
+      await systems?.close();
+      await peer?.close();
+      await db.close();
+      await neo4j.stop();
+    }
   }
 }
 
@@ -490,6 +533,40 @@ function printSize(f: SizeFigures): void {
       ['Node RSS after the queries (both servers in-process)', mib(f.nodeAfterMb)],
     ]),
   );
+  console.log();
+  const r = f.replace;
+  const pc = (values: number[], q: number) => ms(percentile(values, q), 0);
+  console.log(
+    table([
+      ['writes', 'value'],
+      [
+        `ingest per Update, first / last tenth (p50; ${ratio(g.lastTenthMs, g.firstTenthMs)})`,
+        `${ms(g.firstTenthMs, 1)} / ${ms(g.lastTenthMs, 1)} ms`,
+      ],
+      [
+        `replace one Update in the middle, load p50 / p95 (${r.middle.length} runs)`,
+        `${pc(r.middle, 50)} / ${pc(r.middle, 95)} ms`,
+      ],
+      [
+        `replace the newest Update, load p50 / p95 (${r.newest.length} runs)`,
+        `${pc(r.newest, 50)} / ${pc(r.newest, 95)} ms`,
+      ],
+      ['`ingest --force` of one changed file, derive included', `${ms(r.ingestMs, 0)} ms`],
+      [
+        `${f.readers.requests} reader requests (8 clients) during an ingest of ${f.readers.updates} Updates (${ms(f.readers.seconds, 0)} s)`,
+        `${f.readers.errors} errors; p50 ${ms(f.readers.p50, 0)} ms, p95 ${ms(f.readers.p95, 0)} ms`,
+      ],
+      ...(f.raw === null
+        ? []
+        : [
+            [
+              `${f.raw.updates} Updates into an empty Neo4j: the loader's batches / raw UNWIND`,
+              `${ms(f.raw.oursPerSecond, 1)} / ${ms(f.raw.rawPerSecond, 1)} Updates/s (${ratio(f.raw.oursPerSecond, f.raw.rawPerSecond)})`,
+            ],
+          ]),
+    ]),
+  );
+  for (const error of f.readers.firstErrors) console.log(`- reader error: ${error}`);
 }
 
 async function main(): Promise<void> {

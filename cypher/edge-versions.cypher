@@ -1,5 +1,5 @@
-// The stored versions (src/load/versions.ts) of those of the given edges that exist already.
+// The stored versions (src/load/versions.ts) of those of the given edges of type {{type}} that exist already.
+// The type is written in (a slot), so each edge is found by expanding only that type from its ends.
 UNWIND $rows AS row
-MATCH (:Entity {uid: row.from})-[r]->(:Entity {uid: row.to})
-  WHERE type(r) = row.type AND r.key = row.key
+MATCH (:Entity {uid: row.from})-[r:{{type}} {key: row.key}]->(:Entity {uid: row.to})
 RETURN row.id AS id, coalesce(r.versions, []) AS versions

@@ -7,7 +7,7 @@ MATCH (n:Person)
 WHERE ($organisation IS NULL OR EXISTS { (n)-[:WORKS_FOR]->(:Organisation {key: $organisation}) })
   AND ($authority IS NULL OR EXISTS { (n)-[:BASED_AT]->(:LocalAuthority {key: $authority}) })
   AND ($network IS NULL OR EXISTS { (n)-[:CONTACT_FOR]->(:Network {key: $network}) })
-WITH n ORDER BY CASE WHEN $orderBy = 'LAST_SEEN' THEN n.issues[-1] END DESC, n.key
+WITH n ORDER BY CASE WHEN $orderBy = 'LAST_SEEN' THEN n.lastIssue END DESC, n.key
 WITH collect(n) AS ordered
 WITH ordered, size(ordered) AS total
 WITH ordered, total, CASE WHEN $fromEnd AND total - $limit > $skip THEN total - $limit ELSE $skip END AS start

@@ -1,8 +1,7 @@
-// Sets edges' properties folded again after an Update was taken back (row.id is the edge's elementId in this
-// transaction): row.props holds the new values and a null for each property no remaining version gives.
+// Sets the properties of edges of type {{type}} folded again after an Update was taken back: row.props holds
+// the new values and a null for each property no remaining version gives; integers as in merge-edges.cypher.
 UNWIND $rows AS row
-MATCH ()-[r]->()
-  WHERE elementId(r) = row.id
+MATCH (:Entity {uid: row.from})-[r:{{type}} {key: row.key}]->(:Entity {uid: row.to})
 SET r += row.props, r.versions = row.versions
 WITH row, r
 CALL (row, r) {

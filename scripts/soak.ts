@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
@@ -12,7 +12,7 @@ import { parseUpdateFile } from '../src/parse/index.js';
 import { createApp } from '../src/server/app.js';
 import { sampleFuzzedUpdates, textToRecords } from '../test/support/fuzz.js';
 import { graphSnapshotAt, queryAt, type GraphSnapshot } from '../test/support/snapshot.js';
-import { syntheticUpdate, writeSyntheticUpdates } from '../test/support/synthetic-updates.js';
+import { writeSyntheticUpdates } from '../test/support/synthetic-updates.js';
 
 /**
  * `npm run soak`: the archive under faults and load, for an operator (not part of `npm test`). Each phase
@@ -20,8 +20,9 @@ import { syntheticUpdate, writeSyntheticUpdates } from '../test/support/syntheti
  * 1. kill cycles: the seeds and synthetic Updates are ingested (and re-ingested, forced) while the supervised
  *    JVM is killed with SIGKILL at random moments; then the ingest is re-run until everything is loaded. No
  *    Update may be half-loaded, and the graph must equal a clean load of the same files into a fresh Neo4j;
- * 2. readers: concurrent clients send the example queries through the real app while new and changed
- *    Updates are ingested; no answer may carry an error;
+ * 2. readers: concurrent clients send the example queries through the real app while synthetic Updates are
+ *    ingested into an empty Neo4j and then re-ingested (forced); no answer may carry an error, and the graph
+ *    must equal a clean load;
  * 3. fuzz: damaged and random Updates through parse → extract → records; no uncaught error.
  * Prints a markdown table; exits 1 when a check failed.
  */
@@ -35,13 +36,27 @@ const count = (value: string): number => {
 const options = new Command('soak')
   .description('kill -9 cycles during ingest, readers during ingest, and a fuzz round; prints a table')
   .option('--kills <n>', 'SIGKILLs of the embedded Neo4j during ingest', count, 20)
-  .option('--readers <n>', 'concurrent GraphQL clients during ingest', count, 50)
-  .option('--seconds <n>', 'how long the readers read', count, 60)
+  .option('--readers <n>', 'concurrent GraphQL clients during ingest', count, 20)
+  .option('--seconds <n>', 'how long the readers read, at least', count, 60)
+  .option(
+    '--ingest <n>',
+    'synthetic Updates ingested (then re-ingested, forced) under the readers',
+    count,
+    1000,
+  )
   .option('--updates <n>', 'synthetic Updates to ingest (besides the seeds)', count, 120)
   .option('--fuzz <n>', 'fuzzed inputs through parse → extract → records', count, 1000)
   .option('--seed <n>', 'seed of the fuzzed inputs', count, 1)
   .parse()
-  .opts<{ kills: number; readers: number; seconds: number; updates: number; fuzz: number; seed: number }>();
+  .opts<{
+    kills: number;
+    readers: number;
+    seconds: number;
+    ingest: number;
+    updates: number;
+    fuzz: number;
+    seed: number;
+  }>();
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const say = (line: string) => process.stderr.write(`soak: ${line}\n`);
@@ -169,19 +184,25 @@ function firstDifference(a: GraphSnapshot, b: GraphSnapshot): string | null {
   return null;
 }
 
-async function readersDuringIngest(
-  a: OpenDatabase,
-  config: Config,
-  resolver: Resolver,
-  dir: string,
-): Promise<void> {
-  const app = createApp({ config, db: a.db, resolver, log: silentLogger });
+/**
+ * Readers during an ingest: `--readers` clients send the example queries through the app while `--ingest`
+ * synthetic Updates are loaded into an empty Neo4j and then re-ingested, forced (every Update replaced), for at
+ * least `--seconds`. Every answer must be free of errors, and the graph after the forced re-ingest must equal a
+ * clean load of the same files into another Neo4j.
+ */
+async function readersDuringIngest(work: string, resolver: Resolver, opened: OpenDatabase[]): Promise<void> {
+  const config = embeddedConfig(join(work, 'neo4j-c'));
+  const c = await openDatabase(config, silentLogger);
+  opened.push(c);
+  const files = await writeSyntheticUpdates(join(work, 'ingest'), options.ingest);
+  const app = createApp({ config, db: c.db, resolver, log: silentLogger });
   let reading = true;
-  let served = 0;
+  const latencies: number[] = [];
   const errors: string[] = [];
   const reader = async (offset: number) => {
     for (let i = offset; reading; i += 1) {
       const example = EXAMPLES[i % EXAMPLES.length]!;
+      const sent = performance.now();
       try {
         const response = await app.fetch('http://soak/graphql', {
           method: 'POST',
@@ -194,40 +215,48 @@ async function readersDuringIngest(
       } catch (error) {
         errors.push(`${example.title}: ${(error as Error).message}`);
       }
-      served += 1;
+      latencies.push(performance.now() - sent);
     }
   };
   const readers = Array.from({ length: options.readers }, (_, i) => reader(i));
   const stopAt = Date.now() + options.seconds * 1000;
-  let ingests = 0;
-  const failedIngests: string[] = [];
-  const synthetic = (await readdir(dir)).filter((n) => n.startsWith('update-')).sort();
-  for (let round = 0; Date.now() < stopAt; round += 1) {
-    let file: string;
-    if (round % 2 === 0) {
-      // A new Update, numbered after the synthetic ones.
-      const index = options.updates + round / 2;
-      file = join(dir, `new-${index}.txt`);
-      await writeFile(file, syntheticUpdate(index));
-    } else {
-      // A corrected version of a known Update, forced over the loaded one.
-      const known = join(dir, synthetic[round % Math.max(1, synthetic.length)]!);
-      file = join(dir, `changed-${round}.txt`);
-      await writeFile(
-        file,
-        (await readFile(known, 'utf8')).replace(/nominates \w+ reviewers/g, `nominates ${round} reviewers`),
-      );
-    }
-    const summary = await ingestFiles(a.db, resolver, [file], { force: true });
-    ingests += 1;
-    failedIngests.push(...summary.files.filter((f) => f.status === 'failed').map((f) => f.error ?? f.file));
-  }
+  const started = performance.now();
+  const first = await ingestFiles(c.db, resolver, files);
+  const firstSeconds = (performance.now() - started) / 1000;
+  const forced = await ingestFiles(c.db, resolver, files, { force: true });
+  const allSeconds = (performance.now() - started) / 1000;
+  while (Date.now() < stopAt) await sleep(200);
   reading = false;
   await Promise.all(readers);
-  row('ingests during reads (new and forced changed Updates)', ingests, failedIngests.length === 0);
-  row(`reader requests served (${options.readers} clients, ${options.seconds} s)`, served, served > 0);
+  const failed = [first, forced].flatMap((summary) =>
+    summary.files.filter((f) => f.status === 'failed').map((f) => f.error ?? f.file),
+  );
+  row(
+    `ingest of ${options.ingest} Updates under readers, then forced re-ingest`,
+    `${first.counts.loaded} loaded in ${firstSeconds.toFixed(0)} s (${(first.counts.loaded / firstSeconds).toFixed(1)}/s), ` +
+      `${forced.counts.replaced} replaced in ${(allSeconds - firstSeconds).toFixed(0)} s`,
+    failed.length === 0 && first.counts.loaded === files.length && forced.counts.replaced === files.length,
+  );
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const p95 = sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] ?? 0;
+  row(
+    `reader requests served (${options.readers} clients, ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    `${latencies.length} (p95 ${p95.toFixed(0)} ms)`,
+    latencies.length > 0,
+  );
   row('reader responses with errors', errors.length, errors.length === 0);
-  for (const error of [...failedIngests, ...errors].slice(0, 3)) say(`reader phase: ${error}`);
+  for (const error of [...failed, ...errors].slice(0, 3)) say(`reader phase: ${error}`);
+
+  say('clean load of the same files into another Neo4j');
+  const d = await openDatabase(embeddedConfig(join(work, 'neo4j-d')), silentLogger);
+  opened.push(d);
+  await ingestFiles(d.db, resolver, files);
+  const difference = firstDifference(await graphSnapshotAt(c.uri), await graphSnapshotAt(d.uri));
+  row(
+    'graph after the forced re-ingest identical to a clean load',
+    difference === null ? 'yes' : `no: ${difference}`,
+    difference === null,
+  );
 }
 
 function fuzzRound(resolver: Resolver): void {
@@ -285,8 +314,12 @@ async function main(): Promise<number> {
     await b.close();
     opened.pop();
 
-    say(`phase 2: ${options.readers} readers for ${options.seconds} s during ingests`);
-    await readersDuringIngest(a, configA, resolver, dir);
+    await a.close();
+    opened.splice(opened.indexOf(a), 1);
+    say(
+      `phase 2: ${options.readers} readers during an ingest of ${options.ingest} Updates and a forced re-ingest`,
+    );
+    await readersDuringIngest(work, resolver, opened);
 
     say(`phase 3: ${options.fuzz} fuzzed inputs`);
     fuzzRound(resolver);

@@ -53,9 +53,9 @@ export class DatabaseError extends Error {
   }
 }
 
-/** A transaction handed to write work: runs named Cypher files inside it. */
+/** A transaction handed to write work: runs named Cypher files inside it, their `{{slot}}`s filled (`shapedCypher`). */
 export interface Transaction {
-  run(name: string, params?: Params): Promise<Row[]>;
+  run(name: string, params?: Params, slots?: Readonly<Record<string, string>>): Promise<Row[]>;
 }
 
 /** What runs a query: a write's managed transaction, or a read's session (one auto-commit transaction). */
@@ -145,7 +145,9 @@ export class Database {
   /** Runs `work` in one write transaction: everything it writes commits together or not at all. */
   async writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.session('WRITE', (tx) =>
-      work({ run: (name, params = {}) => this.runIn(tx, name, cypher(name), params) }),
+      work({
+        run: (name, params = {}, slots = {}) => this.runIn(tx, name, shapedCypher(name, slots), params),
+      }),
     );
   }
 

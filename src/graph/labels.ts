@@ -2,8 +2,8 @@
  * The node labels of the graph and the properties each stores, with their types. Every other layer
  * (extract's records, the loader, storage, the GraphQL types) takes labels and property names from here.
  * Every node also carries the label `Entity`, a `uid` ("<Label>:<key>", unique across labels) and a `key`
- * (unique within its label); bookkeeping properties (`issues`, `searchText`, `versions`) are the loader's and never
- * leave storage.
+ * (unique within its label); bookkeeping properties (`versions`, `issueCount`, `lastIssue`, `searchText`, and the
+ * Issue's `describedNodes` and `describedEdges`) are the loader's and never leave storage.
  */
 
 export const NODE_LABELS = [

@@ -10,13 +10,31 @@ import type { Resolver } from '../extract/resolve.js';
 import { parseUpdateFile, UpdateParseError, type UpdateDocument } from '../parse/index.js';
 import { replayDecisions, revertDecisions } from '../storage/decisions.js';
 import { deriveEdges, type DeriveSummary } from './derive.js';
-import { loadUpdate, planLoad, type ChangeCounts, type LoadDecision, type LoadStatus } from './loader.js';
+import {
+  loadUpdate,
+  loadUpdates,
+  planLoad,
+  type ChangeCounts,
+  type LoadDecision,
+  type LoadOutcome,
+  type LoadStatus,
+  type UpdateToLoad,
+} from './loader.js';
 
 /**
- * Files (or crawled pages: ingestSources) → parse → extract → load (one transaction per Update) → derive. A file that fails is reported and
- * skipped; the others still load, unless Neo4j itself is gone: then ingest stops at once. Used by
- * `seslip-kg ingest`, by `serve` for seed/, and by the tests.
+ * Files (or crawled pages: ingestSources) → parse → extract → load → derive. Updates are loaded in batches,
+ * several to a write transaction (at most BATCH_UPDATES Updates and BATCH_RECORDS nodes and edges, so a
+ * transaction stays small whatever the ingest's size); a batch commits whole, so each Update loads completely
+ * or not at all. When a batch fails, its Updates are loaded one by one, so that one bad Update fails alone. A
+ * file that fails is reported and skipped (a page that is no Update is refused); the others still load, unless
+ * Neo4j itself is gone: then ingest stops at once. Curators' decisions come off before the first Update is read
+ * and go back on after derive. Used by `seslip-kg ingest` (files and URLs), by `serve` for seed/, and by the tests.
  */
+
+/** At most this many Updates in one write transaction… */
+export const BATCH_UPDATES = 50;
+/** …and at most about this many nodes and edges (records), so a transaction's memory stays bounded. */
+export const BATCH_RECORDS = 10_000;
 
 /** `new` is a dry run's "would be loaded"; a dry run's other statuses say what a real run would do. */
 export type FileStatus = LoadStatus | 'new' | 'failed' | 'skipped';
@@ -53,6 +71,10 @@ export interface IngestOptions {
   /** Replace what the replacement policy refuses, and reload unchanged Updates. */
   force?: boolean;
   onFile?: (outcome: FileOutcome, done: number, total: number) => void;
+  /** Updates per write transaction (default BATCH_UPDATES; 1 loads each alone). */
+  batchSize?: number;
+  /** Called after each write transaction with the Updates it held and how long it took (ms). */
+  onBatch?: (updates: number, ms: number) => void;
 }
 
 /** What an ingest found under the paths it was given, before reading any file. */
@@ -135,7 +157,7 @@ export async function ingestFiles(
 }
 
 /**
- * Updates from any source (files, crawled pages) → loaded, one transaction each, then derived edges. A source
+ * Updates from any source (files, crawled pages) → loaded in batches (see above), then derived edges. A source
  * that fails is reported and skipped; the others still load, unless Neo4j itself is gone.
  */
 export async function ingestSources(
@@ -168,8 +190,32 @@ export async function ingestSources(
   // file's, like any other), and go on again, in order, at the end (src/storage/decisions.ts).
   let reverted = options.dryRun === true;
 
+  const batchSize = Math.max(1, options.batchSize ?? BATCH_UPDATES);
+  let pending: Pending[] = [];
+  // One batch is written while the next is read and extracted (the JVM and Node each keep a core busy); the
+  // next write starts only when the previous one has settled, so batches commit in order.
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    await inFlight;
+    if (batch.length === 0) return;
+    if (stopped !== null) {
+      for (const { outcome } of batch)
+        report(failed(outcome.file, `${outcome.file}: not tried (ingest stopped)`));
+      return;
+    }
+    inFlight = loadBatch(db, batch, options).then((settled) => {
+      stopped = settled.stopped;
+      addCounts(nodes, settled.nodes);
+      addCounts(edges, settled.edges);
+      for (const outcome of settled.outcomes) report(outcome);
+    });
+  };
+
   for (const { name: file, read } of sources) {
     if (stopped !== null) {
+      await flush();
       report(failed(file, `${file}: not tried (ingest stopped)`));
       continue;
     }
@@ -178,7 +224,20 @@ export async function ingestSources(
         await revertDecisions(db);
         reverted = true;
       }
-      report(await ingestFile(db, resolver, file, read, options, { nodes, edges }));
+      const prepared = await prepareFile(db, resolver, file, read, options);
+      if (prepared.kind === 'done') {
+        report(prepared.outcome);
+        continue;
+      }
+      const number = prepared.pending.update.records.issueNumber;
+      const records = (p: Pending) => p.update.records.nodes.length + p.update.records.edges.length;
+      if (
+        pending.some((p) => p.update.records.issueNumber === number) ||
+        pending.reduce((sum, p) => sum + records(p), 0) + records(prepared.pending) > BATCH_RECORDS
+      )
+        await flush();
+      pending.push(prepared.pending);
+      if (pending.length >= batchSize) await flush();
     } catch (error) {
       if (error instanceof UpdateParseError && error.code === 'NOT_AN_UPDATE') {
         // A page that is no Update (a blog post, an index): refused, saying why, like a version that is not loaded.
@@ -191,6 +250,8 @@ export async function ingestSources(
       report(failed(file, failureMessage(file, error)));
     }
   }
+  await flush();
+  await inFlight;
 
   const changed = outcomes.some((o) => o.status === 'loaded' || o.status === 'replaced');
   const derived =
@@ -257,14 +318,20 @@ const dryRunStatus: Record<LoadDecision['action'], FileStatus> = {
   refuse: 'refused',
 };
 
-async function ingestFile(
+/** An Update read and extracted, waiting for its batch. */
+interface Pending {
+  outcome: FileOutcome;
+  update: UpdateToLoad;
+}
+
+/** Reads and extracts a file: a dry run's outcome at once, else the Update to load. */
+async function prepareFile(
   db: Database,
   resolver: Resolver,
   file: string,
   read: () => Promise<UpdateDocument>,
   options: IngestOptions,
-  totals: { nodes: ChangeCounts; edges: ChangeCounts },
-): Promise<FileOutcome> {
+): Promise<{ kind: 'done'; outcome: FileOutcome } | { kind: 'pending'; pending: Pending }> {
   const records = await extractRecords(await read(), resolver);
   const loadOptions = { contentHash: recordsHash(records), force: options.force };
   const outcome: FileOutcome = {
@@ -279,19 +346,93 @@ async function ingestFile(
   };
   if (options.dryRun === true) {
     const decision = await planLoad(db, records, loadOptions);
-    return { ...outcome, status: dryRunStatus[decision.action], note: decision.note };
+    return {
+      kind: 'done',
+      outcome: { ...outcome, status: dryRunStatus[decision.action], note: decision.note },
+    };
   }
-  const loaded = await loadUpdate(db, records, loadOptions);
-  addCounts(totals.nodes, loaded.nodes);
-  addCounts(totals.edges, loaded.edges);
-  return { ...outcome, status: loaded.status, note: loaded.note };
+  return { kind: 'pending', pending: { outcome, update: { records, options: loadOptions } } };
+}
+
+interface Settled {
+  outcomes: FileOutcome[];
+  nodes: ChangeCounts;
+  edges: ChangeCounts;
+  stopped: IngestSummary['stopped'];
+}
+
+const isStop = (error: unknown): error is DatabaseError & { code: 'UNAVAILABLE' | 'AUTH' } =>
+  error instanceof DatabaseError && (error.code === 'UNAVAILABLE' || error.code === 'AUTH');
+
+/**
+ * Loads one batch in one transaction; the Updates it defers (replacements) each alone after it. When the
+ * batch fails for another reason than Neo4j going away, its Updates are loaded one by one.
+ */
+async function loadBatch(db: Database, batch: Pending[], options: IngestOptions): Promise<Settled> {
+  const settled: Settled = { outcomes: [], nodes: {}, edges: {}, stopped: null };
+  const done = (pending: Pending, loaded: LoadOutcome) =>
+    settled.outcomes.push({ ...pending.outcome, status: loaded.status, note: loaded.note });
+  const fail = (pending: Pending, error: unknown) => {
+    if (isStop(error)) settled.stopped ??= { reason: error.message, code: error.code };
+    settled.outcomes.push(failed(pending.outcome.file, failureMessage(pending.outcome.file, error)));
+  };
+  const single = async (pending: Pending) => {
+    if (settled.stopped !== null) {
+      settled.outcomes.push(
+        failed(pending.outcome.file, `${pending.outcome.file}: not tried (ingest stopped)`),
+      );
+      return;
+    }
+    try {
+      const started = performance.now();
+      const loaded = await loadUpdate(db, pending.update.records, pending.update.options);
+      options.onBatch?.(1, performance.now() - started);
+      addCounts(settled.nodes, loaded.nodes);
+      addCounts(settled.edges, loaded.edges);
+      done(pending, loaded);
+    } catch (error) {
+      fail(pending, error);
+    }
+  };
+  if (batch.length === 1) {
+    await single(batch[0]!);
+    return settled;
+  }
+  try {
+    const started = performance.now();
+    const result = await loadUpdates(
+      db,
+      batch.map((pending) => pending.update),
+    );
+    options.onBatch?.(batch.length - result.deferred.length, performance.now() - started);
+    addCounts(settled.nodes, result.nodes);
+    addCounts(settled.edges, result.edges);
+    const byNumber = new Map(result.outcomes.map((loaded) => [loaded.issueNumber, loaded]));
+    for (const pending of batch) {
+      const loaded = byNumber.get(pending.update.records.issueNumber);
+      if (loaded !== undefined) done(pending, loaded);
+    }
+    for (const update of result.deferred) await single(batch.find((pending) => pending.update === update)!);
+  } catch (error) {
+    if (isStop(error)) {
+      // The first Update met the database; the others were not tried.
+      fail(batch[0]!, error);
+      for (const pending of batch.slice(1))
+        settled.outcomes.push(
+          failed(pending.outcome.file, `${pending.outcome.file}: not tried (ingest stopped)`),
+        );
+      return settled;
+    }
+    for (const pending of batch) await single(pending);
+  }
+  return settled;
 }
 
 /**
  * Identifies what an Update contributes: a changed text, parser, extractor or reference data all change it;
  * the file's name and folder do not (the same Update saved elsewhere is the same Update).
  */
-function recordsHash(records: GraphRecords): string {
+export function recordsHash(records: GraphRecords): string {
   const nodes = records.nodes.map((node) =>
     node.label === 'Issue' ? { ...node, props: { ...node.props, sourceFile: null } } : node,
   );

@@ -7,6 +7,7 @@ import {
   listPropertiesOf,
   uidOf,
   UPDATE_OWNED_LABELS,
+  type EdgeType,
   type NodeLabel,
 } from '../graph/index.js';
 import {
@@ -19,15 +20,31 @@ import {
   type NodeRef,
   type Properties,
 } from '../extract/records.js';
-import { foldVersions, propertyChanges, withoutVersion, withVersion, type Versions } from './versions.js';
+import {
+  foldVersions,
+  needsPrevious,
+  propertyChanges,
+  said,
+  withoutVersion,
+  withVersion,
+  type Versions,
+} from './versions.js';
 
 /**
- * Writes one Update's records to Neo4j in ONE write transaction: an Update loads completely or not at all.
+ * Writes Updates' records to Neo4j, a batch of them in ONE write transaction (`loadUpdates`; `loadUpdate` for
+ * one): a batch commits completely or not at all, so each Update in it loads completely or not at all.
  * A changed version replaces what that Update contributed before (its Items, its evidence on shared edges);
  * the same records again are recognised by their hash and left alone. A version that looks worse than the
  * loaded one (fewer items, truncated, another date) is refused unless forced: see `decideLoad`. Shared nodes
- * and edges take their properties from every Update's version of them (src/load/versions.ts), so the graph
+ * and edges take their properties from every Update's description of them (src/load/versions.ts), so the graph
  * does not depend on the order Updates are loaded in.
+ *
+ * The cost of an Update does not grow with the archive. Every node and edge is reached by its uid (an index),
+ * edges by expanding only their own type; what a shared node keeps of the Updates is bounded (`versions`, a
+ * count and the newest number); and each Update records on its own Issue node what it described
+ * (`describedNodes`: "<uid>\t<JSON>", `describedEdges`: "<from>\t<type>\t<to>\t<key>\t<JSON>", the JSON ''
+ * when it said nothing of the thing's properties), so a replacement finds what to take back through the
+ * Update itself, never by searching the graph.
  */
 
 export type LoadStatus = 'loaded' | 'replaced' | 'unchanged' | 'refused';
@@ -105,7 +122,7 @@ export async function planLoad(
   records: GraphRecords,
   options: LoadOptions,
 ): Promise<LoadDecision> {
-  const [status] = await db.read('update-status', statusParams(records.issueNumber));
+  const [status] = await db.read('update-status', { numbers: [records.issueNumber] });
   return decideLoad(
     records.issueNumber,
     loadedVersion(status),
@@ -114,42 +131,73 @@ export async function planLoad(
   );
 }
 
+/** One Update of a batch: its records and how to load them. */
+export interface UpdateToLoad {
+  records: GraphRecords;
+  options: LoadOptions;
+}
+
+/**
+ * What a batch did. `deferred` lists the Updates of a batch of several that turned out to replace a loaded
+ * version: a replacement runs in a transaction of its own (`loadUpdate`), after the batch, because taking a
+ * version back reads the other Updates' records, which must not be half-written by the same batch.
+ */
+export interface BatchOutcome {
+  outcomes: LoadOutcome[];
+  deferred: UpdateToLoad[];
+  nodes: ChangeCounts;
+  edges: ChangeCounts;
+}
+
 export async function loadUpdate(
   db: Database,
   records: GraphRecords,
   options: LoadOptions,
 ): Promise<LoadOutcome> {
-  const number = records.issueNumber;
-  const key = issueKey(number);
-  return db.writeTransaction(async (tx) => {
-    const [status] = await tx.run('update-status', statusParams(number));
-    const decision = decideLoad(
-      number,
-      loadedVersion(status),
-      incomingVersion(records, options),
-      options.force === true,
-    );
-    if (decision.action === 'unchanged' || decision.action === 'refuse') {
-      const status = decision.action === 'refuse' ? 'refused' : 'unchanged';
-      return { issueNumber: number, status, note: decision.note, nodes: {}, edges: {} };
-    }
-    if (decision.action === 'replace') {
-      await tx.run('retract-edges', { issueKey: key, itemPrefix: itemKeyPrefix(number) });
-      await refoldWithout(tx, number);
-      await tx.run('retract-nodes', { number });
-    }
-    const nodeRows = await foldNodeRows(tx, number, describedNodes(records, options.contentHash));
-    const nodes = countChanges(await tx.run('merge-nodes', { number, rows: nodeRows }), 'label');
-    const edgeRows = await foldEdgeRows(tx, number, describedEdges(records.edges));
-    const edges = countChanges(await tx.run('merge-edges', { rows: edgeRows }), 'type');
-    if (decision.action === 'replace') await tx.run('delete-orphans', { number });
-    await options.beforeCommit?.(tx);
-    const loadStatus = decision.action === 'replace' ? 'replaced' : 'loaded';
-    return { issueNumber: number, status: loadStatus, note: decision.note, nodes, edges };
-  });
+  const { outcomes, nodes, edges } = await loadUpdates(db, [{ records, options }]);
+  return { ...outcomes[0]!, nodes, edges };
 }
 
-const statusParams = (number: number) => ({ issueKey: issueKey(number), number });
+/** Loads a batch of Updates with distinct numbers in one write transaction (see the module comment). */
+export async function loadUpdates(db: Database, batch: UpdateToLoad[]): Promise<BatchOutcome> {
+  const numbers = batch.map((update) => update.records.issueNumber);
+  if (new Set(numbers).size !== numbers.length)
+    throw new Error(`loadUpdates: a batch holds one version of each Update, got ${numbers.join(', ')}`);
+  return db.writeTransaction(async (tx) => {
+    const statuses = new Map(
+      (await tx.run('update-status', { numbers })).map((row) => [Number(row.number), row]),
+    );
+    const outcomes: LoadOutcome[] = [];
+    const deferred: UpdateToLoad[] = [];
+    const plans: Plan[] = [];
+    for (const update of batch) {
+      const { records, options } = update;
+      const number = records.issueNumber;
+      const status = statuses.get(number);
+      const decision = decideLoad(
+        number,
+        loadedVersion(status),
+        incomingVersion(records, options),
+        options.force === true,
+      );
+      if (decision.action === 'unchanged' || decision.action === 'refuse') {
+        const loadStatus = decision.action === 'refuse' ? 'refused' : 'unchanged';
+        outcomes.push({ issueNumber: number, status: loadStatus, note: decision.note, nodes: {}, edges: {} });
+        continue;
+      }
+      if (decision.action === 'replace' && batch.length > 1) {
+        deferred.push(update);
+        continue;
+      }
+      plans.push(planOf(records, options.contentHash, decision.action === 'replace' ? status! : null));
+      const loadStatus = decision.action === 'replace' ? 'replaced' : 'loaded';
+      outcomes.push({ issueNumber: number, status: loadStatus, note: decision.note, nodes: {}, edges: {} });
+    }
+    const { nodes, edges } = plans.length === 0 ? { nodes: {}, edges: {} } : await write(tx, plans);
+    for (const update of batch) await update.options.beforeCommit?.(tx);
+    return { outcomes, deferred, nodes, edges };
+  });
+}
 
 function loadedVersion(status: Row | undefined): UpdateVersion | null {
   if (status?.present !== true) return null;
@@ -179,51 +227,14 @@ function incomingVersion(records: GraphRecords, options: LoadOptions): UpdateVer
   };
 }
 
-/** A node as this Update describes it, before its versions are folded with the other Updates'. */
+/** A node as this Update describes it, with what it says of the node's properties ('' for nothing). */
 interface DescribedNode {
   uid: string;
   label: NodeLabel;
   key: string;
+  owned: boolean;
   props: Properties;
-}
-
-function describedNodes(records: GraphRecords, contentHash: string): DescribedNode[] {
-  return records.nodes.map((node: NodeRecord) => {
-    const props: Properties = { ...node.props };
-    if (node.label === 'Issue') {
-      props.contentHash = contentHash;
-      props.sourceFile = sourceName(String(props.sourceFile));
-    }
-    return { uid: uid(node), label: node.label, key: node.key, props };
-  });
-}
-
-/**
- * The merge-nodes rows: each shared node's properties folded from its stored versions and this Update's
- * (one query for the stored ones); an Update-owned node (Issue, Item) keeps this Update's as they are.
- */
-async function foldNodeRows(tx: Transaction, number: number, nodes: DescribedNode[]) {
-  const shared = nodes.filter((node) => !UPDATE_OWNED_LABELS.includes(node.label));
-  const stored = await storedVersions(tx, 'node-versions', { uids: shared.map((node) => node.uid) }, 'uid');
-  return nodes.map((node) => {
-    if (UPDATE_OWNED_LABELS.includes(node.label))
-      return { key: node.key, ...nodeRow(node, node.props, null) };
-    const versions = withVersion(stored.get(node.uid) ?? [], number, node.props);
-    return { key: node.key, owned: false, ...nodeRow(node, foldVersions(versions), versions) };
-  });
-}
-
-/** What merge-nodes and refold-nodes set on a node (merge-nodes also takes its key). */
-function nodeRow(node: Pick<DescribedNode, 'uid' | 'label'>, props: Properties, versions: Versions | null) {
-  return {
-    uid: node.uid,
-    label: node.label,
-    props,
-    versions,
-    lists: listPropertiesOf(node.label),
-    // JS numbers reach Neo4j as floats; these are stored as integers (merge-nodes.cypher).
-    ints: integerPropertiesOf(node.label).filter((name) => typeof props[name] === 'number'),
-  };
+  json: string;
 }
 
 /** One distinct edge as this Update describes it, with all its evidence from this Update. */
@@ -231,16 +242,65 @@ interface DescribedEdge {
   id: string;
   from: string;
   to: string;
-  type: EdgeRecord['type'];
+  type: EdgeType;
   key: string;
   props: Properties;
+  json: string;
   evidence: Evidence[];
+}
+
+/** What a replaced version described, read back from its Issue node: refs → JSON. */
+interface Described {
+  nodes: Map<string, string>;
+  edges: Map<string, { from: string; type: EdgeType; to: string; key: string; json: string }>;
+}
+
+/** One Update to write: what it describes now, and what its replaced version described (null for a new one). */
+interface Plan {
+  number: number;
+  nodes: DescribedNode[];
+  edges: DescribedEdge[];
+  old: Described | null;
+}
+
+const edgeId = (from: string, type: string, to: string, key: string) => `${from}\t${type}\t${to}\t${key}`;
+
+function planOf(records: GraphRecords, contentHash: string, replaced: Row | null): Plan {
+  const edges = describedEdges(records.edges);
+  const nodes = records.nodes.map((node: NodeRecord): DescribedNode => {
+    const owned = UPDATE_OWNED_LABELS.includes(node.label);
+    const props: Properties = { ...node.props };
+    if (node.label === 'Issue') {
+      props.contentHash = contentHash;
+      props.sourceFile = sourceName(String(props.sourceFile));
+    }
+    return { uid: uid(node), label: node.label, key: node.key, owned, props, json: owned ? '' : said(props) };
+  });
+  // The Update's own record of what it described, on its Issue node (sorted: the same records, the same lists).
+  const issue = nodes.find((node) => node.label === 'Issue')!;
+  issue.props.describedNodes = nodes.map((node) => `${node.uid}\t${node.json}`).sort();
+  issue.props.describedEdges = edges.map((edge) => `${edge.id}\t${edge.json}`).sort();
+  return { number: records.issueNumber, nodes, edges, old: replaced === null ? null : describedBy(replaced) };
+}
+
+function describedBy(status: Row): Described {
+  const nodes = new Map<string, string>();
+  for (const entry of status.describedNodes as string[]) {
+    const tab = entry.indexOf('\t');
+    nodes.set(entry.slice(0, tab), entry.slice(tab + 1));
+  }
+  const edges: Described['edges'] = new Map();
+  for (const entry of status.describedEdges as string[]) {
+    const [from, type, to, key, json] = entry.split('\t') as [string, EdgeType, string, string, string];
+    edges.set(edgeId(from, type, to, key), { from, type, to, key, json });
+  }
+  return { nodes, edges };
 }
 
 function describedEdges(edges: EdgeRecord[]): DescribedEdge[] {
   const described = new Map<string, DescribedEdge>();
   for (const edge of edges) {
-    const id = `${uid(edge.from)}|${edge.type}|${uid(edge.to)}|${edge.key}`;
+    const id = edgeId(uid(edge.from), edge.type, uid(edge.to), edge.key);
     const row = described.get(id) ?? {
       id,
       from: uid(edge.from),
@@ -248,6 +308,7 @@ function describedEdges(edges: EdgeRecord[]): DescribedEdge[] {
       type: edge.type,
       key: edge.key,
       props: edge.props,
+      json: said(edge.props),
       evidence: [],
     };
     row.evidence.push(edge.evidence);
@@ -256,69 +317,316 @@ function describedEdges(edges: EdgeRecord[]): DescribedEdge[] {
   return [...described.values()];
 }
 
-/**
- * The merge-edges rows: an edge this Update gives properties to gets them folded with its stored versions
- * (one query for those edges); one it gives none to keeps what it has (props {}, versions null).
- */
-async function foldEdgeRows(tx: Transaction, number: number, edges: DescribedEdge[]) {
-  const saying = edges.filter((edge) => Object.keys(edge.props).length > 0);
-  const stored = await storedVersions(
-    tx,
-    'edge-versions',
-    { rows: saying.map(({ id, from, to, type, key }) => ({ id, from, to, type, key })) },
-    'id',
-  );
-  return edges.map((edge) => {
-    if (Object.keys(edge.props).length === 0) return edgeRow(edge, {}, null);
-    const versions = withVersion(stored.get(edge.id) ?? [], number, edge.props);
-    return edgeRow(edge, foldVersions(versions), versions);
-  });
+/** A shared node's bookkeeping while a batch is worked out: as stored, and as it will be. */
+interface NodeState {
+  existed: boolean;
+  before: Versions;
+  versions: Versions;
+  issueCount: number;
+  lastIssue: number | null;
+  changed: boolean;
 }
 
-function edgeRow(edge: DescribedEdge, props: Properties, versions: Versions | null) {
-  const { from, to, type, key, evidence } = edge;
-  const ints = integerEdgePropertiesOf(type).filter((name) => typeof props[name] === 'number');
-  return { from, to, type, key, evidence, props, versions, ints };
+interface EdgeState {
+  ref: { from: string; type: EdgeType; to: string; key: string };
+  before: Versions;
+  versions: Versions;
+  changed: boolean;
 }
 
-async function storedVersions(
+/** A lookup of the newest Update below `below` that described `ref` (with exactly `json`, when not null). */
+interface PreviousLookup {
+  id: string;
+  ref: string;
+  json: string | null;
+  below: number;
+  edge: boolean;
+}
+
+const labelOfUid = (nodeUid: string): NodeLabel => {
+  const label = nodeUid.slice(0, nodeUid.indexOf(':'));
+  if (!isNodeLabel(label)) throw new Error(`loader: ${nodeUid} is not a node uid`);
+  return label;
+};
+
+/** Rows grouped by edge type: the edge queries take their type as a slot. */
+function byType<T extends { type: EdgeType }>(rows: T[]): Map<EdgeType, T[]> {
+  const groups = new Map<EdgeType, T[]>();
+  for (const row of rows) groups.set(row.type, [...(groups.get(row.type) ?? []), row]);
+  return groups;
+}
+
+async function runByType<T extends { type: EdgeType }>(
   tx: Transaction,
-  query: 'node-versions' | 'edge-versions',
-  params: Record<string, unknown>,
-  by: 'uid' | 'id',
-): Promise<Map<string, Versions>> {
-  const rows = await tx.run(query, params);
-  return new Map(rows.map((row) => [String(row[by]), row.versions as Versions]));
+  query: string,
+  rows: T[],
+): Promise<Row[]> {
+  const results: Row[] = [];
+  for (const [type, group] of byType(rows)) results.push(...(await tx.run(query, { rows: group }, { type })));
+  return results;
+}
+
+/** Writes the plans (new Updates, or one replacement) in the transaction; returns what changed. */
+async function write(tx: Transaction, plans: Plan[]): Promise<{ nodes: ChangeCounts; edges: ChangeCounts }> {
+  // 1. The stored bookkeeping of every shared node and described edge the batch touches (index lookups).
+  const sharedUids = new Set<string>();
+  const edgeRefs = new Map<string, EdgeState['ref']>();
+  for (const plan of plans) {
+    for (const node of plan.nodes) if (!node.owned) sharedUids.add(node.uid);
+    for (const edge of plan.edges) if (edge.json !== '') edgeRefs.set(edge.id, edge);
+    for (const [nodeUid] of plan.old?.nodes ?? []) {
+      if (!UPDATE_OWNED_LABELS.includes(labelOfUid(nodeUid))) sharedUids.add(nodeUid);
+    }
+    for (const [id, old] of plan.old?.edges ?? []) if (old.json !== '') edgeRefs.set(id, old);
+  }
+  const nodeStates = new Map<string, NodeState>();
+  for (const nodeUid of sharedUids)
+    nodeStates.set(nodeUid, {
+      existed: false,
+      before: [],
+      versions: [],
+      issueCount: 0,
+      lastIssue: null,
+      changed: false,
+    });
+  for (const row of await tx.run('node-versions', { uids: [...sharedUids] })) {
+    const state = nodeStates.get(String(row.uid))!;
+    Object.assign(state, {
+      existed: true,
+      before: row.versions as Versions,
+      versions: row.versions as Versions,
+      issueCount: Number(row.issueCount),
+      lastIssue: row.lastIssue === null ? null : Number(row.lastIssue),
+    });
+  }
+  const edgeStates = new Map<string, EdgeState>();
+  for (const [id, ref] of edgeRefs) edgeStates.set(id, { ref, before: [], versions: [], changed: false });
+  const refRows = [...edgeRefs].map(([id, ref]) => ({ id, ...ref }));
+  for (const row of await runByType(tx, 'edge-versions', refRows)) {
+    const state = edgeStates.get(String(row.id))!;
+    state.before = row.versions as Versions;
+    state.versions = row.versions as Versions;
+  }
+
+  // 2. Take replaced versions back (a replacement is alone in its batch), then add what each Update says.
+  for (const plan of plans) if (plan.old !== null) await takeBack(tx, plan, plan.old, nodeStates, edgeStates);
+  for (const plan of plans) {
+    for (const node of plan.nodes) {
+      if (node.owned) continue;
+      const state = nodeStates.get(node.uid)!;
+      const before = plan.old?.nodes.get(node.uid);
+      if (before === node.json) continue;
+      state.versions = withVersion(state.versions, plan.number, node.json);
+      if (before === undefined) {
+        state.issueCount += 1;
+        state.lastIssue = Math.max(state.lastIssue ?? plan.number, plan.number);
+      }
+      state.changed = true;
+    }
+    for (const edge of plan.edges) {
+      if (edge.json === '' || plan.old?.edges.get(edge.id)?.json === edge.json) continue;
+      const state = edgeStates.get(edge.id)!;
+      state.versions = withVersion(state.versions, plan.number, edge.json);
+      state.changed = true;
+    }
+  }
+
+  // 3. Evidence of replaced versions off their edges.
+  const retracted = plans.flatMap((plan) =>
+    [...(plan.old?.edges.values() ?? [])].map((ref) => ({
+      ...ref,
+      issueKey: issueKey(plan.number),
+      itemPrefix: itemKeyPrefix(plan.number),
+    })),
+  );
+  await runByType(tx, 'retract-evidence', retracted);
+
+  // 4. Nodes: each once, owned ones as this version has them, shared ones as their descriptions fold.
+  const nodeRows: Record<string, unknown>[] = [];
+  const written = new Set<string>();
+  for (const plan of plans) {
+    for (const node of plan.nodes) {
+      if (node.owned) {
+        nodeRows.push(nodeRow(node.uid, node.label, node.key, true, node.props, null, null));
+        continue;
+      }
+      // A node named again: MERGEd even when nothing changed, so that an edge can reach it.
+      if (written.has(node.uid)) continue;
+      written.add(node.uid);
+      nodeRows.push(sharedNodeRow(node.uid, nodeStates.get(node.uid)!));
+    }
+  }
+  for (const [nodeUid, state] of nodeStates) {
+    if (!written.has(nodeUid) && state.changed) nodeRows.push(sharedNodeRow(nodeUid, state));
+  }
+  const nodes = countChanges(await tx.run('merge-nodes', { rows: nodeRows }), 'label');
+
+  // 5. Edges: each once per batch with all the batch's evidence for it.
+  const merged = new Map<string, DescribedEdge>();
+  for (const plan of plans) {
+    for (const edge of plan.edges) {
+      const seen = merged.get(edge.id);
+      if (seen === undefined) merged.set(edge.id, { ...edge, evidence: [...edge.evidence] });
+      else seen.evidence.push(...edge.evidence);
+    }
+  }
+  const edgeRows = [...merged.values()].map((edge) => {
+    const state = edgeStates.get(edge.id);
+    const changed = state?.changed === true;
+    const props = changed ? propertyChanges(foldVersions(state.before), foldVersions(state.versions)) : {};
+    const evidence = distinctEvidence(edge.evidence);
+    const ints = integerEdgePropertiesOf(edge.type).filter((name) => typeof props[name] === 'number');
+    const { from, to, type, key } = edge;
+    return {
+      from,
+      to,
+      type,
+      key,
+      evidence,
+      props,
+      ints,
+      setVersions: changed,
+      versions: stored(state?.versions),
+    };
+  });
+  const edges = countChanges(await runByType(tx, 'merge-edges', edgeRows), 'type');
+
+  // 6. A replacement: refold the edges only the old version described, delete what nothing supports any more.
+  for (const plan of plans) {
+    if (plan.old === null) continue;
+    const dropped = [...plan.old.edges].filter(([id]) => !merged.has(id)).map(([, ref]) => ref);
+    const refolded = dropped.flatMap((ref) => {
+      const state = edgeStates.get(edgeId(ref.from, ref.type, ref.to, ref.key));
+      if (state === undefined || !state.changed) return [];
+      const props = propertyChanges(foldVersions(state.before), foldVersions(state.versions));
+      const ints = integerEdgePropertiesOf(ref.type).filter((name) => typeof props[name] === 'number');
+      return [{ ...ref, props, ints, versions: stored(state.versions) }];
+    });
+    await runByType(tx, 'refold-edges', refolded);
+    await runByType(tx, 'delete-emptied-edges', dropped);
+    const now = new Set(plan.nodes.map((node) => node.uid));
+    const gone = [...plan.old.nodes.keys()].filter((nodeUid) => !now.has(nodeUid));
+    await tx.run('delete-orphans', {
+      items: gone.filter((nodeUid) => labelOfUid(nodeUid) === 'Item').map((nodeUid) => nodeUid.slice(5)),
+      uids: gone.filter((nodeUid) => !UPDATE_OWNED_LABELS.includes(labelOfUid(nodeUid))),
+    });
+  }
+  return { nodes, edges };
 }
 
 /**
- * Takes Update `number`'s versions off the nodes and edges that hold one and sets what the other Updates'
- * versions give. A node left with no version is about to be deleted as an orphan, or described again by
- * the replacing version, so it keeps its properties until then.
+ * Takes a replaced version's descriptions off the nodes and edges it described and the new one describes
+ * otherwise or not at all (what both describe alike stays as it is). Where it was the newest Update to give a
+ * description that others gave too, or the newest to name a node others name too, the next newest is looked
+ * up in the Updates' own records (one query for all).
  */
-async function refoldWithout(tx: Transaction, number: number): Promise<void> {
-  const [holders] = await tx.run('versions-of-update', { number });
-  const nodes = (holders?.nodes ?? []) as { id: string; label: string[]; versions: Versions }[];
-  const edges = (holders?.edges ?? []) as { id: string; type: EdgeRecord['type']; versions: Versions }[];
-  const nodeRows = nodes.flatMap(({ id, label, versions }) => {
-    const nodeLabel = label.find(isNodeLabel);
-    const remaining = withoutVersion(versions, number);
-    if (nodeLabel === undefined || remaining.length === 0) return [];
-    const props = propertyChanges(foldVersions(versions), foldVersions(remaining));
-    return [nodeRow({ uid: id, label: nodeLabel }, props, remaining)];
-  });
-  const edgeRows = edges.map(({ id, type, versions }) => {
-    const remaining = withoutVersion(versions, number);
-    const props = propertyChanges(foldVersions(versions), foldVersions(remaining));
-    const ints = integerEdgePropertiesOf(type).filter((name) => typeof props[name] === 'number');
-    return { id, props, versions: remaining.length > 0 ? remaining : null, ints };
-  });
-  if (nodeRows.length > 0) await tx.run('refold-nodes', { rows: nodeRows });
-  if (edgeRows.length > 0) await tx.run('refold-edges', { rows: edgeRows });
+async function takeBack(
+  tx: Transaction,
+  plan: Plan,
+  old: Described,
+  nodeStates: Map<string, NodeState>,
+  edgeStates: Map<string, EdgeState>,
+): Promise<void> {
+  const now = new Map(plan.nodes.map((node) => [node.uid, node.json]));
+  const nowEdges = new Map(plan.edges.map((edge) => [edge.id, edge.json]));
+  const lookups: PreviousLookup[] = [];
+  const nodeChanges: { state: NodeState; json: string; named: boolean; descId: string; lastId: string }[] =
+    [];
+  for (const [nodeUid, json] of old.nodes) {
+    const state = nodeStates.get(nodeUid);
+    if (state === undefined || now.get(nodeUid) === json) continue;
+    const named = now.has(nodeUid);
+    const change = { state, json, named, descId: `d:${nodeUid}`, lastId: `n:${nodeUid}` };
+    if (needsPrevious(state.versions, plan.number, json))
+      lookups.push({ id: change.descId, ref: nodeUid, json, below: plan.number, edge: false });
+    if (!named && state.lastIssue === plan.number && state.issueCount > 1)
+      lookups.push({ id: change.lastId, ref: nodeUid, json: null, below: plan.number, edge: false });
+    nodeChanges.push(change);
+  }
+  const edgeChanges: { state: EdgeState; json: string; descId: string }[] = [];
+  for (const [id, ref] of old.edges) {
+    const state = edgeStates.get(id);
+    if (state === undefined || nowEdges.get(id) === ref.json) continue;
+    const change = { state, json: ref.json, descId: `e:${id}` };
+    if (needsPrevious(state.versions, plan.number, ref.json))
+      lookups.push({ id: change.descId, ref: id, json: ref.json, below: plan.number, edge: true });
+    edgeChanges.push(change);
+  }
+  const previous = new Map<string, number | null>();
+  if (lookups.length > 0) {
+    for (const row of await tx.run('previous-describers', { rows: lookups }))
+      previous.set(String(row.id), row.number === null ? null : Number(row.number));
+  }
+  for (const { state, json, named, descId, lastId } of nodeChanges) {
+    state.versions = withoutVersion(state.versions, plan.number, json, previous.get(descId) ?? null);
+    if (!named) {
+      state.issueCount -= 1;
+      if (state.lastIssue === plan.number) state.lastIssue = previous.get(lastId) ?? null;
+    }
+    state.changed = true;
+  }
+  for (const { state, json, descId } of edgeChanges) {
+    state.versions = withoutVersion(state.versions, plan.number, json, previous.get(descId) ?? null);
+    state.changed = true;
+  }
+}
+
+/** Versions as stored: none is no property at all, whatever the history. */
+const stored = (versions: Versions | undefined): Versions | null =>
+  versions === undefined || versions.length === 0 ? null : versions;
+
+function sharedNodeRow(nodeUid: string, state: NodeState) {
+  const label = labelOfUid(nodeUid);
+  const key = nodeUid.slice(label.length + 1);
+  // A node no description is left on is about to be deleted as an orphan: it keeps its properties until then.
+  const props = state.existed
+    ? state.changed && state.versions.length > 0
+      ? propertyChanges(foldVersions(state.before), foldVersions(state.versions))
+      : {}
+    : foldVersions(state.versions);
+  return nodeRow(nodeUid, label, key, false, props, stored(state.versions), state);
+}
+
+/** What merge-nodes sets on a node. */
+function nodeRow(
+  nodeUid: string,
+  label: NodeLabel,
+  key: string,
+  owned: boolean,
+  props: Properties,
+  versions: Versions | null,
+  state: NodeState | null,
+) {
+  return {
+    uid: nodeUid,
+    label,
+    key,
+    owned,
+    props,
+    versions,
+    issueCount: state === null || state.issueCount === 0 ? null : state.issueCount,
+    lastIssue: state?.lastIssue ?? null,
+    lists: listPropertiesOf(label),
+    // JS numbers reach Neo4j as floats; these are stored as integers (merge-nodes.cypher).
+    ints: integerPropertiesOf(label).filter((name) => typeof props[name] === 'number'),
+  };
+}
+
+/** One Update's evidence for an edge, each (source, quote, date) once, sorted by date then source. */
+function distinctEvidence(evidence: Evidence[]): Evidence[] {
+  const seen = new Map<string, Evidence>();
+  for (const e of evidence) seen.set(JSON.stringify([e.date, e.source, e.quote]), e);
+  return [...seen.values()].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0,
+  );
 }
 
 function countChanges(rows: Record<string, unknown>[], by: 'label' | 'type'): ChangeCounts {
-  return Object.fromEntries(
-    rows.map((row) => [String(row[by]), { created: Number(row.created), updated: Number(row.updated) }]),
-  );
+  const counts: ChangeCounts = {};
+  for (const row of rows) {
+    const name = String(row[by]);
+    const sum = counts[name] ?? { created: 0, updated: 0 };
+    counts[name] = { created: sum.created + Number(row.created), updated: sum.updated + Number(row.updated) };
+  }
+  return counts;
 }

@@ -70,8 +70,6 @@ export const aliasPropertyOf = (label: NodeLabel): string => (label === 'Person'
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-const numbers = (value: unknown): number[] =>
-  Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The full-text `searchText` as merge-nodes.cypher writes it: every list property's values, joined. */
@@ -93,6 +91,24 @@ function withList(node: SnapNode, name: string, values: string[]): void {
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
+
+/** A stored integer property, or null when the node has none. */
+const integer = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+/**
+ * Sets a shared node's Update bookkeeping as the loader keeps it (src/load/versions.ts): `issueCount`, how many
+ * Updates name it, and `lastIssue`, the newest of them, both stored as integers. Nothing when no Update names it.
+ */
+function setIssues(node: SnapNode, count: number, last: number | null): void {
+  if (count <= 0 || last === null) return;
+  node.props.issueCount = count;
+  node.props.lastIssue = last;
+  for (const name of ['issueCount', 'lastIssue']) if (!node.ints.includes(name)) node.ints.push(name);
+}
+
+/** The highest of the numbers given, null for none. */
+const highest = (values: (number | null)[]): number | null =>
+  values.reduce<number | null>((max, v) => (v === null ? max : max === null ? v : Math.max(max, v)), null);
 
 interface Entry {
   source: string;
@@ -152,14 +168,18 @@ export function mergeSubgraph(sub: Subgraph, keep: string, others: readonly stri
   const aliasProp = aliasPropertyOf(label);
   const names = strings(kept.props[aliasProp]);
   const merged = strings(kept.props.mergedUids);
-  const issues = numbers(kept.props.issues);
+  // The Updates that name the merged node: each node's count added up (an Update that named two of them counts
+  // twice: the nodes keep no list of numbers to tell), the newest of all.
+  let issueCount = integer(kept.props.issueCount) ?? 0;
+  const lastIssues = [integer(kept.props.lastIssue)];
   for (const uid of others) {
     const other = byUid.get(uid)!;
     const name = other.props[nameProp];
     if (typeof name === 'string') names.push(name);
     names.push(...strings(other.props[aliasProp]), ...strings(other.props.variants));
     merged.push(uid, ...strings(other.props.mergedUids));
-    issues.push(...numbers(other.props.issues));
+    issueCount += integer(other.props.issueCount) ?? 0;
+    lastIssues.push(integer(other.props.lastIssue));
   }
   withList(
     kept,
@@ -167,10 +187,7 @@ export function mergeSubgraph(sub: Subgraph, keep: string, others: readonly stri
     names.filter((name) => name !== kept.props[nameProp]),
   );
   withList(kept, 'mergedUids', merged);
-  if (issues.length > 0) {
-    kept.props.issues = [...new Set(issues)].sort((a, b) => a - b);
-    if (!kept.intLists.includes('issues')) kept.intLists.push('issues');
-  }
+  setIssues(kept, issueCount, highest(lastIssues));
   kept.props.searchText = searchTextOf(label, kept.props);
   const gone = new Set(others);
   const end = (uid: string) => (gone.has(uid) ? keep : uid);
@@ -254,7 +271,7 @@ export function splitSubgraph(
         intLists: [],
       };
   const rels: SnapRel[] = [];
-  const movedIssues = new Set(numbers(split.props.issues));
+  const movedIssues = new Set<number>();
   for (const rel of sub.rels) {
     const touches = rel.from === uid || rel.to === uid;
     const entries = entriesOf(rel);
@@ -280,10 +297,14 @@ export function splitSubgraph(
       rels.push(rest);
     }
   }
-  if (movedIssues.size > 0) {
-    split.props.issues = [...movedIssues].sort((a, b) => a - b);
-    if (!split.intLists.includes('issues')) split.intLists.push('issues');
-  }
+  // The Updates whose evidence moved name the new node: how many, and the newest. A node of that uid the reader
+  // already yields keeps its own count too (added up, as a merge does).
+  if (movedIssues.size > 0)
+    setIssues(
+      split,
+      (integer(split.props.issueCount) ?? 0) + movedIssues.size,
+      highest([integer(split.props.lastIssue), ...movedIssues]),
+    );
   split.props.searchText = searchTextOf(label, split.props);
   return { nodes: [node, split], rels: combineRels(rels) };
 }

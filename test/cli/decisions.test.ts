@@ -68,7 +68,10 @@ describe('decisions on the command line', () => {
       const [doubt] = await query(
         `MATCH (a:Person)-[:POSSIBLY_SAME_AS]->(b:Person) RETURN a.uid AS a, b.uid AS b LIMIT 1`,
       );
-      const [issues] = await query(`MATCH (p:Person {key: 'rebecca eligon'}) RETURN p.issues AS issues`);
+      // The first Update that names her (each Issue records the nodes its Update described).
+      const [first] = await query(
+        `MATCH (i:Issue) WHERE any(d IN i.describedNodes WHERE d STARTS WITH 'Person:rebecca eligon\t') RETURN min(i.number) AS number`,
+      );
       await decide({
         id: 'd1',
         kind: 'MERGE',
@@ -121,7 +124,7 @@ describe('decisions on the command line', () => {
           uid: 'Person:rebecca eligon',
           newUid: 'Person:rebecca eligon 2',
           name: 'Rebecca Eligon 2',
-          updates: [(issues!.issues as number[])[0]!],
+          updates: [Number(first!.number)],
         },
       });
       if (doubt !== undefined)

@@ -11,9 +11,9 @@ import {
 
 const person = (key: string, name: string, extra: Record<string, unknown> = {}): SnapNode => ({
   labels: ['Entity', 'Person'],
-  props: { uid: `Person:${key}`, key, name, variants: [name], issues: [451], ...extra },
-  ints: [],
-  intLists: ['issues'],
+  props: { uid: `Person:${key}`, key, name, variants: [name], issueCount: 1, lastIssue: 451, ...extra },
+  ints: ['issueCount', 'lastIssue'],
+  intLists: [],
 });
 
 const rel = (
@@ -44,7 +44,7 @@ const NET = 'Network:fostering network';
 
 describe('decision transforms', () => {
   const sub = {
-    nodes: [person('a smith', 'A Smith'), person('a smyth', 'A Smyth', { issues: [515] })],
+    nodes: [person('a smith', 'A Smith'), person('a smyth', 'A Smyth', { issueCount: 2, lastIssue: 515 })],
     rels: [
       rel('CONTACT_FOR', A, NET, [['515/2', 'More from A Smith', '2022-07-22']]),
       rel('CONTACT_FOR', B, NET, [['451/3', 'More from A Smyth', '2021-06-04']]),
@@ -59,8 +59,10 @@ describe('decision transforms', () => {
       name: 'A Smith',
       variants: ['A Smyth'],
       mergedUids: [B],
-      issues: [451, 515],
+      issueCount: 3,
+      lastIssue: 515,
     });
+    expect(merged.nodes[0]!.ints).toEqual(['issueCount', 'lastIssue']);
     expect(merged.rels).toHaveLength(1);
     expect(merged.rels[0]!.props).toMatchObject({
       sources: ['451/3', '515/2'],
@@ -89,7 +91,13 @@ describe('decision transforms', () => {
       [515],
     );
     expect(split.nodes.map((n) => n.props.uid)).toEqual([A, 'Person:ann smith']);
-    expect(split.nodes[1]!.props).toMatchObject({ name: 'Ann Smith', key: 'ann smith', issues: [515] });
+    expect(split.nodes[1]!.props).toMatchObject({
+      name: 'Ann Smith',
+      key: 'ann smith',
+      issueCount: 1,
+      lastIssue: 515,
+    });
+    expect(split.nodes[1]!.ints).toEqual(['issueCount', 'lastIssue']);
     const byFrom = Object.fromEntries(split.rels.map((r) => [r.from, r.props.sources]));
     expect(byFrom).toEqual({ [A]: ['451/1'], 'Person:ann smith': ['issue:515'] });
     const all = splitSubgraph(
@@ -100,5 +108,6 @@ describe('decision transforms', () => {
       [451, 515],
     );
     expect(all.rels.map((r) => r.from)).toEqual(['Person:ann smith']);
+    expect(all.nodes[1]!.props).toMatchObject({ issueCount: 2, lastIssue: 515 });
   });
 });
