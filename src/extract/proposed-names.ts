@@ -248,37 +248,29 @@ export function confirmSpan(
 export function readProposedNames(ctx: Context, inRoles: readonly string[]): string[] {
   const reportTitles = ctx.graph.nodesOf('Report').map((n) => String(n.props.title));
   const spansOf = (sentence: string) => ctx.names.get(sentence) ?? [];
-  const longForms = [
-    ...ctx.passages.flatMap((p) =>
-      p.sentences.flatMap((s) => ctx.resolver.findMentions(s).map((m) => m.text)),
-    ),
-    ...ctx.passages.flatMap((p) =>
-      p.sentences.flatMap((s) =>
-        spansOf(s)
-          .filter((x) => x.label === 'ORG')
-          .map((x) => tidySpan(x.text)),
-      ),
-    ),
-  ].filter((name) => name.includes(' '));
+  // Each sentence's data/ mentions, read once: for the long forms here and for the overlap check below.
+  const all = ctx.passages.flatMap((p) => p.sentences);
+  const mentionsOf = new Map(all.map((sentence) => [sentence, ctx.resolver.findMentions(sentence)]));
+  const proposedAs = (label: NameSpan['label']): string[] =>
+    all.flatMap((sentence) =>
+      spansOf(sentence)
+        .filter((x) => x.label === label)
+        .map((x) => tidySpan(x.text)),
+    );
+  const longForms = [...[...mentionsOf.values()].flat().map((m) => m.text), ...proposedAs('ORG')].filter(
+    (name) => name.includes(' '),
+  );
   const people = new Set(
-    [
-      ...inRoles,
-      ...ctx.doc.contacts.map((c) => c.name),
-      ...ctx.passages.flatMap((p) =>
-        p.sentences.flatMap((s) =>
-          spansOf(s)
-            .filter((x) => x.label === 'PERSON')
-            .map((x) => tidySpan(x.text)),
-        ),
-      ),
-    ].map((name) => normaliseName(ctx.resolver.resolvePerson(name).name)),
+    [...inRoles, ...ctx.doc.contacts.map((c) => c.name), ...proposedAs('PERSON')].map((name) =>
+      normaliseName(ctx.resolver.resolvePerson(name).name),
+    ),
   );
   const confirmContext = { resolver: ctx.resolver, people, reportTitles, longForms };
   const proposed: string[] = [];
   for (const { ref, mentions, sentences, title } of ctx.passages) {
     for (const sentence of sentences) {
       if (title.has(sentence)) continue;
-      const mentioned = ctx.resolver.findMentions(sentence);
+      const mentioned = mentionsOf.get(sentence) ?? [];
       for (const span of spansOf(sentence)) {
         if (mentioned.some((k) => span.start < k.offset + k.text.length && k.offset < span.end)) continue;
         const found = confirmSpan(span, sentence, confirmContext);
