@@ -1,7 +1,8 @@
-// For deriving FEEDS: every Report, with where it was first read (its listing or announcing sentence),
-// who published it, and each Item citing it: the item's text, the sentences it cites this and other
-// reports with, and the networks whose contact person it names.
-MATCH (report:Report)
+// For deriving FEEDS: the Reports whose keys are given ($reports), each with where it was first read (its
+// listing or announcing sentence), who published it, and each Item citing it: the item's text, the sentences
+// it cites this and other reports with, and the networks whose contact person it names.
+UNWIND $reports AS wanted
+MATCH (report:Report {key: wanted})
 OPTIONAL CALL (report) {
   MATCH (report)-[r]-()
   WHERE r.sources IS NOT NULL AND r.rule IS NULL

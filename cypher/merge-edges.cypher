@@ -6,8 +6,9 @@
 // (src/load/versions.ts), and row.versions its new versions when row.setVersions; when the batch changes no
 // description of the edge, props are empty and its properties are left as they are. The properties in row.ints
 // are stored as integers (the driver sends JS numbers as floats). Returns how many edges were created, and how
-// many existing ones changed (each row adds evidence to its edge, so every existing one does). An edge whose
-// evidence a replacement took back holds empty lists until then, and counts as created again.
+// many existing ones changed (each row adds evidence to its edge, so every existing one does), and the uids the
+// created ones start from (derive reads again what a new link changes). An edge whose evidence a replacement
+// took back holds empty lists until then, and counts as created again.
 UNWIND $rows AS row
 MATCH (a:Entity {uid: row.from})
 MATCH (b:Entity {uid: row.to})
@@ -45,4 +46,5 @@ CALL (r, sources, added, appending) {
 SET r.firstSeen = r.seenOn[0], r.lastSeen = r.seenOn[-1]
 RETURN '{{type}}' AS type,
        sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN created THEN 0 ELSE 1 END) AS updated
+       sum(CASE WHEN created THEN 0 ELSE 1 END) AS updated,
+       collect(CASE WHEN created THEN row.from END) AS createdFrom

@@ -1,6 +1,7 @@
-// For POSSIBLY_SAME_AS: every Person with the bodies they work for or are based at, and one piece of
-// evidence (the earliest) that they appear in the Updates.
-MATCH (person:Person)
+// For POSSIBLY_SAME_AS: the people whose keys are given ($keys), each with the bodies they work for or are
+// based at, and one piece of evidence (the earliest) that they appear in the Updates.
+UNWIND $keys AS wanted
+MATCH (person:Person {key: wanted})
 CALL (person) {
   MATCH (person)-[r]-()
   WHERE r.sources IS NOT NULL AND r.rule IS NULL

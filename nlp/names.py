@@ -3,13 +3,11 @@
 Protocol (JSON Lines on stdin/stdout, one request per line, answers in order):
   start  -> {"ready": true, "model": "<name> <version>"}
   {"id": 1, "texts": ["sentence", ...]}
-         -> {"id": 1, "spans": [[{"text", "start", "end", "label", "score"}, ...], ...]}
+         -> {"id": 1, "spans": [[{"text", "start", "end", "label"}, ...], ...]}
 
-Only PERSON and ORG spans are proposed. Their `score` is how consistently the pipeline reads the
-same words with that label across the whole request (one Update): the share of the words' exact
-occurrences that it labelled so. A name read once and never otherwise scores 1; words the pipeline
-reads as a person in one sentence and leaves unlabelled in three others score 0.25. The caller's
-rules confirm, type or reject each span; the score lets them weigh a lone reading.
+Only PERSON and ORG spans are proposed, each with its character offsets in its own text. How
+consistently a name is read across an Update is the caller's to weigh (src/extract/name-reader.ts):
+this process only runs the model, so that the caller can keep the spans of a sentence it has seen.
 """
 import json
 import sys
@@ -35,27 +33,13 @@ def main() -> None:
         # The pipeline learnt from straight quotes; curly ones (as the Updates write) hide names from it.
         # The swap keeps every offset, and the span's text is taken from the text as written.
         docs = list(nlp.pipe((t.translate(STRAIGHT) for t in texts), batch_size=64))
-        found = [
-            [(text[e.start_char : e.end_char], e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
-            for text, doc in zip(texts, docs)
-        ]
-        labelled = {}
-        for spans in found:
-            for text, _, _, label in spans:
-                labelled[(text, label)] = labelled.get((text, label), 0) + 1
-        occurrences = {words: sum(t.count(words) for t in texts) for words, _ in labelled}
         answer = [
             [
-                {
-                    "text": text,
-                    "start": start,
-                    "end": end,
-                    "label": label,
-                    "score": round(min(1.0, labelled[(text, label)] / max(1, occurrences[text])), 3),
-                }
-                for text, start, end, label in spans
+                {"text": text[e.start_char : e.end_char], "start": e.start_char, "end": e.end_char, "label": e.label_}
+                for e in doc.ents
+                if e.label_ in LABELS
             ]
-            for spans in found
+            for text, doc in zip(texts, docs)
         ]
         print(json.dumps({"id": request["id"], "spans": answer}), flush=True)
 

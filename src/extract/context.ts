@@ -20,7 +20,7 @@ export interface Passage {
   ref: NodeRef;
   /** How the passage names a person or body: an item MENTIONS it, the page's furniture HEADER_MENTIONS it. */
   mentions: 'MENTIONS' | 'HEADER_MENTIONS';
-  sentences: string[];
+  sentences: readonly string[];
   /** The sentences of the item's title: title-cased, so not read for the shapes of names. */
   title: ReadonlySet<string>;
   line: number;

@@ -15,15 +15,19 @@ import { furnitureSentences, itemSentences } from './text.js';
  * process; it starts on first use (about 1.5 s to load the model) and ends with the process.
  */
 
-export const nameSpan = z.object({
+/** A span as the model reads it in one sentence. */
+const modelSpan = z.object({
   text: z.string(),
   start: z.number().int().min(0),
   end: z.number().int().min(0),
   label: z.enum(['PERSON', 'ORG']),
-  /** How consistently the pipeline gave the words this label across the Update (0–1). */
-  score: z.number().min(0).max(1),
 });
-export type NameSpan = z.infer<typeof nameSpan>;
+type ModelSpan = z.infer<typeof modelSpan>;
+
+export interface NameSpan extends ModelSpan {
+  /** How consistently the pipeline gave the words this label across the Update (0–1): see scoreSpans. */
+  score: number;
+}
 
 /** The spans proposed in each sentence of one Update, by the sentence's text. */
 export type NameProposals = ReadonlyMap<string, readonly NameSpan[]>;
@@ -31,11 +35,14 @@ export type NameProposals = ReadonlyMap<string, readonly NameSpan[]>;
 export const NO_PROPOSALS: NameProposals = new Map();
 
 const ready = z.object({ ready: z.literal(true), model: z.string() });
-const answer = z.object({ id: z.number().int(), spans: z.array(z.array(nameSpan)) });
+const answer = z.object({ id: z.number().int(), spans: z.array(z.array(modelSpan)) });
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCRIPT = join(root, 'nlp', 'names.py');
 const VENV_PYTHON = join(root, '.cache', 'nlp', 'venv', 'bin', 'python');
+
+/** Sentences kept in memory (about 40 MB at most); the memory starts over when full. */
+const KNOWN_MAX = 200_000;
 
 const FIX = 'run `npm run setup:nlp` (it needs Python 3.9+ with venv, and PyPI once)';
 
@@ -47,13 +54,15 @@ export class NameReaderError extends Error {
 }
 
 interface Pending {
-  resolve: (spans: NameSpan[][]) => void;
+  resolve: (spans: ModelSpan[][]) => void;
   reject: (error: Error) => void;
 }
 
 export class NameReader {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** The model's spans of each sentence read so far (see read). */
+  private readonly known = new Map<string, ModelSpan[]>();
   private failure: Error | undefined;
 
   private constructor(
@@ -96,12 +105,25 @@ export class NameReader {
     return reader;
   }
 
-  /** The PERSON and ORG spans of each text, in order. */
-  read(texts: readonly string[]): Promise<NameSpan[][]> {
+  /**
+   * The PERSON and ORG spans of each text, in order. A sentence read before comes from memory: weekly
+   * Updates repeat much of the last week's text (contact lists, network dates, reminders), and the model's
+   * reading of a sentence depends on that sentence alone.
+   */
+  async read(texts: readonly string[]): Promise<ModelSpan[][]> {
+    const unread = [...new Set(texts.filter((text) => !this.known.has(text)))];
+    if (unread.length > 0) {
+      const spans = await this.ask(unread);
+      if (this.known.size + unread.length > KNOWN_MAX) this.known.clear();
+      unread.forEach((text, i) => this.known.set(text, spans[i] ?? []));
+    }
+    return texts.map((text) => this.known.get(text) ?? []);
+  }
+
+  private ask(texts: string[]): Promise<ModelSpan[][]> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
-    if (texts.length === 0) return Promise.resolve([]);
     const id = this.nextId++;
-    const result = new Promise<NameSpan[][]>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const result = new Promise<ModelSpan[][]>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     this.busy();
     this.child.stdin.write(`${JSON.stringify({ id, texts })}\n`);
     return result;
@@ -183,6 +205,34 @@ export function sentencesToRead(doc: UpdateDocument): string[] {
 /** What the statistical reader (the process's one sidecar) proposes in one Update, sentence by sentence. */
 export async function proposeNames(doc: UpdateDocument): Promise<NameProposals> {
   const sentences = sentencesToRead(doc);
-  const spans = await (await nameReader()).read(sentences);
+  const spans = scoreSpans(sentences, await (await nameReader()).read(sentences));
   return new Map(sentences.map((sentence, i) => [sentence, spans[i] ?? []]));
+}
+
+/**
+ * Each span's score: how consistently the model reads the same words with that label across the Update, the
+ * share of the words' occurrences in its sentences that it labelled so. A name read once and never otherwise
+ * scores 1; words read as a person in one sentence and left unlabelled in three others score 0.25.
+ */
+export function scoreSpans(sentences: readonly string[], spans: readonly ModelSpan[][]): NameSpan[][] {
+  const labelled = new Map<string, number>();
+  const said = (span: ModelSpan) => `${span.label}\t${span.text}`;
+  for (const span of spans.flat()) labelled.set(said(span), (labelled.get(said(span)) ?? 0) + 1);
+  const occurrences = new Map<string, number>();
+  const occurrencesOf = (words: string) => {
+    let count = occurrences.get(words);
+    if (count === undefined) {
+      count = sentences.reduce((sum, sentence) => sum + sentence.split(words).length - 1, 0);
+      occurrences.set(words, count);
+    }
+    return count;
+  };
+  return spans.map((inSentence) =>
+    inSentence.map((span) => ({
+      ...span,
+      score:
+        Math.round(Math.min(1, labelled.get(said(span))! / Math.max(1, occurrencesOf(span.text))) * 1000) /
+        1000,
+    })),
+  );
 }

@@ -348,12 +348,13 @@ function readPublishedSentence(
  * too common to be found in running text, so they only count as a whole title.
  */
 function citeReports(ctx: Context, item: ItemRef, reports: ReportRef[]): void {
+  const sentences = itemSentences(item.item);
   for (const report of reports) {
     if (normaliseName(item.item.title) === normaliseName(report.title)) {
       ctx.graph.edge('CITES', item.ref, report.ref, { source: item.ref.key, quote: item.item.title });
       continue;
     }
-    const sentence = itemSentences(item.item).find((s) => citesIn(s, report.title));
+    const sentence = sentences.find((s) => citesIn(s, report.title));
     if (sentence !== undefined)
       ctx.graph.edge('CITES', item.ref, report.ref, { source: item.ref.key, quote: sentence });
   }

@@ -2,10 +2,18 @@ import type { Item, UpdateDocument } from '../parse/document.js';
 import { normaliseName } from '../text/names.js';
 import { sentences } from '../text/sentences.js';
 
+/** Each item's sentences, cut once: several rules read them, some once per report of the Update. */
+const sentencesOfItem = new WeakMap<Item, readonly string[]>();
+
 /** Title, body and action text, sentence by sentence. */
-export function itemSentences(item: Item): string[] {
-  const lists = item.lists.flatMap((list) => list.entries.map((e) => e.text));
-  return [item.title, ...item.paragraphs, ...lists, item.actionRequired ?? ''].flatMap(sentences);
+export function itemSentences(item: Item): readonly string[] {
+  let cut = sentencesOfItem.get(item);
+  if (cut === undefined) {
+    const lists = item.lists.flatMap((list) => list.entries.map((e) => e.text));
+    cut = [item.title, ...item.paragraphs, ...lists, item.actionRequired ?? ''].flatMap(sentences);
+    sentencesOfItem.set(item, cut);
+  }
+  return cut;
 }
 
 /** The page's header and intro, sentence by sentence: read like any text, sourced to the Issue. */

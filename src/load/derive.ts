@@ -1,14 +1,41 @@
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { feedsEdges, possiblySameEdges, type DerivedEdge } from '../extract/derive.js';
+import { possiblySamePerson } from '../extract/people.js';
 import type { Resolver } from '../extract/resolve.js';
+import type { NodeLabel } from '../graph/index.js';
 
 /**
  * Reads the candidates for the derived edges (FEEDS, POSSIBLY_SAME_AS) from the graph, lets the pure
  * rules of src/extract/derive.ts decide, and writes the difference with the derived edges as they stand in one
  * transaction: the edges no longer given are deleted, new or changed ones (re)created, the others left alone.
- * After an ingest of a few Updates the write is a few edges, not every derived edge of the graph.
+ *
+ * After an ingest only what the loaded Updates changed is read again (a DeriveScope from the loader), so the
+ * time does not grow with the archive: a report's FEEDS depend on its own edges, the items citing it, the
+ * contacts those items name, and which networks exist; a person's POSSIBLY_SAME_AS on the names of people and
+ * on the person's bodies and earliest evidence. `seslip-kg derive` (an edited lexicon) reads everything.
  */
+
+/** What an ingest changed that derived edges depend on. */
+export interface DeriveScope {
+  /** Reports and people (uids) the Updates described, in their new and in their replaced versions. */
+  touched: string[];
+  /** People (uids) whose CONTACT_FOR edge to a network was created or taken away. */
+  contacts: string[];
+  /** A network appeared or went: every report is read again. */
+  networksChanged: boolean;
+}
+
+/** The labels whose nodes derived edges start from: Reports (FEEDS) and people (POSSIBLY_SAME_AS). */
+export const DERIVED_FROM_LABELS: readonly NodeLabel[] = ['Report', 'Person'];
+
+export const emptyScope = (): DeriveScope => ({ touched: [], contacts: [], networksChanged: false });
+
+export function addScope(total: DeriveScope, more: DeriveScope): void {
+  total.touched.push(...more.touched);
+  total.contacts.push(...more.contacts);
+  total.networksChanged ||= more.networksChanged;
+}
 
 // The rows of feeds-candidates.cypher and people-for-doubts.cypher, checked once where they leave Neo4j.
 const evidence = z.object({ source: z.string(), quote: z.string(), date: z.string() });
@@ -42,22 +69,37 @@ export interface DeriveSummary {
   doubts: string[];
 }
 
-export async function deriveEdges(db: Database, resolver: Resolver): Promise<DeriveSummary> {
-  const [candidates, networkRows, people] = await Promise.all([
-    db.read('feeds-candidates'),
-    db.read('network-keys'),
-    db.read('people-for-doubts'),
-  ]);
-  const networks = new Set(networkRows.map((row) => String(row.key)));
-  const feeds = feedsEdges(feedsCandidates.parse(candidates), networks, resolver);
-  const doubtful = possiblySameEdges(peopleCandidates.parse(people));
+const keyRows = z.array(z.object({ key: z.string() }));
+const personNames = z.array(z.object({ key: z.string(), name: z.string() }));
+const storedEdges = z.array(
+  z.object({ from: z.string(), to: z.string(), props: z.record(z.string(), z.unknown()) }),
+);
+
+/** Derives the edges of the whole graph, or (with a scope from an ingest) of what the ingest changed. */
+export async function deriveEdges(
+  db: Database,
+  resolver: Resolver,
+  scope?: DeriveScope,
+): Promise<DeriveSummary> {
+  const [networkRows, people] = await Promise.all([db.read('network-keys'), db.read('people-names')]);
+  const networks = new Set(keyRows.parse(networkRows).map((row) => row.key));
+  const reports = await reportsToDerive(db, scope);
+  const feeds = feedsEdges(
+    feedsCandidates.parse(await db.read('feeds-candidates', { reports })),
+    networks,
+    resolver,
+  );
+  const doubtful = await doubtsToDerive(db, personNames.parse(people), scope);
   const changes = await Promise.all(
     (
       [
-        ['FEEDS', feeds],
-        ['POSSIBLY_SAME_AS', doubtful],
+        ['FEEDS', feeds, reports.map((key) => `Report:${key}`)],
+        ['POSSIBLY_SAME_AS', doubtful.edges, doubtful.around],
       ] as const
-    ).map(async ([type, rows]) => ({ type, ...difference(await db.read('derived-edges', { type }), rows) })),
+    ).map(async ([type, rows, around]) => ({
+      type,
+      ...difference(storedEdges.parse(await db.read('derived-edges', { type, uids: around })), rows),
+    })),
   );
   if (changes.some(({ stale, fresh }) => stale.length > 0 || fresh.length > 0)) {
     await db.writeTransaction(async (tx) => {
@@ -67,11 +109,57 @@ export async function deriveEdges(db: Database, resolver: Resolver): Promise<Der
       }
     });
   }
+  const [counts] = await db.read('derived-counts');
   return {
-    feeds: feeds.length,
-    possiblySameAs: doubtful.length,
-    doubts: doubtful.map((edge) => `possibly the same person: ${(edge.props.terms as string[]).join(' / ')}`),
+    feeds: Number(counts?.feeds ?? 0),
+    possiblySameAs: Number(counts?.possiblySameAs ?? 0),
+    doubts: doubtful.edges.map(
+      (edge) => `possibly the same person: ${(edge.props.terms as string[]).join(' / ')}`,
+    ),
   };
+}
+
+/** The keys of the reports whose FEEDS are derived again: all, or those the scope reaches. */
+async function reportsToDerive(db: Database, scope: DeriveScope | undefined): Promise<string[]> {
+  if (scope === undefined || scope.networksChanged)
+    return keyRows.parse(await db.read('report-keys')).map((row) => row.key);
+  const keys = new Set(
+    scope.touched.filter((uid) => uid.startsWith('Report:')).map((uid) => uid.slice('Report:'.length)),
+  );
+  if (scope.contacts.length > 0)
+    for (const row of keyRows.parse(
+      await db.read('reports-citing-people', { uids: [...new Set(scope.contacts)] }),
+    ))
+      keys.add(row.key);
+  return [...keys].sort();
+}
+
+/**
+ * The doubtful pairs of people to derive again: every pair, or those with a person the scope touched (a pair of
+ * two untouched people is as it was). `around` is the people whose stored pairs are compared with them.
+ */
+async function doubtsToDerive(
+  db: Database,
+  people: { key: string; name: string }[],
+  scope: DeriveScope | undefined,
+): Promise<{ edges: DerivedEdge[]; around: string[] }> {
+  const touched =
+    scope === undefined
+      ? new Set(people.map((person) => person.key))
+      : new Set(
+          scope.touched.filter((uid) => uid.startsWith('Person:')).map((uid) => uid.slice('Person:'.length)),
+        );
+  const named = people.filter((person) => touched.has(person.key));
+  const read = people.filter(
+    (person) => touched.has(person.key) || named.some((other) => possiblySamePerson(other.name, person.name)),
+  );
+  const candidates = peopleCandidates.parse(
+    await db.read('people-for-doubts', { keys: read.map((person) => person.key) }),
+  );
+  const edges = possiblySameEdges(candidates).filter(
+    (edge) => touched.has(edge.from.slice('Person:'.length)) || touched.has(edge.to.slice('Person:'.length)),
+  );
+  return { edges, around: [...touched].map((key) => `Person:${key}`) };
 }
 
 /** A derived edge's properties as Neo4j stores them (no nulls), keys sorted: equal edges give equal text. */
@@ -87,8 +175,8 @@ function canonical(props: Record<string, unknown>): string {
 
 /** What to delete (stored, not derived now or derived otherwise) and to create (derived now, not stored alike). */
 function difference(
-  stored: Record<string, unknown>[],
-  derived: DerivedEdge[],
+  stored: z.infer<typeof storedEdges>,
+  derived: readonly DerivedEdge[],
 ): { stale: { from: string; to: string }[]; fresh: DerivedEdge[] } {
   const now = new Map(derived.map((edge) => [`${edge.from}\u0000${edge.to}`, edge]));
   const kept = new Set<string>();

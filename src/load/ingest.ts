@@ -9,7 +9,7 @@ import type { GraphRecords } from '../extract/records.js';
 import type { Resolver } from '../extract/resolve.js';
 import { parseUpdateFile, UpdateParseError, type UpdateDocument } from '../parse/index.js';
 import { replayDecisions, revertDecisions } from '../storage/decisions.js';
-import { deriveEdges, type DeriveSummary } from './derive.js';
+import { addScope, deriveEdges, emptyScope, type DeriveScope, type DeriveSummary } from './derive.js';
 import {
   loadUpdate,
   loadUpdates,
@@ -185,6 +185,7 @@ export async function ingestSources(
   for (const { file, reason } of skipped) report({ ...failed(file, null), status: 'skipped', note: reason });
   const nodes: ChangeCounts = {};
   const edges: ChangeCounts = {};
+  const scope = emptyScope();
   let stopped: IngestSummary['stopped'] = null;
   // Curators' decisions come off while Updates load (just before the first file, so that a failure there is that
   // file's, like any other), and go on again, in order, at the end (src/storage/decisions.ts).
@@ -209,6 +210,7 @@ export async function ingestSources(
       stopped = settled.stopped;
       addCounts(nodes, settled.nodes);
       addCounts(edges, settled.edges);
+      addScope(scope, settled.scope);
       for (const outcome of settled.outcomes) report(outcome);
     });
   };
@@ -255,7 +257,7 @@ export async function ingestSources(
 
   const changed = outcomes.some((o) => o.status === 'loaded' || o.status === 'replaced');
   const derived =
-    changed && stopped === null && options.dryRun !== true ? await deriveEdges(db, resolver) : null;
+    changed && stopped === null && options.dryRun !== true ? await deriveEdges(db, resolver, scope) : null;
   if (reverted && options.dryRun !== true && stopped === null) await replayDecisions(db);
   const seconds = (performance.now() - started) / 1000;
   const counts: Record<FileStatus, number> = {
@@ -358,6 +360,7 @@ interface Settled {
   outcomes: FileOutcome[];
   nodes: ChangeCounts;
   edges: ChangeCounts;
+  scope: DeriveScope;
   stopped: IngestSummary['stopped'];
 }
 
@@ -369,7 +372,7 @@ const isStop = (error: unknown): error is DatabaseError & { code: 'UNAVAILABLE' 
  * batch fails for another reason than Neo4j going away, its Updates are loaded one by one.
  */
 async function loadBatch(db: Database, batch: Pending[], options: IngestOptions): Promise<Settled> {
-  const settled: Settled = { outcomes: [], nodes: {}, edges: {}, stopped: null };
+  const settled: Settled = { outcomes: [], nodes: {}, edges: {}, scope: emptyScope(), stopped: null };
   const done = (pending: Pending, loaded: LoadOutcome) =>
     settled.outcomes.push({ ...pending.outcome, status: loaded.status, note: loaded.note });
   const fail = (pending: Pending, error: unknown) => {
@@ -389,6 +392,7 @@ async function loadBatch(db: Database, batch: Pending[], options: IngestOptions)
       options.onBatch?.(1, performance.now() - started);
       addCounts(settled.nodes, loaded.nodes);
       addCounts(settled.edges, loaded.edges);
+      addScope(settled.scope, loaded.scope);
       done(pending, loaded);
     } catch (error) {
       fail(pending, error);
@@ -407,6 +411,7 @@ async function loadBatch(db: Database, batch: Pending[], options: IngestOptions)
     options.onBatch?.(batch.length - result.deferred.length, performance.now() - started);
     addCounts(settled.nodes, result.nodes);
     addCounts(settled.edges, result.edges);
+    addScope(settled.scope, result.scope);
     const byNumber = new Map(result.outcomes.map((loaded) => [loaded.issueNumber, loaded]));
     for (const pending of batch) {
       const loaded = byNumber.get(pending.update.records.issueNumber);

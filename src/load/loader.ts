@@ -29,6 +29,7 @@ import {
   withVersion,
   type Versions,
 } from './versions.js';
+import { DERIVED_FROM_LABELS, emptyScope, type DeriveScope } from './derive.js';
 
 /**
  * Writes Updates' records to Neo4j, a batch of them in ONE write transaction (`loadUpdates`; `loadUpdate` for
@@ -147,15 +148,17 @@ export interface BatchOutcome {
   deferred: UpdateToLoad[];
   nodes: ChangeCounts;
   edges: ChangeCounts;
+  /** What the batch changed that derived edges depend on (src/load/derive.ts). */
+  scope: DeriveScope;
 }
 
 export async function loadUpdate(
   db: Database,
   records: GraphRecords,
   options: LoadOptions,
-): Promise<LoadOutcome> {
-  const { outcomes, nodes, edges } = await loadUpdates(db, [{ records, options }]);
-  return { ...outcomes[0]!, nodes, edges };
+): Promise<LoadOutcome & { scope: DeriveScope }> {
+  const { outcomes, nodes, edges, scope } = await loadUpdates(db, [{ records, options }]);
+  return { ...outcomes[0]!, nodes, edges, scope };
 }
 
 /** Loads a batch of Updates with distinct numbers in one write transaction (see the module comment). */
@@ -193,9 +196,9 @@ export async function loadUpdates(db: Database, batch: UpdateToLoad[]): Promise<
       const loadStatus = decision.action === 'replace' ? 'replaced' : 'loaded';
       outcomes.push({ issueNumber: number, status: loadStatus, note: decision.note, nodes: {}, edges: {} });
     }
-    const { nodes, edges } = plans.length === 0 ? { nodes: {}, edges: {} } : await write(tx, plans);
+    const { nodes, edges, scope } = plans.length === 0 ? nothingWritten() : await write(tx, plans);
     for (const update of batch) await update.options.beforeCommit?.(tx);
-    return { outcomes, deferred, nodes, edges };
+    return { outcomes, deferred, nodes, edges, scope };
   });
 }
 
@@ -366,8 +369,16 @@ async function runByType<T extends { type: EdgeType }>(
   return results;
 }
 
+interface Written {
+  nodes: ChangeCounts;
+  edges: ChangeCounts;
+  scope: DeriveScope;
+}
+
+const nothingWritten = (): Written => ({ nodes: {}, edges: {}, scope: emptyScope() });
+
 /** Writes the plans (new Updates, or one replacement) in the transaction; returns what changed. */
-async function write(tx: Transaction, plans: Plan[]): Promise<{ nodes: ChangeCounts; edges: ChangeCounts }> {
+async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
   // 1. The stored bookkeeping of every shared node and described edge the batch touches (index lookups).
   const sharedUids = new Set<string>();
   const edgeRefs = new Map<string, EdgeState['ref']>();
@@ -489,7 +500,11 @@ async function write(tx: Transaction, plans: Plan[]): Promise<{ nodes: ChangeCou
       versions: stored(state?.versions),
     };
   });
-  const edges = countChanges(await runByType(tx, 'merge-edges', edgeRows), 'type');
+  const edgeChanges = await runByType(tx, 'merge-edges', edgeRows);
+  const edges = countChanges(edgeChanges, 'type');
+  const scope = scopeOf(plans, nodes);
+  for (const row of edgeChanges)
+    if (row.type === 'CONTACT_FOR') scope.contacts.push(...(row.createdFrom as string[]));
 
   // 6. A replacement: refold the edges only the old version described, delete what nothing supports any more.
   for (const plan of plans) {
@@ -504,6 +519,7 @@ async function write(tx: Transaction, plans: Plan[]): Promise<{ nodes: ChangeCou
     });
     await runByType(tx, 'refold-edges', refolded);
     await runByType(tx, 'delete-emptied-edges', dropped);
+    scope.contacts.push(...dropped.filter((ref) => ref.type === 'CONTACT_FOR').map((ref) => ref.from));
     const now = new Set(plan.nodes.map((node) => node.uid));
     const gone = [...plan.old.nodes.keys()].filter((nodeUid) => !now.has(nodeUid));
     await tx.run('delete-orphans', {
@@ -511,7 +527,26 @@ async function write(tx: Transaction, plans: Plan[]): Promise<{ nodes: ChangeCou
       uids: gone.filter((nodeUid) => !UPDATE_OWNED_LABELS.includes(labelOfUid(nodeUid))),
     });
   }
-  return { nodes, edges };
+  return { nodes, edges, scope };
+}
+
+/**
+ * The nodes derived edges hang on that the plans describe, now or in a replaced version, and whether the set
+ * of networks may have changed (a network created, or one a replaced version named and the new one does not).
+ */
+function scopeOf(plans: Plan[], nodes: ChangeCounts): DeriveScope {
+  const scope = emptyScope();
+  const derivedFrom = (nodeUid: string) => DERIVED_FROM_LABELS.includes(labelOfUid(nodeUid));
+  for (const plan of plans) {
+    const now = plan.nodes.map((node) => node.uid);
+    const before = [...(plan.old?.nodes.keys() ?? [])];
+    scope.touched.push(...now.filter(derivedFrom), ...before.filter(derivedFrom));
+    const named = new Set(now);
+    if (before.some((nodeUid) => labelOfUid(nodeUid) === 'Network' && !named.has(nodeUid)))
+      scope.networksChanged = true;
+  }
+  if ((nodes.Network?.created ?? 0) > 0) scope.networksChanged = true;
+  return scope;
 }
 
 /**

@@ -38,9 +38,20 @@ export function nameWords(name: string): Token[] {
   return words.length > 1 && words[0]?.norm === 'the' ? words.slice(1) : words;
 }
 
+/** normaliseName's answers: extract compares every sentence with every title, so the same text comes back often. */
+const normalised = new Map<string, string>();
+/** Bounds the memory of a long ingest; the map starts over when full (a miss only costs the work again). */
+const NORMALISED_MAX = 50_000;
+
 /** The key under which a name is filed and looked up; also the key of graph nodes. */
 export function normaliseName(name: string): string {
-  return nameWords(name)
-    .map((w) => w.norm)
-    .join(' ');
+  let key = normalised.get(name);
+  if (key === undefined) {
+    key = nameWords(name)
+      .map((w) => w.norm)
+      .join(' ');
+    if (normalised.size >= NORMALISED_MAX) normalised.clear();
+    normalised.set(name, key);
+  }
+  return key;
 }

@@ -175,6 +175,26 @@ describe('derived edges', () => {
     expect((await feeds()).some((f) => (f.terms as string[]).includes('exploitation'))).toBe(false);
   });
 
+  it('an ingest derives only what it changed, and gives the derived edges a full derive gives', async () => {
+    // One Update at a time, and a forced change of one, each ingest deriving only within its own scope.
+    const files = ['update-330-2018-11-30.txt', 'update-412-2020-07-17.txt', 'update-451-2021-04-30.txt'];
+    for (const name of files) await ingestFiles(opened.db, resolver, [seed(name)]);
+    await ingestFiles(opened.db, resolver, [U518, 'test/fixtures/load/update-900-2023-01-13.txt']);
+    const dir = tempDir('scoped-derive');
+    writeFileSync(join(dir, 'update-518-2022-08-12.txt'), corrected518());
+    await ingestFiles(opened.db, resolver, [dir], { force: true });
+    const derived = () =>
+      query(
+        `MATCH (a)-[r:FEEDS|POSSIBLY_SAME_AS]->(b)
+         RETURN a.uid AS from, type(r) AS type, b.uid AS to, properties(r) AS props ORDER BY from, type, to`,
+      );
+    const scoped = await derived();
+    expect(scoped.filter((edge) => edge.type === 'FEEDS').length).toBeGreaterThan(10);
+    expect(scoped.some((edge) => edge.type === 'POSSIBLY_SAME_AS')).toBe(true);
+    await deriveEdges(opened.db, resolver);
+    expect(await derived()).toEqual(scoped);
+  }, 240_000);
+
   it('a doubtful person match is recorded as POSSIBLY_SAME_AS and reported, never merged', async () => {
     const summary = await ingestFiles(opened.db, resolver, [
       U518,
