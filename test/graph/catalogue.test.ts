@@ -123,6 +123,17 @@ describe('the edge catalogue', () => {
     expect(apiRelationshipFields(schema)).toEqual(expected.sort());
   });
 
+  it("is what the API's label groups hold: the union and the interface a field reaches", () => {
+    for (const [group, labels] of Object.entries(LABEL_GROUPS))
+      expect(
+        schema
+          .getPossibleTypes(schema.getType(group) as never)
+          .map((t) => t.name)
+          .sort(),
+        group,
+      ).toEqual([...labels].sort());
+  });
+
   it('is what each API hop field reads: the edge type and direction of the catalogue', () => {
     const marks = HOP_FIELDS.filter((field) => field.shape !== 'list').map((field) => {
       const type = schema.getType(field.label);
