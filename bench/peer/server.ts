@@ -6,8 +6,10 @@ import { readFileSync } from 'node:fs';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { peerRelationshipTypeDefs } from './relationships.js';
 
-export const PEER_TYPE_DEFS = readFileSync(new URL('./type-defs.graphql', import.meta.url), 'utf8');
+/** The stored properties and queries, written by hand, and the relationship fields, from the catalogue. */
+export const PEER_TYPE_DEFS = `${readFileSync(new URL('./type-defs.graphql', import.meta.url), 'utf8')}\n${peerRelationshipTypeDefs()}`;
 
 export interface PeerServer {
   fetch: (request: Request) => Response | Promise<Response>;

@@ -3,10 +3,11 @@ import type { GraphQLResolveInfo } from 'graphql';
 import {
   decodeEvidence,
   edgeId,
-  reachedLabels,
+  hopFieldsOf,
   uidOf,
   type GraphNode,
   type Hop,
+  type HopField,
   type NodeLabel,
 } from '../graph/index.js';
 import {
@@ -21,9 +22,9 @@ import type { Slice } from '../storage/window.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { badInput } from './errors.js';
-import { HOPS, type HopName } from './hops.js';
+import { EDGE_DATA, relText } from './edge-data.js';
 import { MAX_PAGE_SIZE, pageOf, windowOf, type Page, type PageArgs } from './pagination.js';
-import { narrowed } from './refs.js';
+import { narrowed, targetOf } from './refs.js';
 import { whenRead } from './when-read.js';
 import {
   DEFAULT_EVIDENCE,
@@ -63,7 +64,7 @@ export interface HopEdge {
 
 /** The field builder of a relationship connection's edge type (for edge fields such as grade, rule). */
 export type EdgeFieldBuilder = FieldBuilder<HopEdge>;
-type EdgeFields = (t: EdgeFieldBuilder) => Record<string, ReturnType<EdgeFieldBuilder['field']>>;
+export type EdgeFields = (t: EdgeFieldBuilder) => Record<string, ReturnType<EdgeFieldBuilder['field']>>;
 
 /** The fields every relationship-bearing object shares: its evidence, paged, and when it was seen. */
 export function evidenceFields<P extends { rel: RelData }>(t: FieldBuilder<P>) {
@@ -97,20 +98,6 @@ export function evidenceFields<P extends { rel: RelData }>(t: FieldBuilder<P>) {
   };
 }
 
-/** Readers of a relationship's own values, checked against the type the field declares. */
-export const relText = (edge: { rel: RelData }, name: string): string | null => {
-  const value = edge.rel.values[name];
-  return typeof value === 'string' ? value : null;
-};
-export const relInt = (edge: { rel: RelData }, name: string): number | null => {
-  const value = edge.rel.values[name];
-  return typeof value === 'number' ? value : null;
-};
-export const relTexts = (edge: { rel: RelData }, name: string): string[] => {
-  const value = edge.rel.values[name];
-  return Array.isArray(value) ? value : [];
-};
-
 /** The Relay paging arguments. */
 const pageArgs = (t: { arg: ArgBuilder<Types> }) => ({
   first: t.arg.int({ required: false }),
@@ -138,17 +125,6 @@ export const pagedComplexity = (args: PageArgs) => ({
   field: 1,
   multiplier: args.first ?? args.last ?? 20,
 });
-
-function assertReaches(hopName: HopName, labels: readonly NodeLabel[]): void {
-  const missing = reachedLabels(HOPS[hopName]).filter((label) => !labels.includes(label));
-  if (missing.length > 0)
-    throw new Error(`hop ${hopName} reaches ${missing.join(', ')}, which its GraphQL type does not cover`);
-}
-
-interface HopConnectionOptions {
-  description: string;
-  edgeFields?: EdgeFields;
-}
 
 export const DateOrderEnum = builder.enumType('DateOrder', {
   description: 'Which end of a dated list comes first.',
@@ -182,12 +158,12 @@ export function hopSlice(
 /** A hop read as a plain list (its first MAX_PAGE_SIZE hits) by fields that are not connections. */
 export function listedHop(
   key: string,
-  hopName: HopName,
+  hop: Hop,
   read: { oldestFirst: boolean; node: NodeProjection; relProps?: readonly string[]; evidence?: number },
 ): HopProjection {
   return {
     key,
-    hop: HOPS[hopName],
+    hop,
     window: { skip: 0, limit: MAX_PAGE_SIZE, fromEnd: false },
     from: null,
     to: null,
@@ -236,25 +212,19 @@ function hopEdgeRef(name: string, target: Target, edgeFields?: EdgeFields) {
  * With `dated` (Items, Meetings, Reports by publication date), `from`/`to` bound that date and `order`
  * chooses newest or oldest first.
  */
-function hopConnectionField<P extends GraphNode>(
-  t: FieldBuilder<P>,
-  name: string,
-  hopName: HopName,
-  target: Target,
-  options: HopConnectionOptions & { dated: boolean },
-) {
-  assertReaches(hopName, target.labels);
-  const connection = connectionRef(name, hopEdgeRef(name, target, options.edgeFields));
+function hopConnection<P extends GraphNode>(t: FieldBuilder<P>, field: HopField, hop: Hop, target: Target) {
+  const name = `${field.label}${field.name.charAt(0).toUpperCase()}${field.name.slice(1)}`;
+  const connection = connectionRef(name, hopEdgeRef(name, target, EDGE_DATA[field.type]));
   const dateArgs = {
     from: t.arg({ type: 'Date', required: false, description: 'On or after this date.' }),
     to: t.arg({ type: 'Date', required: false, description: 'On or before this date.' }),
     order: t.arg({ type: DateOrderEnum, required: false, defaultValue: 'NEWEST_FIRST' }),
   };
-  const mark: HopFieldMark = { hop: HOPS[hopName], dated: options.dated, one: false };
+  const mark: HopFieldMark = { hop, dated: field.dated, one: false };
   return t.field({
     type: connection,
-    description: options.description,
-    args: options.dated ? { ...pageArgs(t), ...dateArgs } : pageArgs(t),
+    description: field.description,
+    args: field.dated ? { ...pageArgs(t), ...dateArgs } : pageArgs(t),
     extensions: { [HOP_FIELD]: mark },
     complexity: pagedComplexity,
     resolve: (parent, args, context, info) =>
@@ -262,41 +232,64 @@ function hopConnectionField<P extends GraphNode>(
   });
 }
 
-export const hopConnection = <P extends GraphNode>(
-  t: FieldBuilder<P>,
-  name: string,
-  hopName: HopName,
-  target: Target,
-  options: HopConnectionOptions,
-) => hopConnectionField(t, name, hopName, target, { ...options, dated: false });
-
-export const datedHopConnection = <P extends GraphNode>(
-  t: FieldBuilder<P>,
-  name: string,
-  hopName: HopName,
-  target: Target,
-  options: HopConnectionOptions,
-) => hopConnectionField(t, name, hopName, target, { ...options, dated: true });
-
 /** The first node a hop reaches (publisher, network, contact…), or null when the graph has none. */
-export function hopOne<P extends GraphNode>(
-  t: FieldBuilder<P>,
-  hopName: HopName,
-  target: Target,
-  description: string,
-) {
-  assertReaches(hopName, target.labels);
-  const mark: HopFieldMark = { hop: HOPS[hopName], dated: false, one: true };
+function hopOne<P extends GraphNode>(t: FieldBuilder<P>, field: HopField, hop: Hop, target: Target) {
+  const mark: HopFieldMark = { hop, dated: false, one: true };
   return t.field({
     type: target.ref,
     nullable: true,
-    description,
+    description: field.description,
     extensions: { [HOP_FIELD]: mark },
     resolve: (parent, _args, context, info) => {
       const projection = hopProjection(info, mark, ONE_NODE);
       return whenRead(hopSlice(parent, target, projection, context), (slice) => slice.items[0]?.node ?? null);
     },
   });
+}
+
+/** The nodes a field reaches (the first MAX_PAGE_SIZE each way), without the relationships' data. */
+function hopList<P extends GraphNode>(t: FieldBuilder<P>, field: HopField, hops: Hop[], target: Target) {
+  return t.field({
+    type: [target.ref],
+    description: field.description,
+    resolve: async (parent, _args, context, info) => {
+      const node = nodeProjection(info);
+      const slices = await Promise.all(
+        hops.map((hop) =>
+          hopSlice(
+            parent,
+            target,
+            listedHop(`${hop.type}:${hop.direction}`, hop, { oldestFirst: false, node }),
+            context,
+          ),
+        ),
+      );
+      return slices.flatMap((slice) => slice.items.map((hit) => hit.node));
+    },
+  });
+}
+
+/**
+ * The hop fields of one label, as the edge catalogue declares them (src/graph/edges.ts): each reaches the
+ * GraphQL type of the labels at the other end, and a connection's edges show the relationship's data.
+ */
+export function hopFields<P extends GraphNode>(t: FieldBuilder<P>, label: P['label']) {
+  return Object.fromEntries(
+    hopFieldsOf(label).map((field) => {
+      const target = targetOf(field.reaches);
+      const hops: Hop[] = (field.direction === 'both' ? (['out', 'in'] as const) : [field.direction]).map(
+        (direction) => ({ type: field.type, direction }),
+      );
+      if (field.shape === 'list') return [field.name, hopList(t, field, hops, target)];
+      const [hop] = hops;
+      if (hop === undefined || hops.length > 1)
+        throw new Error(`${field.label}.${field.name}: only a list walks an edge both ways`);
+      return [
+        field.name,
+        field.shape === 'one' ? hopOne(t, field, hop, target) : hopConnection(t, field, hop, target),
+      ];
+    }),
+  );
 }
 
 /** Relay node options shared by every entity type: the global id is the label + the node's key. */
@@ -337,27 +330,3 @@ export function nodeConnectionRef(name: string, target: Target) {
 
 /** The Relay paging arguments, for root lists. */
 export const pagingArgs = pageArgs;
-
-/** What a MENTIONS edge carries: the name as the item wrote it. */
-export function mentionEdgeFields(e: EdgeFieldBuilder) {
-  return {
-    written: e.string({
-      nullable: true,
-      description: 'The name as the item wrote it.',
-      resolve: (edge) => relText(edge, 'written'),
-    }),
-  };
-}
-
-/** What a role edge (WORKS_FOR, BASED_AT) carries: the role as written and the honorific it was given with. */
-export function roleEdgeFields(e: EdgeFieldBuilder) {
-  return {
-    role: e.string({
-      nullable: true,
-      description:
-        'The role as written ("DCS", "Lead Member for Children"); its dates are firstSeen and lastSeen.',
-      resolve: (edge) => relText(edge, 'role'),
-    }),
-    honorific: e.string({ nullable: true, resolve: (edge) => relText(edge, 'honorific') }),
-  };
-}

@@ -1,4 +1,4 @@
-import { NODE_LABELS, type GraphNode, type NodeLabel } from '../graph/index.js';
+import { LABEL_GROUPS, NODE_LABELS, targetNameOf, type GraphNode, type NodeLabel } from '../graph/index.js';
 import { builder } from './builder.js';
 
 /**
@@ -14,15 +14,27 @@ export const NetworkRef = builder.objectRef<GraphNode<'Network'>>('Network');
 export const MeetingRef = builder.objectRef<GraphNode<'Meeting'>>('Meeting');
 export const LocalAuthorityRef = builder.objectRef<GraphNode<'LocalAuthority'>>('LocalAuthority');
 
-/** What an Item can mention (the MENTIONS targets of the edge catalogue). */
+/** The GraphQL object type of each label. */
+const NODE_REFS = {
+  Issue: IssueRef,
+  Item: ItemRef,
+  Report: ReportRef,
+  Organisation: OrganisationRef,
+  Person: PersonRef,
+  Network: NetworkRef,
+  Meeting: MeetingRef,
+  LocalAuthority: LocalAuthorityRef,
+} as const satisfies Record<NodeLabel, unknown>;
+
+/** What an Item can mention (a group of the edge catalogue). */
 export const MentionableRef = builder.unionType('Mentionable', {
-  types: [PersonRef, OrganisationRef, LocalAuthorityRef, NetworkRef],
+  types: LABEL_GROUPS.Mentionable.map((label) => NODE_REFS[label]),
   resolveType: (node) => node.label,
 });
 
-/** Who can publish a report (the PUBLISHED_BY targets of the edge catalogue): every one has a name. */
+/** Who can publish a report (a group of the edge catalogue): every one has a name. */
 export const PublisherRef = builder
-  .interfaceRef<GraphNode<'Organisation' | 'LocalAuthority' | 'Network'>>('Publisher')
+  .interfaceRef<GraphNode<(typeof LABEL_GROUPS.Publisher)[number]>>('Publisher')
   .implement({
     description: 'A body that published a report: an organisation, a local authority or a network.',
     resolveType: (node) => node.label,
@@ -41,7 +53,7 @@ export function narrowed<L extends NodeLabel>(node: GraphNode, labels: readonly 
   return node as GraphNode<L>;
 }
 
-/** The GraphQL type of each kind of node a relationship field can reach, with the labels it covers. */
+/** The GraphQL type of each kind of node a field can reach, with the labels it covers. */
 export const TARGETS = {
   Issue: { ref: IssueRef, labels: ['Issue'] },
   Item: { ref: ItemRef, labels: ['Item'] },
@@ -51,6 +63,9 @@ export const TARGETS = {
   Network: { ref: NetworkRef, labels: ['Network'] },
   Meeting: { ref: MeetingRef, labels: ['Meeting'] },
   LocalAuthority: { ref: LocalAuthorityRef, labels: ['LocalAuthority'] },
-  Mentionable: { ref: MentionableRef, labels: ['Person', 'Organisation', 'LocalAuthority', 'Network'] },
-  Publisher: { ref: PublisherRef, labels: ['Organisation', 'LocalAuthority', 'Network'] },
+  Mentionable: { ref: MentionableRef, labels: LABEL_GROUPS.Mentionable },
+  Publisher: { ref: PublisherRef, labels: LABEL_GROUPS.Publisher },
 } as const;
+
+/** The GraphQL type of a set of labels a hop reaches. */
+export const targetOf = (labels: readonly NodeLabel[]) => TARGETS[targetNameOf(labels)];

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+import { HOP_FIELDS, type NodeLabel } from '../graph/index.js';
 import type { Exposure } from './exposure.js';
 
 /**
@@ -26,6 +27,44 @@ interface StaticFile {
   file: string;
   type: string;
 }
+
+/**
+ * A relationship field as the explorer draws it. `relation` is the edge type and `out` says whether the
+ * entity is where the edge starts, so that one edge reached from either end is drawn once; an `undirected`
+ * one is drawn once whichever end it is reached from. `single` and `list` fields hold entities without
+ * evidence; `dated` ones take the period as from/to.
+ */
+export interface ExplorerLink {
+  field: string;
+  relation: string;
+  out: boolean;
+  undirected: boolean;
+  single: boolean;
+  list: boolean;
+  dated: boolean;
+}
+
+/** Every relationship field of each kind of entity, as the edge catalogue declares them. */
+export function explorerLinks(): Record<NodeLabel, ExplorerLink[]> {
+  const links: Partial<Record<NodeLabel, ExplorerLink[]>> = {};
+  for (const field of HOP_FIELDS) {
+    (links[field.label] ??= []).push({
+      field: field.name,
+      relation: field.type,
+      out: field.direction !== 'in',
+      undirected: field.direction === 'both',
+      single: field.shape === 'one',
+      list: field.shape === 'list',
+      dated: field.dated,
+    });
+  }
+  return links as Record<NodeLabel, ExplorerLink[]>;
+}
+
+/** The module explore.js imports its relationship fields from, written once from the catalogue. */
+const RELATIONSHIPS_MODULE = `// Written by the server from the edge catalogue (src/graph/edges.ts, src/server/pages.ts).
+export const FIELDS = ${JSON.stringify(explorerLinks(), null, 2)};
+`;
 
 const WORKBENCH_FILES: Record<string, StaticFile> = {
   '/explore': { file: join(PAGES_DIR, 'explore.html'), type: HTML },
@@ -56,6 +95,11 @@ export function useWorkbenchPages(exposure: Exposure): Plugin {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (url.pathname === '/') {
         endResponse(new fetchAPI.Response(indexPage(exposure), { headers: pageHeaders(HTML) }));
+        return;
+      }
+      if (url.pathname === '/assets/relationships.js') {
+        const body = request.method === 'HEAD' ? null : RELATIONSHIPS_MODULE;
+        endResponse(new fetchAPI.Response(body, { headers: pageHeaders(JS) }));
         return;
       }
       const found = files[url.pathname];

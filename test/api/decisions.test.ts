@@ -222,3 +222,26 @@ describe('decisions that last', () => {
     LONG_TEST_TIMEOUT,
   );
 });
+
+describe('a doubt a curator records', () => {
+  it('POSSIBLY_SAME_AS reads the same from either person (its direction means nothing), and goes with its undo', async () => {
+    const SAME = `query ($name: String!) { person(name: $name) { possiblySameAs { name } } }`;
+    const sameAs = async (name: string) =>
+      (await data(app, SAME, { name })).person.possiblySameAs.map((p: Json) => p.name);
+    expect([await sameAs('Luke Ede'), await sameAs('Alastair Lee')]).toEqual([[], []]);
+    const asserted = (
+      await data(
+        app,
+        `mutation ($from: ID!, $to: ID!) { assertEdge(type: "POSSIBLY_SAME_AS", from: $from, to: $to, note: "doubt") { id } }`,
+        { from: globalId('Person', 'luke ede'), to: globalId('Person', 'alastair lee') },
+        curator,
+      )
+    ).assertEdge;
+    expect([await sameAs('Luke Ede'), await sameAs('Alastair Lee')]).toEqual([
+      ['Alastair Lee'],
+      ['Luke Ede'],
+    ]);
+    await data(app, UNDO, { id: asserted.id }, curator);
+    expect([await sameAs('Luke Ede'), await sameAs('Alastair Lee')]).toEqual([[], []]);
+  });
+});

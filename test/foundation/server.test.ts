@@ -129,6 +129,7 @@ describe('HTTP exposure', () => {
       app.fetch('http://test/'),
       app.fetch('http://test/explore'),
       app.fetch('http://test/assets/explore.js'),
+      app.fetch('http://test/assets/relationships.js'),
       app.fetch('http://test/graphql', { headers: { accept: 'text/html' } }),
       post(app, '{ health { ok } }'),
       app.fetch('http://test/no-such-page'),
@@ -141,7 +142,7 @@ describe('HTTP exposure', () => {
     }
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/frame-ancestors 'none'/);
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 404]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200, 404]);
   });
 
   it('serves GraphiQL with no reference to another host', async () => {

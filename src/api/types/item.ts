@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
-import { hopConnection, hopOne, nodeOptions, mentionEdgeFields } from '../fields.js';
-import { ItemRef, TARGETS } from '../refs.js';
+import { hopFields, nodeOptions } from '../fields.js';
+import { ItemRef } from '../refs.js';
 
 builder.node(ItemRef, {
   ...nodeOptions('Item'),
@@ -25,16 +25,6 @@ builder.node(ItemRef, {
         'The addresses the item links to, in page order, when its Update was read from a web page or e-mail (empty from plain text).',
       resolve: (item) => item.links ?? [],
     }),
-    issue: hopOne(t, 'itemIssue', TARGETS.Issue, 'The Update the item appeared in.'),
-    reports: hopConnection(t, 'ItemReports', 'itemReports', TARGETS.Report, {
-      description: 'Reports the item cites.',
-    }),
-    meetings: hopConnection(t, 'ItemMeetings', 'itemMeetings', TARGETS.Meeting, {
-      description: 'Meetings and events the item announces.',
-    }),
-    mentions: hopConnection(t, 'ItemMentions', 'itemMentions', TARGETS.Mentionable, {
-      description: 'People, organisations, local authorities and networks the item names.',
-      edgeFields: mentionEdgeFields,
-    }),
+    ...hopFields(t, 'Item'),
   }),
 });

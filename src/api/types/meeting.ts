@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
-import { hopConnection, hopOne, nodeOptions } from '../fields.js';
-import { MeetingRef, TARGETS } from '../refs.js';
+import { hopFields, nodeOptions } from '../fields.js';
+import { MeetingRef } from '../refs.js';
 
 builder.node(MeetingRef, {
   ...nodeOptions('Meeting'),
@@ -10,24 +10,6 @@ builder.node(MeetingRef, {
     date: t.field({ type: 'Date', resolve: (m) => m.date ?? '' }),
     time: t.string({ nullable: true, resolve: (m) => m.time ?? null }),
     topic: t.string({ nullable: true, resolve: (m) => m.topic ?? null }),
-    network: hopOne(
-      t,
-      'meetingNetwork',
-      TARGETS.Network,
-      'The network holding it; null for a standalone event.',
-    ),
-    contact: hopOne(t, 'meetingContact', TARGETS.Person, 'The person to ask ("More from …").'),
-    localAuthorities: hopConnection(
-      t,
-      'MeetingLocalAuthorities',
-      'meetingAuthorities',
-      TARGETS.LocalAuthority,
-      {
-        description: 'Authorities taking part.',
-      },
-    ),
-    announcedIn: hopConnection(t, 'MeetingAnnouncedIn', 'meetingAnnouncedIn', TARGETS.Item, {
-      description: 'Items that announced it.',
-    }),
+    ...hopFields(t, 'Meeting'),
   }),
 });

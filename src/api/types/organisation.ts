@@ -1,13 +1,6 @@
 import { builder } from '../builder.js';
-import {
-  datedHopConnection,
-  hopConnection,
-  nodeOptions,
-  mentionEdgeFields,
-  roleEdgeFields,
-} from '../fields.js';
-import { OrganisationRef, PublisherRef, TARGETS } from '../refs.js';
-import { inspectionEdgeFields } from './local-authority.js';
+import { hopFields, nodeOptions } from '../fields.js';
+import { OrganisationRef, PublisherRef } from '../refs.js';
 
 builder.node(OrganisationRef, {
   ...nodeOptions('Organisation'),
@@ -20,20 +13,6 @@ builder.node(OrganisationRef, {
       resolve: (org) => org.aliases ?? [],
     }),
     kind: t.string({ nullable: true, resolve: (org) => org.kind ?? null }),
-    reports: datedHopConnection(t, 'OrganisationReports', 'publisherReports', TARGETS.Report, {
-      description: 'Reports it published, newest first.',
-    }),
-    people: hopConnection(t, 'OrganisationPeople', 'organisationPeople', TARGETS.Person, {
-      description: 'People listed as working for it.',
-      edgeFields: roleEdgeFields,
-    }),
-    mentionedIn: datedHopConnection(t, 'OrganisationMentionedIn', 'mentionedIn', TARGETS.Item, {
-      description: 'Items that name it, newest first.',
-      edgeFields: mentionEdgeFields,
-    }),
-    inspected: hopConnection(t, 'OrganisationInspected', 'organisationInspections', TARGETS.LocalAuthority, {
-      description: 'Local authorities it inspected, with the grades (Ofsted).',
-      edgeFields: inspectionEdgeFields,
-    }),
+    ...hopFields(t, 'Organisation'),
   }),
 });

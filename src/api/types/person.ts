@@ -2,22 +2,11 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { forbidden } from '../errors.js';
-import {
-  datedHopConnection,
-  evidenceFields,
-  hopConnection,
-  hopSlice,
-  listedHop,
-  nodeOptions,
-  relText,
-  type HopEdge,
-  mentionEdgeFields,
-  roleEdgeFields,
-} from '../fields.js';
-import type { HopName } from '../hops.js';
+import { evidenceFields, hopFields, hopSlice, listedHop, nodeOptions, type HopEdge } from '../fields.js';
+import { relText } from '../edge-data.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 import { IssueRef, narrowed, PersonRef, TARGETS } from '../refs.js';
-import { evidenceAt, fieldsAt, nodeProjection, propsAt } from '../selection.js';
+import { evidenceAt, fieldsAt, propsAt } from '../selection.js';
 import { propsOnly } from '../../storage/nodes.js';
 import type { GraphNode } from '../../graph/index.js';
 
@@ -49,27 +38,19 @@ const ContactDetailRef = builder.objectRef<Listing>('ContactDetail').implement({
 
 /** A person's contact-list entries, oldest first, at most MAX_PAGE_SIZE, with the values asked for. */
 async function listings(person: GraphNode, context: Context, info: GraphQLResolveInfo): Promise<Listing[]> {
-  const projection = listedHop(info.path.key.toString(), 'personListings', {
-    oldestFirst: true,
-    node: propsOnly(propsAt(info, ['issue'])),
-    // The relationship values the list's fields select (role or email…, evidence's count and dates).
-    relProps: fieldsAt(info),
-    evidence: evidenceAt(info),
-  });
+  const projection = listedHop(
+    info.path.key.toString(),
+    { type: 'LISTED_IN', direction: 'out' },
+    {
+      oldestFirst: true,
+      node: propsOnly(propsAt(info, ['issue'])),
+      // The relationship values the list's fields select (role or email…, evidence's count and dates).
+      relProps: fieldsAt(info),
+      evidence: evidenceAt(info),
+    },
+  );
   const slice = await hopSlice(person, TARGETS.Issue, projection, context);
   return slice.items;
-}
-
-/** Both directions of POSSIBLY_SAME_AS (the edge's direction means nothing). */
-async function possiblySameAs(person: GraphNode, context: Context, info: GraphQLResolveInfo) {
-  const node = nodeProjection(info);
-  const hops: HopName[] = ['personPossiblySameAsOut', 'personPossiblySameAsIn'];
-  const slices = await Promise.all(
-    hops.map((hop) =>
-      hopSlice(person, TARGETS.Person, listedHop(hop, hop, { oldestFirst: false, node }), context),
-    ),
-  );
-  return slices.flatMap((slice) => slice.items.map((hit) => narrowed(hit.node, ['Person'])));
 }
 
 builder.node(PersonRef, {
@@ -97,32 +78,6 @@ builder.node(PersonRef, {
         return listings(person, context, info);
       },
     }),
-    networks: hopConnection(t, 'PersonNetworks', 'personNetworks', TARGETS.Network, {
-      description: 'Networks they are the contact for.',
-    }),
-    organisations: hopConnection(t, 'PersonOrganisations', 'personOrganisations', TARGETS.Organisation, {
-      description: 'Organisations they work for.',
-      edgeFields: roleEdgeFields,
-    }),
-    localAuthorities: hopConnection(
-      t,
-      'PersonLocalAuthorities',
-      'personAuthorities',
-      TARGETS.LocalAuthority,
-      {
-        description: 'Local authorities they are based at.',
-        edgeFields: roleEdgeFields,
-      },
-    ),
-    mentionedIn: datedHopConnection(t, 'PersonMentionedIn', 'mentionedIn', TARGETS.Item, {
-      description: 'Items that name them.',
-      edgeFields: mentionEdgeFields,
-    }),
-    possiblySameAs: t.field({
-      type: [PersonRef],
-      description:
-        'Other people with the same surname and initial: a candidate for a person to confirm, never merged.',
-      resolve: (person, _args, context, info) => possiblySameAs(person, context, info),
-    }),
+    ...hopFields(t, 'Person'),
   }),
 });

@@ -2,63 +2,13 @@
 // the sentences that state it, narrow everything to a period. It reads the public GraphQL API only.
 import cytoscape from '/assets/cytoscape.esm.min.mjs';
 import { setupCuration } from '/assets/curate.js';
+// The relationship fields of each kind of entity, written by the server from the edge catalogue.
+import { FIELDS } from '/assets/relationships.js';
 
 /** Links drawn per relationship field of one entity; the details panel says how many more there are. */
 const PAGE_SIZE = 25;
 /** Evidence entries listed in the tooltip of one link. */
 const QUOTES_SHOWN = 5;
-
-/**
- * The relationship fields of each kind of entity. `relation` is the edge type in the graph and `out`
- * says whether this kind is where the edge starts, so that one edge reached from either end is drawn
- * once. `single` fields hold one entity and no evidence; `dated` ones take the period as from/to.
- */
-const link = (field, relation, out, options = {}) => ({ field, relation, out, ...options });
-const FIELDS = {
-  Issue: [link('items', 'HAS_ITEM', true), link('contacts', 'LISTED_IN', false)],
-  Item: [
-    link('issue', 'HAS_ITEM', false, { single: true }),
-    link('reports', 'CITES', true),
-    link('mentions', 'MENTIONS', true),
-    link('meetings', 'ANNOUNCED_IN', false),
-  ],
-  Report: [
-    link('publisher', 'PUBLISHED_BY', true, { single: true }),
-    link('authors', 'AUTHORED_BY', true),
-    link('citedIn', 'CITES', false),
-    link('feeds', 'FEEDS', true),
-  ],
-  Organisation: [
-    link('reports', 'PUBLISHED_BY', false),
-    link('people', 'WORKS_FOR', false),
-    link('inspected', 'INSPECTED', false),
-    link('mentionedIn', 'MENTIONS', false, { dated: true }),
-  ],
-  Person: [
-    link('networks', 'CONTACT_FOR', true),
-    link('organisations', 'WORKS_FOR', true),
-    link('localAuthorities', 'BASED_AT', true),
-    link('mentionedIn', 'MENTIONS', false, { dated: true }),
-  ],
-  Network: [
-    link('contacts', 'CONTACT_FOR', false),
-    link('meetings', 'HOLDS', true),
-    link('reports', 'FEEDS', false),
-    link('mentionedIn', 'MENTIONS', false, { dated: true }),
-  ],
-  Meeting: [
-    link('network', 'HOLDS', false, { single: true }),
-    link('contact', 'CONTACT', true, { single: true }),
-    link('localAuthorities', 'INVOLVES', true),
-    link('announcedIn', 'ANNOUNCED_IN', true),
-  ],
-  LocalAuthority: [
-    link('people', 'BASED_AT', false),
-    link('inspections', 'INSPECTED', true),
-    link('meetings', 'INVOLVES', false),
-    link('mentionedIn', 'MENTIONS', false, { dated: true }),
-  ],
-};
 
 const COLOURS = {
   Issue: '#64748b',
@@ -84,8 +34,8 @@ const SUMMARY = `fragment Summary on Node {
   ... on LocalAuthority { name }
 }`;
 
-function fieldSelection({ field, single, dated }) {
-  if (single) return `${field} { ...Summary }`;
+function fieldSelection({ field, single, list, dated }) {
+  if (single || list) return `${field} { ...Summary }`;
   const args = dated ? `first: ${PAGE_SIZE}, from: $from, to: $to` : `first: ${PAGE_SIZE}`;
   return `${field}(${args}) { totalCount edges { id node { ...Summary } evidence { quote date issue { number } item { title } } } }`;
 }
@@ -148,8 +98,10 @@ function addNode(entity) {
   }
 }
 
-function addEdge({ relation, out }, owner, other, evidence, stableId) {
-  const [source, target] = out ? [owner.id, other.id] : [other.id, owner.id];
+function addEdge({ relation, out, undirected }, owner, other, evidence, stableId) {
+  const [source, target] = (undirected ? owner.id < other.id : out)
+    ? [owner.id, other.id]
+    : [other.id, owner.id];
   const id = `${relation}|${source}|${target}`;
   const edge = model.edges.get(id) ?? { id, source, target, relation, evidence: [], stableIds: [] };
   // The graph's own ids of the relationships drawn as this link (one per role of a role edge): Wrong link rejects them.
@@ -171,6 +123,13 @@ async function expand(id) {
     if (field.single) {
       addNode(value);
       addEdge(field, node, value, []);
+      continue;
+    }
+    if (field.list) {
+      for (const entity of value) {
+        addNode(entity);
+        addEdge(field, node, entity, []);
+      }
       continue;
     }
     for (const edge of value.edges) {
