@@ -33,8 +33,10 @@ CALL (r, sources, added, appending) {
 }
 CALL (r, sources, added, appending) {
   WITH r, sources, added WHERE NOT appending
-  CALL (r, sources, added) {
-    UNWIND [i IN range(0, size(sources) - 1) | {source: sources[i], quote: r.quotes[i], date: r.seenOn[i]}] + added AS e
+  // Each stored list is read once (indexing r.quotes in the comprehension would read it again per entry).
+  WITH r, sources, added, r.quotes AS quotes, r.seenOn AS seenOn
+  CALL (r, sources, added, quotes, seenOn) {
+    UNWIND [i IN range(0, size(sources) - 1) | {source: sources[i], quote: quotes[i], date: seenOn[i]}] + added AS e
     WITH DISTINCT e
     ORDER BY e.date, e.source
     RETURN collect(e) AS sorted
