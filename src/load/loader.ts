@@ -20,6 +20,7 @@ import {
   type NodeRef,
   type Properties,
 } from '../extract/records.js';
+import { reportMoves, reportUrls, withReportsMoved, type ReportMoves } from './same-url.js';
 import {
   foldVersions,
   needsPrevious,
@@ -169,7 +170,7 @@ export async function loadUpdates(db: Database, batch: UpdateToLoad[]): Promise<
     );
     const outcomes: LoadOutcome[] = [];
     const deferred: UpdateToLoad[] = [];
-    const plans: Plan[] = [];
+    const toWrite: { records: GraphRecords; contentHash: string; replaced: Row | null }[] = [];
     for (const update of batch) {
       const { records, options } = update;
       const number = records.issueNumber;
@@ -189,14 +190,33 @@ export async function loadUpdates(db: Database, batch: UpdateToLoad[]): Promise<
         deferred.push(update);
         continue;
       }
-      plans.push(planOf(records, options.contentHash, decision.action === 'replace' ? status! : null));
+      toWrite.push({
+        records,
+        contentHash: options.contentHash,
+        replaced: decision.action === 'replace' ? status! : null,
+      });
       const loadStatus = decision.action === 'replace' ? 'replaced' : 'loaded';
       outcomes.push({ issueNumber: number, status: loadStatus, note: decision.note, nodes: {}, edges: {} });
     }
+    const moves = await reportMovesOf(
+      tx,
+      toWrite.map((update) => update.records),
+    );
+    const plans = toWrite.map(({ records, contentHash, replaced }) =>
+      planOf(withReportsMoved(records, moves), contentHash, replaced),
+    );
     const { nodes, edges } = plans.length === 0 ? { nodes: {}, edges: {} } : await write(tx, plans);
     for (const update of batch) await update.options.beforeCommit?.(tx);
     return { outcomes, deferred, nodes, edges };
   });
+}
+
+/** Where the batch's linked Reports load (src/load/same-url.ts): one index lookup per address. */
+async function reportMovesOf(tx: Transaction, batch: GraphRecords[]): Promise<ReportMoves> {
+  const urls = reportUrls(batch);
+  if (urls.length === 0) return new Map();
+  const rows = await tx.run('reports-by-url', { urls });
+  return reportMoves(batch, new Map(rows.map((row) => [String(row.url), String(row.key)])));
 }
 
 function loadedVersion(status: Row | undefined): UpdateVersion | null {
