@@ -20,16 +20,21 @@ import type { GraphRecords, NodeRecord, NodeRef, Properties } from '../extract/r
 /** Report keys of a batch → the Report key their records load onto (only the keys that move). */
 export type ReportMoves = Map<string, string>;
 
-/** The addresses the Report records of the batch carry, each once. */
-export function reportUrls(batch: GraphRecords[]): string[] {
-  const urls = new Set<string>();
-  for (const records of batch)
-    for (const node of records.nodes) if (urlOf(node) !== null) urls.add(urlOf(node)!);
-  return [...urls];
+/** The Report records of the batch that carry a url: their keys and urls. */
+function linkedReports(batch: GraphRecords[]): { key: string; url: string }[] {
+  return batch.flatMap((records) =>
+    records.nodes.flatMap((node) =>
+      node.label === 'Report' && typeof node.props.url === 'string'
+        ? [{ key: node.key, url: node.props.url }]
+        : [],
+    ),
+  );
 }
 
-const urlOf = (node: NodeRecord): string | null =>
-  node.label === 'Report' && typeof node.props.url === 'string' ? node.props.url : null;
+/** The addresses the Report records of the batch carry, each once. */
+export const reportUrls = (batch: GraphRecords[]): string[] => [
+  ...new Set(linkedReports(batch).map(({ url }) => url)),
+];
 
 /**
  * Where each Report of the batch loads: `stored` maps a url to the key of the Report stored with it. Keys that
@@ -46,27 +51,23 @@ export function reportMoves(batch: GraphRecords[], stored: ReadonlyMap<string, s
     parent.set(key, root);
     return root;
   };
-  const rank = (key: string): [number, string] => [storedKeys.has(key) ? 0 : 1, key];
+  /** Whether `a` rather than `b` names the joined Report: a stored key first, then the smaller. */
+  const before = (a: string, b: string): boolean =>
+    storedKeys.has(a) === storedKeys.has(b) ? a < b : storedKeys.has(a);
   const union = (a: string, b: string) => {
     const [rootA, rootB] = [find(a), find(b)];
     if (rootA === rootB) return;
-    const [[rankA, keyA], [rankB, keyB]] = [rank(rootA), rank(rootB)];
-    const aWins = rankA < rankB || (rankA === rankB && keyA < keyB);
-    if (aWins) parent.set(rootB, rootA);
+    if (before(rootA, rootB)) parent.set(rootB, rootA);
     else parent.set(rootA, rootB);
   };
   const firstOf = new Map<string, string>();
-  for (const records of batch) {
-    for (const node of records.nodes) {
-      const url = urlOf(node);
-      if (url === null) continue;
-      parent.set(node.key, parent.get(node.key) ?? node.key);
-      const storedKey = stored.get(url);
-      if (storedKey !== undefined) union(node.key, storedKey);
-      const first = firstOf.get(url);
-      if (first === undefined) firstOf.set(url, node.key);
-      else union(node.key, first);
-    }
+  for (const { key, url } of linkedReports(batch)) {
+    parent.set(key, parent.get(key) ?? key);
+    const storedKey = stored.get(url);
+    if (storedKey !== undefined) union(key, storedKey);
+    const first = firstOf.get(url);
+    if (first === undefined) firstOf.set(url, key);
+    else union(key, first);
   }
   const moves: ReportMoves = new Map();
   for (const key of parent.keys()) if (find(key) !== key) moves.set(key, find(key));
