@@ -38,11 +38,13 @@ import {
  * the same records again are recognised by their hash and left alone. A version that looks worse than the
  * loaded one (fewer items, truncated, another date) is refused unless forced: see `decideLoad`. Shared nodes
  * and edges take their properties from every Update's description of them (src/load/versions.ts), so the graph
- * does not depend on the order Updates are loaded in.
+ * does not depend on the order Updates are loaded in (but for the key a Report linked under two titles keeps:
+ * src/load/same-url.ts).
  *
  * The cost of an Update does not grow with the archive. Every node and edge is reached by its uid (an index),
- * edges by expanding only their own type; what a shared node keeps of the Updates is bounded (`versions`, a
- * count and the newest number); and each Update records on its own Issue node what it described
+ * edges by expanding only their own type, a linked Report by its url (an index); what a shared node keeps of
+ * the Updates is bounded (`versions`, a count and the newest number); and each Update records on its own Issue
+ * node what it described
  * (`describedNodes`: "<uid>\t<JSON>", `describedEdges`: "<from>\t<type>\t<to>\t<key>\t<JSON>", the JSON ''
  * when it said nothing of the thing's properties), so a replacement finds what to take back through the
  * Update itself, never by searching the graph.
