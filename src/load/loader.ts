@@ -44,10 +44,9 @@ import {
  * The cost of an Update does not grow with the archive. Every node and edge is reached by its uid (an index),
  * edges by expanding only their own type, a linked Report by its url (an index); what a shared node keeps of
  * the Updates is bounded (`versions`, a count and the newest number); and each Update records on its own Issue
- * node what it described
- * (`describedNodes`: "<uid>\t<JSON>", `describedEdges`: "<from>\t<type>\t<to>\t<key>\t<JSON>", the JSON ''
- * when it said nothing of the thing's properties), so a replacement finds what to take back through the
- * Update itself, never by searching the graph.
+ * node what it described (`describedNodes`: "<uid>\t<JSON>", `describedEdges`:
+ * "<from>\t<type>\t<to>\t<key>\t<JSON>", the JSON '' when it said nothing of the thing's properties), so a
+ * replacement finds what to take back through the Update itself, never by searching the graph.
  */
 
 export type LoadStatus = 'loaded' | 'replaced' | 'unchanged' | 'refused';
