@@ -17,7 +17,7 @@
  *      baseline of the same records, each into an empty Neo4j.
  * Parse and extract times per seed Update come first (bench/parse.ts), then crawl + ingest of 700 Update pages
  * served from 127.0.0.1 (bench/crawl.ts: pages/s fetched and parsed, wall time, Updates/s, peak RSS).
- * --quick: fewer rounds, shorter load, 70 pages.
+ * --quick: fewer rounds, shorter load, 70 pages. --crawl-only: only the crawl + ingest row (no graph sizes).
  * BENCH_CACHE_DIR overrides the graph cache folder (default: <tmp>/seslip-kg-bench-graphs).
  */
 import { performance } from 'node:perf_hooks';
@@ -46,10 +46,11 @@ import { ms, percentile, table } from './stats.js';
 import { SYSTEMS, Systems, post, type Answer, type SystemName } from './systems.js';
 
 const quick = process.argv.includes('--quick');
-const unknown = process.argv.slice(2).filter((arg) => arg !== '--quick');
+const crawlOnly = process.argv.includes('--crawl-only');
+const unknown = process.argv.slice(2).filter((arg) => arg !== '--quick' && arg !== '--crawl-only');
 if (unknown.length > 0) {
   console.error(
-    `usage: [BENCH_SIZES=1000,5000] npm run bench [-- --quick]   (unknown: ${unknown.join(' ')})`,
+    `usage: [BENCH_SIZES=1000,5000] npm run bench [-- --quick] [-- --crawl-only]   (unknown: ${unknown.join(' ')})`,
   );
   process.exit(2);
 }
@@ -570,6 +571,10 @@ function printSize(f: SizeFigures): void {
 }
 
 async function main(): Promise<void> {
+  if (crawlOnly) {
+    printCrawl(await crawlBenchmark(CRAWL_PAGES, await loadResolver(), progress));
+    return;
+  }
   progress(`${quick ? 'quick' : 'full'} run; sizes ${SIZES.join(', ')}`);
   const resolver = await loadResolver();
   const parse = parseBenchmark(PARSE_ROUNDS);

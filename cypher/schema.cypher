@@ -15,6 +15,8 @@ CREATE CONSTRAINT local_authority_key IF NOT EXISTS FOR (n:LocalAuthority) REQUI
 CREATE INDEX issue_date IF NOT EXISTS FOR (n:Issue) ON (n.date);
 CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date);
 CREATE INDEX report_published IF NOT EXISTS FOR (n:Report) ON (n.publishedOn);
+// Not unique: a Report takes the newest url any Update gives it, so two Reports can come to share one.
+CREATE INDEX report_url IF NOT EXISTS FOR (n:Report) ON (n.url);
 CREATE INDEX item_issue IF NOT EXISTS FOR (n:Item) ON (n.issueNumber);
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Issue|Item|Report|Organisation|Person|Network|Meeting|LocalAuthority)

@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { DatabaseError, type Database } from '../db/database.js';
 import { extractGraph } from '../extract/extract.js';
-import { proposeNames } from '../extract/name-reader.js';
+import { proposeNames, type NameProposals } from '../extract/name-reader.js';
 import type { GraphRecords } from '../extract/records.js';
 import type { Resolver } from '../extract/resolve.js';
 import { parseUpdateFile, UpdateParseError, type UpdateDocument } from '../parse/index.js';
@@ -35,6 +35,9 @@ import {
 export const BATCH_UPDATES = 50;
 /** …and at most about this many nodes and edges (records), so a transaction's memory stays bounded. */
 export const BATCH_RECORDS = 10_000;
+
+/** How many Updates are read and proposed to the name reader ahead of the one being extracted. */
+const READ_AHEAD = 2;
 
 /** `new` is a dry run's "would be loaded"; a dry run's other statuses say what a real run would do. */
 export type FileStatus = LoadStatus | 'new' | 'failed' | 'skipped';
@@ -215,7 +218,19 @@ export async function ingestSources(
     });
   };
 
-  for (const { name: file, read } of sources) {
+  // The name reader (its own process) reads the next Updates while the rules extract this one.
+  const reads = new Map<number, Promise<ReadUpdate>>();
+  const readAhead = (index: number) => {
+    const source = sources[index];
+    if (source === undefined || reads.has(index)) return;
+    const read = readUpdate(source.read);
+    read.catch(() => undefined); // awaited (and reported) in its turn
+    reads.set(index, read);
+  };
+  for (const [index, { name: file }] of sources.entries()) {
+    for (let ahead = index; ahead <= index + READ_AHEAD; ahead += 1) readAhead(ahead);
+    const read = reads.get(index)!;
+    reads.delete(index);
     if (stopped !== null) {
       await flush();
       report(failed(file, `${file}: not tried (ingest stopped)`));
@@ -305,7 +320,21 @@ export class ExtractError extends Error {
  * becomes an ExtractError naming file and lines (a reader that cannot run is a set-up problem, not the file's).
  */
 export async function extractRecords(document: UpdateDocument, resolver: Resolver): Promise<GraphRecords> {
-  const names = await proposeNames(document);
+  return extractRead({ document, names: await proposeNames(document) }, resolver);
+}
+
+/** An Update parsed, with what the statistical reader proposed in it: all extract needs besides data/. */
+interface ReadUpdate {
+  document: UpdateDocument;
+  names: NameProposals;
+}
+
+const readUpdate = async (read: () => Promise<UpdateDocument>): Promise<ReadUpdate> => {
+  const document = await read();
+  return { document, names: await proposeNames(document) };
+};
+
+function extractRead({ document, names }: ReadUpdate, resolver: Resolver): GraphRecords {
   try {
     return extractGraph(document, resolver, names);
   } catch (error) {
@@ -331,10 +360,10 @@ async function prepareFile(
   db: Database,
   resolver: Resolver,
   file: string,
-  read: () => Promise<UpdateDocument>,
+  read: Promise<ReadUpdate>,
   options: IngestOptions,
 ): Promise<{ kind: 'done'; outcome: FileOutcome } | { kind: 'pending'; pending: Pending }> {
-  const records = await extractRecords(await read(), resolver);
+  const records = extractRead(await read, resolver);
   const loadOptions = { contentHash: recordsHash(records), force: options.force };
   const outcome: FileOutcome = {
     file,

@@ -20,6 +20,7 @@ import {
   type NodeRef,
   type Properties,
 } from '../extract/records.js';
+import { reportMoves, reportUrls, withReportsMoved, type ReportMoves } from './same-url.js';
 import {
   foldVersions,
   needsPrevious,
@@ -38,14 +39,15 @@ import { DERIVED_FROM_LABELS, emptyScope, type DeriveScope } from './derive.js';
  * the same records again are recognised by their hash and left alone. A version that looks worse than the
  * loaded one (fewer items, truncated, another date) is refused unless forced: see `decideLoad`. Shared nodes
  * and edges take their properties from every Update's description of them (src/load/versions.ts), so the graph
- * does not depend on the order Updates are loaded in.
+ * does not depend on the order Updates are loaded in (but for the key a Report linked under two titles keeps:
+ * src/load/same-url.ts).
  *
  * The cost of an Update does not grow with the archive. Every node and edge is reached by its uid (an index),
- * edges by expanding only their own type; what a shared node keeps of the Updates is bounded (`versions`, a
- * count and the newest number); and each Update records on its own Issue node what it described
- * (`describedNodes`: "<uid>\t<JSON>", `describedEdges`: "<from>\t<type>\t<to>\t<key>\t<JSON>", the JSON ''
- * when it said nothing of the thing's properties), so a replacement finds what to take back through the
- * Update itself, never by searching the graph.
+ * edges by expanding only their own type, a linked Report by its url (an index); what a shared node keeps of
+ * the Updates is bounded (`versions`, a count and the newest number); and each Update records on its own Issue
+ * node what it described (`describedNodes`: "<uid>\t<JSON>", `describedEdges`:
+ * "<from>\t<type>\t<to>\t<key>\t<JSON>", the JSON '' when it said nothing of the thing's properties), so a
+ * replacement finds what to take back through the Update itself, never by searching the graph.
  */
 
 export type LoadStatus = 'loaded' | 'replaced' | 'unchanged' | 'refused';
@@ -172,7 +174,7 @@ export async function loadUpdates(db: Database, batch: UpdateToLoad[]): Promise<
     );
     const outcomes: LoadOutcome[] = [];
     const deferred: UpdateToLoad[] = [];
-    const plans: Plan[] = [];
+    const toWrite: { records: GraphRecords; contentHash: string; replaced: Row | null }[] = [];
     for (const update of batch) {
       const { records, options } = update;
       const number = records.issueNumber;
@@ -192,14 +194,33 @@ export async function loadUpdates(db: Database, batch: UpdateToLoad[]): Promise<
         deferred.push(update);
         continue;
       }
-      plans.push(planOf(records, options.contentHash, decision.action === 'replace' ? status! : null));
+      toWrite.push({
+        records,
+        contentHash: options.contentHash,
+        replaced: decision.action === 'replace' ? status! : null,
+      });
       const loadStatus = decision.action === 'replace' ? 'replaced' : 'loaded';
       outcomes.push({ issueNumber: number, status: loadStatus, note: decision.note, nodes: {}, edges: {} });
     }
+    const moves = await reportMovesOf(
+      tx,
+      toWrite.map((update) => update.records),
+    );
+    const plans = toWrite.map(({ records, contentHash, replaced }) =>
+      planOf(withReportsMoved(records, moves), contentHash, replaced),
+    );
     const { nodes, edges, scope } = plans.length === 0 ? nothingWritten() : await write(tx, plans);
     for (const update of batch) await update.options.beforeCommit?.(tx);
     return { outcomes, deferred, nodes, edges, scope };
   });
+}
+
+/** Where the batch's linked Reports load (src/load/same-url.ts): one index lookup per address. */
+async function reportMovesOf(tx: Transaction, batch: GraphRecords[]): Promise<ReportMoves> {
+  const urls = reportUrls(batch);
+  if (urls.length === 0) return new Map();
+  const rows = await tx.run('reports-by-url', { urls });
+  return reportMoves(batch, new Map(rows.map((row) => [String(row.url), String(row.key)])));
 }
 
 function loadedVersion(status: Row | undefined): UpdateVersion | null {
