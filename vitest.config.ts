@@ -11,7 +11,8 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // One Neo4j Community instance has one user database, so files that write to it take turns.
     fileParallelism: false,
-    testTimeout: 30_000,
+    // Generous: a busy 2-core machine (Neo4j, the name reader and the tests share it) is slow, never stuck.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 });
