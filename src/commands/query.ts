@@ -11,7 +11,8 @@ import {
 import { loadResolver } from '../extract/resolve.js';
 import { createApp } from '../server/app.js';
 import { withConfig, withDatabase } from './common.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError } from './errors.js';
+import { ExitCode } from './exit-code.js';
 
 export interface QueryFlags {
   var: string[];

@@ -1,4 +1,5 @@
-import { projectPath, type Config } from '../config.js';
+import type { Config } from '../config.js';
+import { projectPath } from '../project.js';
 import type { Database } from '../db/database.js';
 import { isPortTaken } from '../db/embedded.js';
 import { loadResolver, type Resolver } from '../extract/resolve.js';
@@ -7,7 +8,8 @@ import type { Logger } from '../log.js';
 import { createApp } from '../server/app.js';
 import { listen } from '../server/http.js';
 import { withConfig, withDatabase } from './common.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError } from './errors.js';
+import { ExitCode } from './exit-code.js';
 
 /** `seslip-kg serve` (what `npm start` runs): database, seed, GraphQL server, graceful shutdown. */
 export async function run(): Promise<number> {

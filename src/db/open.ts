@@ -1,4 +1,5 @@
-import { projectPath, type Config } from '../config.js';
+import type { Config } from '../config.js';
+import { projectPath } from '../project.js';
 import type { Logger } from '../log.js';
 import { Database, DatabaseError } from './database.js';
 import { startEmbeddedNeo4j, superviseEmbeddedNeo4j, type SupervisedNeo4j } from './embedded.js';

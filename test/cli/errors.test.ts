@@ -3,8 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { explain, ExitCode } from '../../src/commands/errors.js';
-import { loadDotEnv, projectPath } from '../../src/config.js';
+import { explain } from '../../src/commands/errors.js';
+import { ExitCode } from '../../src/commands/exit-code.js';
+import { loadDotEnv, projectPath } from '../../src/project.js';
 import { DatabaseError } from '../../src/db/database.js';
 import { mavenDownload, serverFileName, startEmbeddedNeo4j } from '../../src/db/embedded.js';
 import { DatabaseConnectError } from '../../src/db/open.js';
