@@ -29,9 +29,10 @@ export async function run(): Promise<number> {
         );
         log.info('server ready', { graphiql: `${server.url}/graphql`, neo4j: database.uri });
         process.stdout.write(`\nGraphiQL: ${server.url}/graphql\n\n`);
+        // The handlers stay for the whole shutdown: Ctrl-C under `npm start` brings SIGINT twice (the terminal's,
+        // and the one npm passes on), and a second signal must not cut the clean stop of Neo4j short.
         const signal = await new Promise<string>((done) => {
-          process.once('SIGINT', () => done('SIGINT'));
-          process.once('SIGTERM', () => done('SIGTERM'));
+          for (const name of ['SIGINT', 'SIGTERM'] as const) process.on(name, () => done(name));
         });
         log.info('shutting down', { signal });
         await server.close();

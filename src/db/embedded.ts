@@ -2,10 +2,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.js';
+import { sourceAssetPath } from '../project.js';
 
 /**
  * Runs Neo4j Community in a JVM beside the app (src/db/embedded/*.java), so that dev, tests and CI
@@ -13,7 +13,7 @@ import type { Logger } from '../log.js';
  * by Maven; the compiled launcher and its classpath live in src/db/embedded/target.
  */
 
-const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), 'embedded');
+const projectDir = sourceAssetPath('db', 'embedded');
 const targetDir = join(projectDir, 'target');
 const classpathFile = join(targetDir, 'classpath.txt');
 const launcherClass = join(targetDir, 'classes', 'seslip', 'EmbeddedNeo4j.class');
