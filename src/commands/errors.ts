@@ -1,6 +1,6 @@
 import { ConfigError } from '../config.js';
 import { DatabaseError } from '../db/database.js';
-import { EmbeddedNeo4jError, type EmbeddedFailure } from '../db/embedded.js';
+import { EmbeddedNeo4jError, type EmbeddedFailure } from '../db/embedded/failure.js';
 import { DatabaseConnectError } from '../db/open.js';
 import { NameReaderError } from '../extract/name-reader.js';
 import { ExitCode, type ExitStatus } from './exit-code.js';

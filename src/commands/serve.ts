@@ -1,10 +1,10 @@
 import type { Config } from '../config.js';
 import { projectPath } from '../project.js';
 import type { Database } from '../db/database.js';
-import { isPortTaken } from '../db/embedded.js';
 import { loadResolver, type Resolver } from '../extract/resolve.js';
 import { ingestFiles } from '../load/ingest.js';
 import type { Logger } from '../log.js';
+import { isPortFree } from '../ports.js';
 import { createApp } from '../server/app.js';
 import { listen } from '../server/http.js';
 import { withConfig, withDatabase } from './common.js';
@@ -44,7 +44,7 @@ export async function run(): Promise<number> {
 }
 
 async function checkHttpPortFree(config: Config): Promise<void> {
-  if (config.PORT === 0 || !(await isPortTaken(config.HOST, config.PORT))) return;
+  if (config.PORT === 0 || (await isPortFree(config.HOST, config.PORT))) return;
   throw new CliError(
     ExitCode.portInUse,
     `the HTTP port ${config.PORT} on ${config.HOST} is in use (another seslip-kg serve, or another program)`,
