@@ -1,18 +1,28 @@
-# Build stage: install production dependencies only.
+# Build stage: compile src/ to dist/ (TypeScript is a dev dependency).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# Dependencies stage: production dependencies only.
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts
 
-# Runtime stage: the app (TypeScript run by tsx) as the unprivileged `node` user. No Java here:
-# in compose the database is the neo4j service, reached through NEO4J_URI.
+# Runtime stage: the compiled app as the unprivileged `node` user. No Java here: in compose the database is
+# the neo4j service, reached through NEO4J_URI. The workbench pages are served as they are, from src/.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json tsconfig.json ./
+COPY package.json ./
 COPY bin ./bin
-COPY src ./src
+COPY --from=build /app/dist ./dist
+COPY src/server/pages ./src/server/pages
 COPY cypher ./cypher
 COPY data ./data
 COPY seed ./seed

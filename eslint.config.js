@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.data', '.cache', 'src/db/embedded/target', 'coverage'] },
+  { ignores: ['node_modules', 'dist', '.data', '.cache', 'src/db/embedded/target', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { explain, ExitCode } from './commands/errors.js';
+import { ExitCode } from './commands/exit-code.js';
 import type { IngestFlags } from './commands/ingest.js';
-import { loadDotEnv, projectDir } from './config.js';
+import { loadDotEnv, projectDir } from './project.js';
 
 /**
  * `seslip-kg <command>`: one entry point on commander. Each command lives in src/commands/<name>.ts, is
- * loaded only when it runs (so `--help` never starts anything) and resolves to the exit status. Every error
- * ends here: a known one is printed as one line with its fix and its own exit status (src/commands/errors.ts),
- * stack traces only with --debug.
+ * loaded only when it runs (so `--help` loads nothing heavy and starts nothing) and resolves to the exit
+ * status. Every error ends here: a known one is printed as one line with its fix and its own exit status
+ * (src/commands/errors.ts), stack traces only with --debug.
  */
 
 const version = (JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as { version: string })
@@ -165,6 +165,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // Commander has printed its own message (usage error) or the help or version already.
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    // Loaded only on failure: it knows every error class, and with them the driver, the extractor and zod.
+    const { explain } = await import('./commands/errors.js');
     const explained = explain(error);
     process.stderr.write(`seslip-kg: ${explained.line}\n`);
     if (program.opts<{ debug?: boolean }>().debug === true) process.stderr.write(`${explained.details}\n`);
@@ -172,7 +174,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// `tsx src/cli.ts serve` (npm start) runs it directly; bin/seslip-kg.js imports it and calls main.
+// `node dist/cli.js serve` (npm start) and `tsx src/cli.ts serve` (npm run dev) run it directly;
+// bin/seslip-kg.js imports it and calls main.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await main(process.argv.slice(2));
 }

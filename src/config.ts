@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -159,23 +156,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   return result.data;
-}
-
-/** The project folder (where package.json is), whatever the current folder of the process. */
-export const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/**
- * A path setting such as NEO4J_EMBEDDED_DIR or SEED_DIR, resolved against the project folder: run from a
- * subfolder, the CLI must find the same graph and seed, not create a second graph there.
- */
-export function projectPath(setting: string): string {
-  return resolve(projectDir, setting);
-}
-
-/**
- * Reads the project's `.env` into process.env, if there is one. Variables already set in the environment
- * win, so `PORT=4001 npm start` overrides the file.
- */
-export function loadDotEnv(file: string = resolve(projectDir, '.env')): void {
-  if (existsSync(file)) process.loadEnvFile(file);
 }

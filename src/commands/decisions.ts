@@ -10,7 +10,8 @@ import {
   type DecisionLine,
 } from '../storage/decisions.js';
 import { withConfig, withDatabase } from './common.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError } from './errors.js';
+import { ExitCode } from './exit-code.js';
 
 /**
  * `seslip-kg decisions export <file>` and `seslip-kg decisions import <file>`: curators' decisions as JSON Lines,

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { decisionNodeProps } from '../storage/decisions.js';
 import { withConfig, withDatabase } from './common.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError } from './errors.js';
+import { ExitCode } from './exit-code.js';
 
 /**
  * `seslip-kg export <file>` and `seslip-kg import <file>`: the whole graph as one portable file, to move a

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { projectPath } from '../config.js';
+import { projectPath } from '../project.js';
 import {
   checkHttp,
   crawl,
@@ -19,7 +19,8 @@ import {
 } from '../load/ingest.js';
 import { parseUpdateBytes, parseUpdateFile } from '../parse/index.js';
 import { withConfig, withDatabase } from './common.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError } from './errors.js';
+import { ExitCode } from './exit-code.js';
 
 export interface IngestFlags {
   dryRun?: boolean;

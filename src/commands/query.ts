@@ -9,9 +9,9 @@ import {
   type TypeNode,
 } from 'graphql';
 import { loadResolver } from '../extract/resolve.js';
-import { createApp } from '../server/app.js';
 import { withConfig, withDatabase } from './common.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError } from './errors.js';
+import { ExitCode } from './exit-code.js';
 
 export interface QueryFlags {
   var: string[];
@@ -38,9 +38,13 @@ export async function run(file: string, flags: QueryFlags): Promise<number> {
   });
   const operation = singleOperation(parseQuery(text, file), file);
   const variables = variablesFrom(operation, flags.var);
-  const resolver = await loadResolver();
+  // The app's modules (schema, Yoga) take a second or more to load: they load while the connection to Neo4j
+  // is opened, not before it.
+  const loading = Promise.all([import('../server/app.js'), loadResolver()]);
+  loading.catch(() => undefined); // awaited below; a failure to open the database comes first
   return withConfig((config, log) =>
     withDatabase(config, log, async ({ db }) => {
+      const [{ createApp }, resolver] = await loading;
       const app = createApp({ config, db, resolver, log });
       // The operator of the CLI holds the API keys already: contact details are theirs to export.
       const key = config.API_KEYS[0];

@@ -1,13 +1,15 @@
-import { projectPath, type Config } from '../config.js';
+import type { Config } from '../config.js';
+import { projectPath } from '../project.js';
 import type { Database } from '../db/database.js';
-import { isPortTaken } from '../db/embedded.js';
 import { loadResolver, type Resolver } from '../extract/resolve.js';
 import { ingestFiles } from '../load/ingest.js';
 import type { Logger } from '../log.js';
+import { isPortFree } from '../ports.js';
 import { createApp } from '../server/app.js';
 import { listen } from '../server/http.js';
 import { withConfig, withDatabase } from './common.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError } from './errors.js';
+import { ExitCode } from './exit-code.js';
 
 /** `seslip-kg serve` (what `npm start` runs): database, seed, GraphQL server, graceful shutdown. */
 export async function run(): Promise<number> {
@@ -27,9 +29,10 @@ export async function run(): Promise<number> {
         );
         log.info('server ready', { graphiql: `${server.url}/graphql`, neo4j: database.uri });
         process.stdout.write(`\nGraphiQL: ${server.url}/graphql\n\n`);
+        // The handlers stay for the whole shutdown: Ctrl-C under `npm start` brings SIGINT twice (the terminal's,
+        // and the one npm passes on), and a second signal must not cut the clean stop of Neo4j short.
         const signal = await new Promise<string>((done) => {
-          process.once('SIGINT', () => done('SIGINT'));
-          process.once('SIGTERM', () => done('SIGTERM'));
+          for (const name of ['SIGINT', 'SIGTERM'] as const) process.on(name, () => done(name));
         });
         log.info('shutting down', { signal });
         await server.close();
@@ -41,7 +44,7 @@ export async function run(): Promise<number> {
 }
 
 async function checkHttpPortFree(config: Config): Promise<void> {
-  if (config.PORT === 0 || !(await isPortTaken(config.HOST, config.PORT))) return;
+  if (config.PORT === 0 || (await isPortFree(config.HOST, config.PORT))) return;
   throw new CliError(
     ExitCode.portInUse,
     `the HTTP port ${config.PORT} on ${config.HOST} is in use (another seslip-kg serve, or another program)`,

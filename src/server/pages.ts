@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import { HOP_FIELDS, type NodeLabel } from '../graph/index.js';
+import { sourceAssetPath } from '../project.js';
 import type { Exposure } from './exposure.js';
 
 /**
@@ -14,7 +14,7 @@ import type { Exposure } from './exposure.js';
  */
 
 const require = createRequire(import.meta.url);
-const PAGES_DIR = fileURLToPath(new URL('./pages/', import.meta.url));
+const PAGES_DIR = sourceAssetPath('server', 'pages');
 /** The built GraphiQL of graphql-yoga (React, Monaco and its workers in one bundle, no CDN needed). */
 const GRAPHIQL_DIST = dirname(require.resolve('@graphql-yoga/graphiql'));
 const CYTOSCAPE_DIST = dirname(require.resolve('cytoscape'));

@@ -1,12 +1,15 @@
 import { createServer, type Server } from 'node:net';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { explain, ExitCode } from '../../src/commands/errors.js';
-import { loadDotEnv, projectPath } from '../../src/config.js';
+import { explain } from '../../src/commands/errors.js';
+import { ExitCode } from '../../src/commands/exit-code.js';
+import { loadDotEnv, projectPath } from '../../src/project.js';
 import { DatabaseError } from '../../src/db/database.js';
-import { mavenDownload, serverFileName, startEmbeddedNeo4j } from '../../src/db/embedded.js';
+import { startEmbeddedNeo4j } from '../../src/db/embedded.js';
+import { mavenDownload } from '../../src/db/embedded/build.js';
+import { lockName, serverFileName } from '../../src/db/embedded/store-lock.js';
 import { DatabaseConnectError } from '../../src/db/open.js';
 import { silentLogger } from '../../src/log.js';
 import { projectDir, runBin } from './bin.js';
@@ -120,15 +123,17 @@ describe('ports in use, checked before Neo4j starts', () => {
 });
 
 describe('the embedded store held by a running server', () => {
-  it('answers "set NEO4J_URI=bolt://127.0.0.1:<port>" with its port, even run from a subfolder', async () => {
+  it('is used by the CLI without NEO4J_URI, found through its lock file, even run from a subfolder', async () => {
     // A data folder inside the project, named relative to it: the CLI below runs from test/, so it finds this
     // store only if NEO4J_EMBEDDED_DIR resolves against the project and not the current folder.
     const dataDir = projectPath(`.data/test-held-${process.pid}`);
     mkdirSync(dataDir, { recursive: true });
-    // A file left by a holder that was killed (no such process): it must not block the start below.
+    // The lock and server file left by a holder that was killed (no such process): they must not block the
+    // start below, nor wait until the lock goes stale.
+    mkdirSync(join(dataDir, lockName));
     writeFileSync(
       join(dataDir, serverFileName),
-      JSON.stringify({ javaPid: 2 ** 22 + 1, ownerPid: 2 ** 22 + 2, uri: 'bolt://127.0.0.1:1', port: 1 }),
+      JSON.stringify({ javaPid: 2 ** 22 + 1, ownerPid: 2 ** 22 + 2, uri: 'bolt://127.0.0.1:1' }),
     );
     const holder = await startEmbeddedNeo4j({
       dataDir,
@@ -139,20 +144,36 @@ describe('the embedded store held by a running server', () => {
       startTimeoutSeconds: 600,
       log: silentLogger,
     });
+    const queryFile = join(mkdtempSync(join(tmpdir(), 'seslip-held-')), 'count.graphql');
+    writeFileSync(queryFile, '{ stats { nodes { label count } } }\n');
     try {
-      expect(JSON.parse(readFileSync(join(dataDir, serverFileName), 'utf8'))).toMatchObject({
+      expect(JSON.parse(readFileSync(join(dataDir, serverFileName), 'utf8'))).toEqual({
+        ownerPid: process.pid,
+        javaPid: holder.pid,
         uri: holder.uri,
       });
-      const { code, stderr } = await runBin(
-        ['ingest', 'seed'],
-        { NEO4J_EMBEDDED_DIR: relative(projectDir, dataDir) },
+      const env = { NEO4J_EMBEDDED_DIR: relative(projectDir, dataDir), LOG_LEVEL: 'info' };
+      const query = await runBin(['query', queryFile], env, join(projectDir, 'test'));
+      expect(query.code).toBe(ExitCode.ok);
+      expect(query.stderr).toContain(`using the running server's embedded Neo4j`);
+      expect(query.stderr).toContain(holder.uri);
+      expect(query.stderr).not.toMatch(/starting embedded Neo4j/);
+      expect(JSON.parse(query.stdout)).toMatchObject({ data: { stats: { nodes: expect.any(Array) } } });
+      // A second server keeps a Neo4j of its own, so it is refused the held store, in one line with the fix.
+      const serve = await runBin(
+        ['serve'],
+        { ...env, PORT: '0', LOG_LEVEL: 'warn' },
         join(projectDir, 'test'),
       );
-      expect(code).toBe(ExitCode.storeInUse);
-      expect(stderr.trim()).toBe(
+      expect(serve.code).toBe(ExitCode.storeInUse);
+      expect(serve.stderr.trim()).toBe(
         `seslip-kg: the embedded Neo4j in ${dataDir} is in use by another seslip-kg process (pid ${process.pid}), ` +
           `listening on ${holder.uri} — set NEO4J_URI=${holder.uri} to use that Neo4j, or stop the other process first`,
       );
+      // Stopped, the holder gives the store up: the lock and the server file are gone.
+      await holder.stop();
+      expect(existsSync(join(dataDir, lockName))).toBe(false);
+      expect(existsSync(join(dataDir, serverFileName))).toBe(false);
     } finally {
       await holder.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
-import { ExitCode } from '../../src/commands/errors.js';
+import { ExitCode } from '../../src/commands/exit-code.js';
 import type { OpenDatabase } from '../../src/db/open.js';
 import { loadResolver } from '../../src/extract/resolve.js';
 import { ingestFiles } from '../../src/load/ingest.js';

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { projectDir, runBin } from './bin.js';
 
@@ -45,8 +47,27 @@ describe('seslip-kg help and version', () => {
       }
     }
     expect(existsSync(dataDir)).toBe(false);
-    // Sixteen child processes, each starting tsx: allow for a slow, shared machine.
+    // Sixteen child processes: allow for a slow, shared machine.
   }, 300_000);
+
+  it('loads commander and nothing else from node_modules on --help (no driver, schema, extractor or zod)', async () => {
+    // Every module the process resolves, recorded by module hooks: a static import of a command's heavy
+    // dependencies (what made --help take seconds) shows here, whatever the speed of the machine.
+    const register = join(projectDir, 'test', 'cli', 'fixtures', 'record-imports', 'register.mjs');
+    const { stdout, stderr } = await promisify(execFile)(
+      'node',
+      ['--import', register, join(projectDir, 'bin', 'seslip-kg.js'), '--help'],
+      { cwd: projectDir, env: { PATH: process.env.PATH, HOME: process.env.HOME } },
+    );
+    expect(stdout).toMatch(/^Usage: seslip-kg /m);
+    const urls = [...stderr.matchAll(/^imported (\S+)$/gm)].map((match) => match[1]!);
+    const packages = new Set(
+      urls.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []),
+    );
+    expect([...packages]).toEqual(['commander']);
+    const own = urls.filter((url) => url.includes('/dist/')).map((url) => url.replace(/^.*\/dist\//, ''));
+    expect(own.sort()).toEqual(['cli.js', 'commands/exit-code.js', 'project.js']);
+  });
 
   it('refuses an unknown command or option with the usage hint (exit 2)', async () => {
     const command = await runBin(['frobnicate']);

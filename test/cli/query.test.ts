@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { ExitCode } from '../../src/commands/errors.js';
+import { ExitCode } from '../../src/commands/exit-code.js';
 import { flattenRows } from '../../src/commands/query.js';
 import type { OpenDatabase } from '../../src/db/open.js';
 import { loadResolver } from '../../src/extract/resolve.js';
