@@ -1,7 +1,8 @@
 import { projectPath, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { isPortTaken } from '../db/embedded.js';
-import { loadResolver, type Resolver } from '../extract/resolve.js';
+import { type Resolver } from '../extract/resolve.js';
+import { loadResolver } from '../load/reference.js';
 import { ingestFiles } from '../load/ingest.js';
 import type { Logger } from '../log.js';
 import { createApp } from '../server/app.js';
