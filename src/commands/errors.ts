@@ -3,6 +3,7 @@ import { DatabaseError } from '../db/database.js';
 import { EmbeddedNeo4jError, type EmbeddedFailure } from '../db/embedded.js';
 import { DatabaseConnectError } from '../db/open.js';
 import { NameReaderError } from '../extract/name-reader.js';
+import { GraphFileError } from '../load/graph-file.js';
 
 /**
  * Exit statuses, one per kind of problem, so that a script can tell "fix your input" from "start Neo4j".
@@ -69,6 +70,7 @@ export function explain(error: unknown): Explained {
     return { exitCode: ExitCode.usage, line: error.message, details: stack };
   }
   if (error instanceof NameReaderError) return known(ExitCode.setup, error.message, error.fix);
+  if (error instanceof GraphFileError) return known(ExitCode.failed, error.message, error.fix);
   if (error instanceof EmbeddedNeo4jError) {
     return known(embeddedExit[error.reason], error.message, error.fix, error.details || stack);
   }
