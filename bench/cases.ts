@@ -5,7 +5,7 @@
  */
 import { EXAMPLES } from '../src/api/examples.js';
 import { luceneQuery } from '../src/api/lucene.js';
-import { normaliseName } from '../src/extract/normalise.js';
+import { normaliseName } from '../src/text/names.js';
 import type { Resolver } from '../src/extract/resolve.js';
 import * as peer from './peer/queries.js';
 import { searchHit, type SearchRow } from './peer/queries.js';

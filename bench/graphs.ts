@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { Database } from '../src/db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded.js';
 import { extractGraph } from '../src/extract/extract.js';
-import { loadResolver } from '../src/extract/resolve.js';
+import { loadResolver } from '../src/load/reference.js';
 import { ingestFiles } from '../src/load/ingest.js';
 import { createLogger } from '../src/log.js';
 import { parseUpdate } from '../src/parse/index.js';

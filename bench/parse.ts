@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { extractGraph } from '../src/extract/extract.js';
 import { nameReader, proposeNames } from '../src/extract/name-reader.js';
-import { loadResolver, type Resolver } from '../src/extract/resolve.js';
+import { type Resolver } from '../src/extract/resolve.js';
+import { loadResolver } from '../src/load/reference.js';
 import { parseUpdate } from '../src/parse/index.js';
 import { percentile } from './stats.js';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../src/db/database.js';
 import { startEmbeddedNeo4j } from '../src/db/embedded.js';
-import { loadResolver } from '../src/extract/resolve.js';
+import { loadResolver } from '../src/load/reference.js';
 import { ingestFiles } from '../src/load/ingest.js';
 import { silentLogger } from '../src/log.js';
 import { writeSyntheticUpdates } from '../test/support/synthetic-updates.js';

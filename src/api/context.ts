@@ -1,9 +1,9 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import type { Resolver } from '../extract/resolve.js';
 import type { Logger } from '../log.js';
 import { curatorOf, type Curator } from './auth.js';
 import { Loaders } from './loaders.js';
+import type { NameResolver } from './names.js';
 
 /** What every resolver sees, built afresh for each request. */
 export interface Context {
@@ -11,7 +11,7 @@ export interface Context {
   db: Database;
   loaders: Loaders;
   /** Name and alias resolution for lookups such as `network(name: "qa network")`. */
-  resolver: Resolver;
+  resolver: NameResolver;
   config: Config;
   log: Logger;
   /** True when the request carried `Authorization: Bearer <key>` with a key listed in API_KEYS. */
@@ -22,7 +22,7 @@ export interface Context {
 
 export function createContext(input: {
   db: Database;
-  resolver: Resolver;
+  resolver: NameResolver;
   config: Config;
   log: Logger;
   operation: string | undefined;

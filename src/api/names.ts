@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { normaliseName } from '../extract/normalise.js';
+import { normaliseName } from '../text/names.js';
 import { uidOf, type NodeLabel } from '../graph/index.js';
 import { nameCandidates, type NameCandidate } from '../storage/names.js';
 import { mergedInto } from '../storage/decisions.js';
@@ -15,6 +15,19 @@ import { luceneWords } from './lucene.js';
  * candidate that clearly outscores the rest wins ("Fostering" → Fostering Network, "Ofstd" → Ofsted). When several could, or none does, the answer is an error that
  * says so and lists the best candidates, never a silent empty answer.
  */
+
+/**
+ * What the API asks of the reference data in data/: the canonical name a name or alias stands for. The
+ * API declares only this, so that it depends on no extractor; the extractor's Resolver is one.
+ */
+export interface NameResolver {
+  resolveAuthority(name: string): { name: string } | undefined;
+  resolveOrganisation(name: string): { name: string } | undefined;
+  resolveNetwork(name: string): { name: string } | undefined;
+  resolvePerson(raw: string): { name: string };
+  /** Whatever kind of body the name stands for. */
+  resolveEntity(name: string): { kind: 'authority' | 'organisation' | 'network' } | undefined;
+}
 
 /** How far ahead the best candidate must score to win over the next one. */
 export const CLEAR_LEAD = 1.5;

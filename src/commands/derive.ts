@@ -1,4 +1,4 @@
-import { loadResolver } from '../extract/resolve.js';
+import { loadResolver } from '../load/reference.js';
 import { deriveEdges } from '../load/derive.js';
 import { replayDecisions, revertDecisions } from '../storage/decisions.js';
 import { withConfig, withDatabase } from './common.js';

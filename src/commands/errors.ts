@@ -4,6 +4,7 @@ import { EmbeddedNeo4jError, type EmbeddedFailure } from '../db/embedded/failure
 import { DatabaseConnectError } from '../db/open.js';
 import { NameReaderError } from '../extract/name-reader.js';
 import { ExitCode, type ExitStatus } from './exit-code.js';
+import { GraphFileError } from '../load/graph-file.js';
 
 /** An error the user can fix: printed as one line, `message — fix`, with its exit status. */
 export class CliError extends Error {
@@ -46,6 +47,7 @@ export function explain(error: unknown): Explained {
     return { exitCode: ExitCode.usage, line: error.message, details: stack };
   }
   if (error instanceof NameReaderError) return known(ExitCode.setup, error.message, error.fix);
+  if (error instanceof GraphFileError) return known(ExitCode.failed, error.message, error.fix);
   if (error instanceof EmbeddedNeo4jError) {
     return known(embeddedExit[error.reason], error.message, error.fix, error.details || stack);
   }

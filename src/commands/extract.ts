@@ -1,6 +1,6 @@
 import type { GraphRecords, NodeRecord, NodeRef } from '../extract/records.js';
 import { ReferenceDataError } from '../extract/reference.js';
-import { loadResolver } from '../extract/resolve.js';
+import { loadResolver } from '../load/reference.js';
 import { ExtractError, extractRecords } from '../load/ingest.js';
 import { parseUpdateFile, UpdateParseError } from '../parse/index.js';
 

@@ -8,7 +8,7 @@ import {
   type CrawlSummary,
   type CrawledPage,
 } from '../crawl/index.js';
-import { loadResolver } from '../extract/resolve.js';
+import { loadResolver } from '../load/reference.js';
 import {
   expandInputs,
   ingestSources,

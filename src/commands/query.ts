@@ -8,7 +8,7 @@ import {
   type OperationDefinitionNode,
   type TypeNode,
 } from 'graphql';
-import { loadResolver } from '../extract/resolve.js';
+import { loadResolver } from '../load/reference.js';
 import { withConfig, withDatabase } from './common.js';
 import { CliError } from './errors.js';
 import { ExitCode } from './exit-code.js';

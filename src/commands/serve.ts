@@ -1,7 +1,8 @@
 import type { Config } from '../config.js';
 import { projectPath } from '../project.js';
 import type { Database } from '../db/database.js';
-import { loadResolver, type Resolver } from '../extract/resolve.js';
+import type { Resolver } from '../extract/resolve.js';
+import { loadResolver } from '../load/reference.js';
 import { ingestFiles } from '../load/ingest.js';
 import type { Logger } from '../log.js';
 import { isPortFree } from '../ports.js';

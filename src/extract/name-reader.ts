@@ -1,5 +1,4 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -76,16 +75,20 @@ export class NameReader {
   }
 
   static async start(python = process.env.SESLIP_NLP_PYTHON ?? VENV_PYTHON): Promise<NameReader> {
-    if (!existsSync(python)) {
-      throw new NameReaderError(`the name reader is not installed (no ${python})`);
-    }
     const child = spawn(python, [SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     const exited = new Promise<never>((_, reject) => {
-      child.once('error', (error) =>
-        reject(new NameReaderError(`the name reader could not start: ${error.message}`)),
+      child.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          new NameReaderError(
+            // spawn reports a missing interpreter as ENOENT, so extract need not look at the file system.
+            error.code === 'ENOENT'
+              ? `the name reader is not installed (no ${python})`
+              : `the name reader could not start: ${error.message}`,
+          ),
+        ),
       );
       child.once('exit', (code) =>
         reject(new NameReaderError(`the name reader stopped (exit ${code}): ${lastLine(stderr)}`)),

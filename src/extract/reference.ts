@@ -1,13 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { normaliseName } from '../text/names.js';
 
 /**
  * The reference data in data/: the bodies an Update can name (local authorities, organisations,
  * SESLIP's networks) and known variants of people's names. Analysts edit the JSON; this module
- * checks it on load and refuses it with a message that names the file and the entry at fault.
+ * checks it (the caller reads the files: src/load/reference.ts) and refuses it with a message that names
+ * the file and the entry at fault.
  * data/README.md explains the files to their editors.
  */
 
@@ -129,59 +127,35 @@ export class ReferenceDataError extends Error {
   override name = 'ReferenceDataError';
 }
 
-/** The data/ folder of this project, wherever the process was started from. */
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
-
-const cache = new Map<string, Promise<ReferenceData>>();
-
-/** Reads and checks the reference data once per folder; a failed load is not cached, so a fix is picked up. */
-export function loadReferenceData(dir: string = DEFAULT_DATA_DIR): Promise<ReferenceData> {
-  const key = path.resolve(dir);
-  let loading = cache.get(key);
-  if (loading === undefined) {
-    loading = readAll(key);
-    cache.set(key, loading);
-    loading.catch(() => cache.delete(key));
-  }
-  return loading;
+/** One file of data/ as the caller read it: where it was read (for messages) and its parsed JSON. */
+export interface ReferenceFile {
+  where: string;
+  json: unknown;
 }
 
-async function readAll(dir: string): Promise<ReferenceData> {
-  const [authorities, organisations, networks, people] = await Promise.all([
-    readList(dir, FILES.authority, 'authorities', authority),
-    readList(dir, FILES.organisation, 'organisations', organisation),
-    readList(dir, FILES.network, 'networks', network),
-    // Optional: without it, people are matched on their names as written.
-    readList(dir, FILES.person, 'people', person, { optional: true }),
-  ]);
-  const data = { authorities, organisations, networks, people };
+/** The files of data/, keyed as FILES; without people.json, people are matched on their names as written. */
+export interface ReferenceFiles {
+  authority: ReferenceFile;
+  organisation: ReferenceFile;
+  network: ReferenceFile;
+  person: ReferenceFile | undefined;
+}
+
+/** Checks the files' entries and the names that point from one entry to another. */
+export function checkReferenceData(files: ReferenceFiles): ReferenceData {
+  const data = {
+    authorities: checkList(files.authority, 'authorities', authority),
+    organisations: checkList(files.organisation, 'organisations', organisation),
+    networks: checkList(files.network, 'networks', network),
+    people: files.person === undefined ? [] : checkList(files.person, 'people', person),
+  };
   checkReferences(data);
   entityIndex(data);
   personIndex(data);
   return data;
 }
 
-async function readList<T>(
-  dir: string,
-  file: string,
-  key: string,
-  schema: z.ZodType<T>,
-  { optional = false } = {},
-): Promise<T[]> {
-  const where = path.join(dir, file);
-  let text: string;
-  try {
-    text = await readFile(where, 'utf8');
-  } catch (error) {
-    if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new ReferenceDataError(`${where}: cannot be read: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ReferenceDataError(`${where}: not valid JSON: ${(error as Error).message}`);
-  }
+function checkList<T>({ where, json }: ReferenceFile, key: string, schema: z.ZodType<T>): T[] {
   const result = z.strictObject({ [key]: z.array(schema) }).safeParse(json);
   if (!result.success) {
     const problems = result.error.issues.map(

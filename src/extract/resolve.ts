@@ -4,7 +4,6 @@ import { canonicalPersonName, type PersonName } from './people.js';
 import {
   entities,
   entityIndex,
-  loadReferenceData,
   personIndex,
   type Authority,
   type Entity,
@@ -166,17 +165,4 @@ function searchablePhrases(entity: Entity): { phrase: string; value: Entity }[] 
   return [entity.entry.name, ...entity.entry.aliases]
     .filter((phrase) => !ambiguous.has(normaliseName(phrase)))
     .map((phrase) => ({ phrase, value: entity }));
-}
-
-const resolvers = new WeakMap<ReferenceData, Resolver>();
-
-/** The resolver over data/ (or another folder), built once per loaded data set. */
-export async function loadResolver(dir?: string): Promise<Resolver> {
-  const data = await loadReferenceData(dir);
-  let resolver = resolvers.get(data);
-  if (resolver === undefined) {
-    resolver = createResolver(data);
-    resolvers.set(data, resolver);
-  }
-  return resolver;
 }

@@ -1,5 +1,6 @@
 import { findDate, findDates, resolveDate, type DateMention, type Ymd } from './dates.js';
 import type { Publication } from './document.js';
+import { firstSentence } from '../text/sentences.js';
 import type { Line, Warn } from './lines.js';
 
 /**
@@ -76,9 +77,7 @@ function titleAfterVerb(text: string, verb: string): string {
   if (/consultation/i.test(verb)) title = title.replace(/^on\s+/i, '');
   title = title.replace(/^(?:its|their|an?|the)\s+/i, '');
   // Only the first sentence names the publication ("Prof. Eamon" is not a sentence end).
-  const end = /(?<!\b(?:Prof|Dr|Mr|Mrs|Ms|St|No))\.\s+(?=[A-Z“"‘])/.exec(title);
-  if (end !== null) title = title.slice(0, end.index);
-  title = tidy(title);
+  title = tidy(firstSentence(title));
   const quoted = /^[“"‘](.*)[”"’]$/.exec(title);
   return quoted?.[1] ?? title;
 }

@@ -6,12 +6,12 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { GraphQLError, getOperationAST, getVariableValues } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type Context } from '../api/context.js';
+import type { NameResolver } from '../api/names.js';
 import { maskError } from '../api/errors.js';
 import { graphiqlTabs } from '../api/examples.js';
 import { schema } from '../api/schema.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import type { Resolver } from '../extract/resolve.js';
 import type { Logger } from '../log.js';
 import { corsPolicy, exposureOf, useSecurityHeaders } from './exposure.js';
 import { renderGraphiQL, useWorkbenchPages } from './pages.js';
@@ -19,7 +19,7 @@ import { renderGraphiQL, useWorkbenchPages } from './pages.js';
 export interface AppDeps {
   config: Config;
   db: Database;
-  resolver: Resolver;
+  resolver: NameResolver;
   log: Logger;
 }
 

@@ -10,7 +10,9 @@ import { ABBREVIATIONS } from './abbreviations.js';
  * capitalised word followed by a space is read as a break too.
  */
 const SENTENCE_END = new RegExp(
-  String.raw`(?<=[.!?]["”’]?)(?<!\b(?:${ABBREVIATIONS.join('|')}|\p{Lu})\.)\s+(?=[\p{Lu}\p{N}"“‘(])`,
+  String.raw`(?<=\.["”’]?)(?<!\b(?:${ABBREVIATIONS.join('|')}|\p{Lu})\.)\s+(?=[\p{Lu}\p{N}"“‘(])` +
+    // A year after a question is its title's edition ("How safe are our children? 2018"), not a new sentence.
+    String.raw`|(?<=[!?]["”’]?)\s+(?=[\p{Lu}"“‘(]|(?!(?:19|20)\d\d\b)\p{N})`,
   'u',
 );
 const GLUED = /(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}+\s)/u;

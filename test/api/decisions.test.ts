@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../src/db/open.js';
-import { loadResolver, type Resolver } from '../../src/extract/resolve.js';
+import { type Resolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { ingestFiles } from '../../src/load/ingest.js';
 import { silentLogger } from '../../src/log.js';
 import { createApp, type App } from '../../src/server/app.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadResolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { silentLogger } from '../../src/log.js';
 import { createApp } from '../../src/server/app.js';
 import { testConfig, unreachableDatabase } from '../support/graph.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../src/api/examples.js';
 import { ingestFiles } from '../../src/load/ingest.js';
-import { loadResolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { writeSyntheticUpdates } from '../support/synthetic-updates.js';
 import { graphql, useSeededApi } from './helpers.js';
 

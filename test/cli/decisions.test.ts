@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { OpenDatabase } from '../../src/db/open.js';
-import { loadResolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { ingestFiles } from '../../src/load/ingest.js';
 import { edgeId } from '../../src/graph/index.js';
 import {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } fro
 import { main } from '../../src/cli.js';
 import { ExitCode } from '../../src/commands/exit-code.js';
 import type { OpenDatabase } from '../../src/db/open.js';
-import { loadResolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { ingestFiles } from '../../src/load/ingest.js';
 import { graphSnapshot, openEmptyTestDatabase, query } from '../support/graph.js';
 import { captureCommands } from '../support/commands.js';

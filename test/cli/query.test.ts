@@ -7,7 +7,7 @@ import { main } from '../../src/cli.js';
 import { ExitCode } from '../../src/commands/exit-code.js';
 import { flattenRows } from '../../src/commands/query.js';
 import type { OpenDatabase } from '../../src/db/open.js';
-import { loadResolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { ingestFiles } from '../../src/load/ingest.js';
 import { openEmptyTestDatabase, query } from '../support/graph.js';
 import { captureCommands } from '../support/commands.js';

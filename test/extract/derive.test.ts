@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { feedsEdges, type FeedsCandidate } from '../../src/extract/derive.js';
-import { loadResolver, type Resolver } from '../../src/extract/resolve.js';
+import { type Resolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { normaliseName } from '../../src/text/names.js';
 
 let resolver: Resolver;

@@ -4,7 +4,8 @@ import { extractGraph } from '../../src/extract/extract.js';
 import { proposeNames } from '../../src/extract/name-reader.js';
 import type { EdgeRecord, GraphRecords, NodeRecord } from '../../src/extract/records.js';
 import { issueKey, itemKey } from '../../src/extract/records.js';
-import { loadResolver, type Resolver } from '../../src/extract/resolve.js';
+import { type Resolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { parseUpdate } from '../../src/parse/index.js';
 import { repoPath, SEEDS, seedText } from '../parse/helpers.js';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadResolver, type Resolver } from '../../src/extract/resolve.js';
+import { type Resolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { parseUpdate } from '../../src/parse/index.js';
 import {
   BASE_UPDATES,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodiesByShape } from '../../src/extract/organisations.js';
-import { loadResolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { isPostalAddress } from '../../src/text/addresses.js';
 
 const shapes = async (sentence: string): Promise<string[]> => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalPersonName, possiblySamePerson } from '../../src/extract/people.js';
-import { loadResolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 
 describe('canonicalPersonName', () => {
   it('files a nickname as a variant', () => {

@@ -9,7 +9,8 @@ import {
 } from '../../src/extract/proposed-names.js';
 import type { GraphRecords } from '../../src/extract/records.js';
 import { issueKey } from '../../src/extract/records.js';
-import { loadResolver, type Resolver } from '../../src/extract/resolve.js';
+import { type Resolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { parseUpdate } from '../../src/parse/index.js';
 
 let resolver: Resolver;

@@ -5,7 +5,8 @@ import {
   type Body,
   type BodyOf,
 } from '../../src/extract/prose-people.js';
-import { loadResolver, type Resolver } from '../../src/extract/resolve.js';
+import { type Resolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 
 let resolver: Resolver;
 let bodyOf: BodyOf;

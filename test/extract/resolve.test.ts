@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadResolver, type Mention } from '../../src/extract/resolve.js';
+import { type Mention } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 
 const resolver = await loadResolver();
 const seedDir = new URL('../../seed/', import.meta.url);

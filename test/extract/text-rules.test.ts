@@ -25,6 +25,22 @@ describe('sentences', () => {
       'Closes on 16 October.',
     );
   });
+
+  it('keeps a year after a question with its title, and ends a question before other numbers', () => {
+    expect(sentences('NSPCC published How safe are our children? 2018 Read it now')).toEqual([
+      'NSPCC published How safe are our children? 2018 Read it now',
+    ]);
+    expect(sentences('Who replied? 12 authorities did. Why? (See below)')).toEqual([
+      'Who replied?',
+      '12 authorities did.',
+      'Why?',
+      '(See below)',
+    ]);
+    // The parser cuts a publication's title with the same rule.
+    expect(firstSentence('How safe are our children? 2018. It reports on NSPCC data.')).toBe(
+      'How safe are our children? 2018.',
+    );
+  });
 });
 
 describe('honorifics', () => {

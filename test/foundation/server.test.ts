@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printedSchema } from '../../src/api/schema.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { loadResolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import type { OpenDatabase } from '../../src/db/open.js';
 import { silentLogger } from '../../src/log.js';
 import { createApp, QUERY_LIMITS, type App } from '../../src/server/app.js';

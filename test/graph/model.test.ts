@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher.js';
 import { extractGraph } from '../../src/extract/extract.js';
-import { loadResolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { EDGE_TYPES, NODE_LABELS } from '../../src/graph/index.js';
 import { parseUpdateFile } from '../../src/parse/index.js';
 import { recordMisfits } from '../support/fuzz.js';

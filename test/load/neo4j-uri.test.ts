@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OpenDatabase } from '../../src/db/open.js';
-import { loadResolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import { ingestFiles } from '../../src/load/ingest.js';
 import { silentLogger } from '../../src/log.js';
 import { createApp } from '../../src/server/app.js';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractGraph } from '../../src/extract/extract.js';
 import type { GraphRecords } from '../../src/extract/records.js';
-import { loadResolver, type Resolver } from '../../src/extract/resolve.js';
+import { type Resolver } from '../../src/extract/resolve.js';
+import { loadResolver } from '../../src/load/reference.js';
 import type { UpdateDocument } from '../../src/parse/document.js';
 import { updateDocument } from '../../src/parse/document.js';
 import {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { normaliseName } from '../../extract/normalise.js';
+import { normaliseName } from '../../text/names.js';
 import {
   EDGE_CATALOGUE,
   edgeId,

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { normaliseName } from '../../extract/normalise.js';
+import { normaliseName } from '../../text/names.js';
 import { issueUid, uidOf, type GraphNode, type NodeLabel } from '../../graph/index.js';
 import { mergedInto } from '../../storage/decisions.js';
 import { readList, wordPattern, type ListFilters } from '../../storage/lists.js';
