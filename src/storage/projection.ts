@@ -21,7 +21,7 @@ import {
   descending,
   keyExpression,
   keysetWhere,
-  orderByKey,
+  orderByTerms,
   overflowLimit,
   pagedRows,
   sliceOf,
@@ -242,7 +242,6 @@ function pageExpression(q: QueryText, parent: string, projection: HopProjection)
   const rel = q.variable('r');
   const node = q.variable('n');
   const dated = q.variable('d');
-  const key = q.variable('k');
   const counted = q.variable('c');
   const datedOf = (variable: string) => datedExpression(labels, variable);
   const within = (date: string | null) => {
@@ -260,15 +259,14 @@ function pageExpression(q: QueryText, parent: string, projection: HopProjection)
     ? `COUNT { MATCH ${pattern('', counted)} ${within(datedOf(counted))}}`
     : 'null';
   const param = (value: unknown) => q.param(value);
+  const keyset = keysetWhere(terms, projection.window, param);
   const hits = !projection.listed
     ? '[]'
     : `COLLECT { MATCH ${pattern(rel, node)} WITH ${rel}, ${node}${hasDate ? `, ${datedOf(node)} AS ${dated}` : ''} ` +
       within(hasDate ? dated : null) +
-      `WITH ${rel}, ${node}, ${keyExpression(terms)} AS ${key} ` +
-      keysetWhere(key, terms, projection.window, param) +
-      `WITH ${rel}, ${node}, ${key} ORDER BY ${orderByKey(key, terms, projection.window)} ` +
-      `${overflowLimit(projection.window, param)} ` +
-      `RETURN [${nodeExpression(q, node, projection.node, labels)}, ${relExpression(q, rel, projection.hop.type, projection)}, ${key}] }`;
+      (keyset === '' ? '' : `WITH ${rel}, ${node}${hasDate ? `, ${dated}` : ''} ${keyset}`) +
+      `ORDER BY ${orderByTerms(terms, projection.window)} ${overflowLimit(projection.window, param)} ` +
+      `RETURN [${nodeExpression(q, node, projection.node, labels)}, ${relExpression(q, rel, projection.hop.type, projection)}, ${keyExpression(terms)}] }`;
   return `[${total}, ${hits}]`;
 }
 

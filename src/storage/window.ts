@@ -60,35 +60,37 @@ const flipped = (terms: readonly SortTerm[]): SortTerm[] =>
 export const keyExpression = (terms: readonly SortTerm[]): string =>
   `[${terms.map((term) => term.expression).join(', ')}]`;
 
-/** `ORDER BY` text: the terms, over the key variable, in the order the page is read. */
-export function orderByKey(key: string, terms: readonly SortTerm[], window: Window): string {
+/** `ORDER BY` text: the terms in the order the page is read. */
+export function orderByTerms(terms: readonly SortTerm[], window: Window): string {
   const reading = window.fromEnd ? flipped(terms) : terms;
-  return reading.map((term, i) => `${key}[${i}]${term.descending ? ' DESC' : ''}`).join(', ');
+  return reading.map((term) => `${term.expression}${term.descending ? ' DESC' : ''}`).join(', ');
 }
 
 /**
- * Whether the row's key (a list variable) comes strictly after the cursor's (a list parameter) in the
- * terms' order: equal on the first i terms and after on term i, for some i. Null is the largest value,
- * as in Neo4j's ORDER BY.
+ * Whether the row's terms come strictly after the cursor's key (a list parameter) in the terms' order:
+ * equal on the first i terms and after on term i, for some i. Null is the largest value, as in Neo4j's
+ * ORDER BY.
  */
-function comesAfter(key: string, cursor: string, terms: readonly SortTerm[]): string {
-  const equal = (i: number) =>
-    `coalesce(${key}[${i}] = ${cursor}[${i}], ${key}[${i}] IS NULL AND ${cursor}[${i}] IS NULL)`;
-  const after = (i: number, term: SortTerm) =>
+function comesAfter(cursor: string, terms: readonly SortTerm[]): string {
+  // Bracketed, so that a term such as `d IS NULL` stays one operand.
+  const value = ({ expression }: SortTerm) => `(${expression})`;
+  const equal = (term: SortTerm, i: number, v = value(term)) =>
+    `coalesce(${v} = ${cursor}[${i}], ${v} IS NULL AND ${cursor}[${i}] IS NULL)`;
+  const after = (term: SortTerm, i: number, v = value(term)) =>
     term.descending
-      ? `(${key}[${i}] IS NOT NULL AND (${cursor}[${i}] IS NULL OR ${key}[${i}] < ${cursor}[${i}]))`
-      : `(${cursor}[${i}] IS NOT NULL AND (${key}[${i}] IS NULL OR ${key}[${i}] > ${cursor}[${i}]))`;
+      ? `(${v} IS NOT NULL AND (${cursor}[${i}] IS NULL OR ${v} < ${cursor}[${i}]))`
+      : `(${cursor}[${i}] IS NOT NULL AND (${v} IS NULL OR ${v} > ${cursor}[${i}]))`;
   const cases = terms.map((term, i) =>
-    [...terms.slice(0, i).map((_, j) => equal(j)), after(i, term)].join(' AND '),
+    [...terms.slice(0, i).map((earlier, j) => equal(earlier, j)), after(term, i)].join(' AND '),
   );
   return `(${cases.join(' OR ')})`;
 }
 
 /** `WHERE` text keeping the rows between the window's cursors ('' when it has none). */
-export function keysetWhere(key: string, terms: readonly SortTerm[], window: Window, param: Param): string {
+export function keysetWhere(terms: readonly SortTerm[], window: Window, param: Param): string {
   const bounds = [
-    ...(window.after === null ? [] : [comesAfter(key, param(window.after), terms)]),
-    ...(window.before === null ? [] : [comesAfter(key, param(window.before), flipped(terms))]),
+    ...(window.after === null ? [] : [comesAfter(param(window.after), terms)]),
+    ...(window.before === null ? [] : [comesAfter(param(window.before), flipped(terms))]),
   ];
   return bounds.length === 0 ? '' : `WHERE ${bounds.join(' AND ')} `;
 }
@@ -137,14 +139,16 @@ export function pagedRows(
   param: Param,
 ): string {
   const carried = columns.join(', ');
+  // The key is worked out once per row; the page is filtered and ordered by its elements.
+  const byKey = terms.map((term, i) => ({ ...term, expression: `key[${i}]` }));
   return (
     `CALL () {\n${source}\n}\n` +
     `WITH ${carried}, ${keyExpression(terms)} AS key\n` +
     `WITH collect({${columns.map((c) => `${c}: ${c}`).join(', ')}, key: key}) AS rows\n` +
     `CALL (rows) {\n` +
     `  UNWIND rows AS row WITH ${columns.map((c) => `row.${c} AS ${c}`).join(', ')}, row.key AS key ` +
-    keysetWhere('key', terms, window, param) +
-    `\n  WITH ${carried}, key ORDER BY ${orderByKey('key', terms, window)} ${overflowLimit(window, param)}\n` +
+    keysetWhere(byKey, window, param) +
+    `\n  WITH ${carried}, key ORDER BY ${orderByTerms(byKey, window)} ${overflowLimit(window, param)}\n` +
     `  RETURN collect([${entry}, key]) AS entries\n` +
     `}\n` +
     `RETURN size(rows) AS total, entries`
