@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   ascending,
   descending,
+  keysetWhere,
+  orderByTerms,
   pagedRows,
   sliceOf,
   type SortKey,
@@ -109,5 +111,27 @@ describe('keyset pages over null, tied and descending keys', () => {
       fromEnd: false,
     });
     expect(between.items).toEqual(expected.slice(3, 9));
+  });
+});
+
+describe('the keyset Cypher', () => {
+  it('pins the predicate and order of a page after a cursor and of one read from the end', () => {
+    const terms = [ascending('d IS NULL'), descending('d'), ascending('n.uid')];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$p${params.push(value) - 1}`;
+    const after: Window = {
+      limit: 5,
+      after: [false, '2022-07-01', 'Item:518/1'],
+      before: null,
+      fromEnd: false,
+    };
+    expect(keysetWhere(terms, after, param) + orderByTerms(terms, after)).toMatchInlineSnapshot(
+      `"WHERE (($p0[0] IS NOT NULL AND ((d IS NULL) IS NULL OR (d IS NULL) > $p0[0])) OR coalesce((d IS NULL) = $p0[0], (d IS NULL) IS NULL AND $p0[0] IS NULL) AND ((d) IS NOT NULL AND ($p0[1] IS NULL OR (d) < $p0[1])) OR coalesce((d IS NULL) = $p0[0], (d IS NULL) IS NULL AND $p0[0] IS NULL) AND coalesce((d) = $p0[1], (d) IS NULL AND $p0[1] IS NULL) AND ($p0[2] IS NOT NULL AND ((n.uid) IS NULL OR (n.uid) > $p0[2]))) d IS NULL, d DESC, n.uid"`,
+    );
+    const fromEnd: Window = { limit: 5, after: null, before: [true, null, 'Report:x'], fromEnd: true };
+    expect(keysetWhere(terms, fromEnd, param) + orderByTerms(terms, fromEnd)).toMatchInlineSnapshot(
+      `"WHERE (((d IS NULL) IS NOT NULL AND ($p1[0] IS NULL OR (d IS NULL) < $p1[0])) OR coalesce((d IS NULL) = $p1[0], (d IS NULL) IS NULL AND $p1[0] IS NULL) AND ($p1[1] IS NOT NULL AND ((d) IS NULL OR (d) > $p1[1])) OR coalesce((d IS NULL) = $p1[0], (d IS NULL) IS NULL AND $p1[0] IS NULL) AND coalesce((d) = $p1[1], (d) IS NULL AND $p1[1] IS NULL) AND ((n.uid) IS NOT NULL AND ($p1[2] IS NULL OR (n.uid) < $p1[2]))) d IS NULL DESC, d, n.uid DESC"`,
+    );
+    expect(params).toEqual([after.after, fromEnd.before]);
   });
 });
