@@ -18,7 +18,7 @@ import {
 } from '../storage/projection.js';
 import { mergedInto } from '../storage/decisions.js';
 import type { RelData } from '../storage/rows.js';
-import type { Slice } from '../storage/window.js';
+import { FIRST_ROWS, type Slice } from '../storage/window.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { badInput } from './errors.js';
@@ -29,6 +29,7 @@ import { whenRead } from './when-read.js';
 import {
   DEFAULT_EVIDENCE,
   HOP_FIELD,
+  hopOrderName,
   hopProjection,
   MAX_EVIDENCE,
   nodeProjection,
@@ -164,7 +165,7 @@ export function listedHop(
   return {
     key,
     hop,
-    window: { skip: 0, limit: MAX_PAGE_SIZE, fromEnd: false },
+    window: FIRST_ROWS(MAX_PAGE_SIZE),
     from: null,
     to: null,
     oldestFirst: read.oldestFirst,
@@ -227,8 +228,11 @@ function hopConnection<P extends GraphNode>(t: FieldBuilder<P>, field: HopField,
     args: field.dated ? { ...pageArgs(t), ...dateArgs } : pageArgs(t),
     extensions: { [HOP_FIELD]: mark },
     complexity: pagedComplexity,
-    resolve: (parent, args, context, info) =>
-      whenRead(hopSlice(parent, target, hopProjection(info, mark, windowOf(args)), context), pageOf),
+    resolve: (parent, args, context, info) => {
+      const order = hopOrderName(hop, args);
+      const projection = hopProjection(info, mark, windowOf(args, order));
+      return whenRead(hopSlice(parent, target, projection, context), (slice) => pageOf(slice, order));
+    },
   });
 }
 

@@ -1,10 +1,13 @@
-import type { Slice, Window } from '../storage/window.js';
+import { z } from 'zod';
+import type { Slice, SortKey, Window } from '../storage/window.js';
 import { badInput } from './errors.js';
 
 /**
- * Relay paging over lists the database orders and slices: the arguments become a Window (offset cursors,
- * opaque base64), the storage function returns the slice with its start and the list's length, and the
- * page is assembled from that. Page sizes are capped; `first` and `last` together are refused.
+ * Relay paging over lists the database orders and pages by key (src/storage/window.ts): a cursor is the
+ * sort key of the row it stands for (ending in the row's uid) and the name of the order it belongs to, as
+ * opaque base64url JSON. The next page starts after that key, wherever the row now stands, so a page does
+ * not shift when an ingest adds or removes rows between two requests. Page sizes are capped; `first` and
+ * `last` together are refused.
  */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -30,12 +33,27 @@ export interface Page<E> {
   totalCount: number;
 }
 
-const encodeCursor = (offset: number): string => Buffer.from(`offset:${offset}`).toString('base64url');
+/** What a cursor holds: the list's order (`o`) and the row's sort key (`k`). */
+const CursorSchema = z.strictObject({
+  o: z.string(),
+  k: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).min(1),
+});
 
-function decodeCursor(cursor: string, name: string): number {
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (match === null) throw badInput(`${name} is not a cursor this API issued`, name);
-  return Number(match[1]);
+const encodeCursor = (order: string, key: SortKey): string =>
+  Buffer.from(JSON.stringify({ o: order, k: key })).toString('base64url');
+
+/** The key a cursor holds, if it is one this API issued for this list in this order. */
+function decodeCursor(cursor: string, order: string, name: string): SortKey {
+  const refused = () => badInput(`${name} is not a cursor this API issued for this list and order`, name);
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    throw refused();
+  }
+  const parsed = CursorSchema.safeParse(json);
+  if (!parsed.success || parsed.data.o !== order) throw refused();
+  return parsed.data.k;
 }
 
 function checkSize(value: number | null | undefined, name: string): number | undefined {
@@ -46,32 +64,35 @@ function checkSize(value: number | null | undefined, name: string): number | und
   return value;
 }
 
-/** The slice of the ordered list that the Relay arguments ask for. */
-export function windowOf(args: PageArgs): Window {
+/**
+ * The rows of a list the Relay arguments ask for. `order` names the list and its order (cursors of
+ * another list or order are refused: their keys would mean something else).
+ */
+export function windowOf(args: PageArgs, order: string): Window {
   const first = checkSize(args.first, 'first');
   const last = checkSize(args.last, 'last');
   // Relay leaves first+last together undefined; answering one of them silently would mislead.
   if (first !== undefined && last !== undefined)
     throw badInput('give first (with after) or last (with before), not both', 'first');
-  const skip = args.after ? decodeCursor(args.after, 'after') + 1 : 0;
-  const end = args.before ? decodeCursor(args.before, 'before') : undefined;
-  if (last !== undefined) {
-    if (end === undefined) return { skip, limit: last, fromEnd: true };
-    const start = Math.max(skip, end - last);
-    return { skip: start, limit: Math.max(0, end - start), fromEnd: false };
-  }
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  return { skip, limit: end === undefined ? size : Math.max(0, Math.min(size, end - skip)), fromEnd: false };
+  return {
+    limit: last ?? first ?? DEFAULT_PAGE_SIZE,
+    after: args.after ? decodeCursor(args.after, order, 'after') : null,
+    before: args.before ? decodeCursor(args.before, order, 'before') : null,
+    fromEnd: last !== undefined,
+  };
 }
 
-/** The page of a slice: cursors are absolute offsets, so pages stay stable across requests. */
-export function pageOf<E extends object>(slice: Slice<E>): Page<E> {
-  const edges = slice.items.map((item, index) => ({ ...item, cursor: encodeCursor(slice.start + index) }));
+/** The page of a slice, each edge's cursor its row's key in `order`. */
+export function pageOf<E extends object>(slice: Slice<E>, order: string): Page<E> {
+  const edges = slice.items.map((item, index) => ({
+    ...item,
+    cursor: encodeCursor(order, slice.keys[index] ?? []),
+  }));
   return {
     edges,
     pageInfo: {
-      hasNextPage: slice.start + edges.length < slice.total,
-      hasPreviousPage: slice.start > 0,
+      hasNextPage: slice.hasNext,
+      hasPreviousPage: slice.hasPrevious,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

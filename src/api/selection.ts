@@ -8,7 +8,7 @@ import {
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { NODE_LABELS, propertiesOf, type Hop } from '../graph/index.js';
 import type { FeedProjection, HopProjection, NodeProjection, RelProjection } from '../storage/projection.js';
-import type { Window } from '../storage/window.js';
+import { FIRST_ROWS, type Window } from '../storage/window.js';
 import { windowOf } from './pagination.js';
 
 /**
@@ -144,14 +144,18 @@ function projectNode(schema: GraphQLSchema, trees: ResolveTree[]): NodeProjectio
 function nestedWindow(tree: ResolveTree, mark: HopFieldMark): Window | null {
   if (mark.one) return ONE_NODE;
   try {
-    return windowOf(tree.args);
+    return windowOf(tree.args, hopOrderName(mark.hop, tree.args));
   } catch {
     return null;
   }
 }
 
 /** The window of a field reading one node of a hop (publisher, network, contact…): its first. */
-export const ONE_NODE: Window = { skip: 0, limit: 1, fromEnd: false };
+export const ONE_NODE: Window = FIRST_ROWS(1);
+
+/** The name of a hop connection's order, which its cursors carry: the hop, and the date order asked for. */
+export const hopOrderName = (hop: Hop, args: object): string =>
+  `${hop.type}:${hop.direction}:${'order' in args && typeof args.order === 'string' ? args.order : ''}`;
 
 /** What the request reads of the relationships these edge trees select: values, evidence and its nodes. */
 function projectEdge(schema: GraphQLSchema, edges: ResolveTree[]): RelProjection {

@@ -3,7 +3,16 @@ import { EDGE_CATALOGUE, type EdgeType, type GraphNode } from '../graph/index.js
 import { cypher } from '../db/cypher.js';
 import { decodeFeeds, feedsQuery, type FeedProjection, type NodeTuple, type RelTuple } from './projection.js';
 import { decodeNode, decodeRel, type NodeRow, type RelData, type RelRow } from './rows.js';
-import { windowParams, type Slice, type Window } from './window.js';
+import {
+  ascending,
+  descending,
+  emptySlice,
+  pagedRows,
+  sliceOf,
+  type Slice,
+  type SortKey,
+  type Window,
+} from './window.js';
 
 /** Questions over the graph as a whole: full-text search, shortest path, report feeds, counts. */
 
@@ -12,22 +21,37 @@ export interface SearchHit {
   score: number;
 }
 
+/** Search hits best first, then by key and uid. */
+const SEARCH_ORDER = [descending('score'), ascending('node.key'), ascending('node.uid')];
+
 export async function searchEntities(
   db: Database,
   query: { lucene: string; kinds: readonly string[] },
   window: Window,
   props: readonly string[],
 ): Promise<Slice<SearchHit>> {
-  const [row] = await db.query<{ total: number; start: number; hits: { score: number; node: NodeRow }[] }>(
-    'search',
-    { query: query.lucene, kinds: query.kinds, ...windowParams(window), props },
-  );
-  if (row === undefined) return { items: [], start: 0, total: 0 };
-  return {
-    start: row.start,
-    total: row.total,
-    items: row.hits.map((hit) => ({ score: hit.score, node: decodeNode(hit.node, props) })),
+  const params: Record<string, unknown> = { query: query.lucene, kinds: query.kinds, props };
+  const param = (value: unknown) => {
+    const name = `p${Object.keys(params).length}`;
+    params[name] = value;
+    return `$${name}`;
   };
+  const entry =
+    '{score: score, node: {uid: node.uid, key: node.key, label: label, values: [p IN $props | node[p]]}}';
+  const text = pagedRows(cypher('search'), ['node', 'score', 'label'], SEARCH_ORDER, window, entry, param);
+  const [row] = await db.queryText<{ total: number; entries: [{ score: number; node: NodeRow }, SortKey][] }>(
+    'search',
+    text,
+    params,
+  );
+  if (row === undefined) return emptySlice();
+  const items = row.entries.map(([hit]) => ({ score: hit.score, node: decodeNode(hit.node, props) }));
+  return sliceOf(
+    items,
+    row.entries.map(([, key]) => key),
+    window,
+    row.total,
+  );
 }
 
 export interface PathHop {
@@ -78,25 +102,34 @@ export interface ReportFeed {
   rel: RelData;
 }
 
-/** A slice of the FEEDS pairs, optionally for one network (key) and a period, read as the projection says. */
+/** FEEDS pairs by network, then most recently cited first, then by report. */
+const FEEDS_ORDER = [
+  ascending('n.key'),
+  descending('f.lastSeen'),
+  ascending('r.key'),
+  ascending('r.uid'),
+  ascending('n.uid'),
+];
+
+/** A page of the FEEDS pairs, optionally for one network (key) and a period, read as the projection says. */
 export async function readReportFeeds(
   db: Database,
   filters: { network: string | null; from: string | null; to: string | null },
   window: Window,
   projection: FeedProjection,
 ): Promise<Slice<ReportFeed>> {
-  const query = feedsQuery(cypher('report-feeds'), projection);
+  const query = feedsQuery(cypher('report-feeds'), FEEDS_ORDER, window, projection);
   const [row] = await db.queryText<{
     total: number;
-    start: number;
-    entries: [NodeTuple, NodeTuple, RelTuple][];
-  }>('report-feeds', query.text, { ...filters, ...windowParams(window), ...query.params });
-  if (row === undefined) return { items: [], start: 0, total: 0 };
-  return {
-    start: row.start,
-    total: row.total,
-    items: decodeFeeds(row.entries, projection),
-  };
+    entries: [[NodeTuple, NodeTuple, RelTuple], SortKey][];
+  }>('report-feeds', query.text, { ...filters, ...query.params });
+  if (row === undefined) return emptySlice();
+  return sliceOf(
+    decodeFeeds(row.entries, projection),
+    row.entries.map(([, key]) => key),
+    window,
+    row.total,
+  );
 }
 
 export interface Counts {

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { decodePage, hopPagesQuery, type HopHit, type HopProjection, type PageTuple } from './projection.js';
-import type { Slice } from './window.js';
+import { sliceOf, type Slice } from './window.js';
 
 export type { HopHit, HopProjection } from './projection.js';
 
@@ -22,6 +22,6 @@ export async function readHopPages(
   const byParent = new Map(rows.map((row) => [row.parentUid, row.page]));
   return parents.map((uid) => {
     const page = byParent.get(uid);
-    return page === undefined ? { items: [], start: 0, total: 0 } : decodePage(page, projection);
+    return page === undefined ? sliceOf([], [], projection.window, 0) : decodePage(page, projection);
   });
 }

@@ -2,7 +2,16 @@ import { shapedCypher } from '../db/cypher.js';
 import type { Database } from '../db/database.js';
 import type { GraphNode } from '../graph/index.js';
 import { decodeProjectedNode, listQuery, type NodeProjection, type NodeTuple } from './projection.js';
-import { windowParams, type Slice, type Window } from './window.js';
+import {
+  ascending,
+  descending,
+  emptySlice,
+  sliceOf,
+  type Slice,
+  type SortKey,
+  type SortTerm,
+  type Window,
+} from './window.js';
 
 /** The root lists, one Cypher file each, with the filters each takes (null: not filtered). */
 export interface ListFilters {
@@ -35,9 +44,8 @@ export interface ListFilters {
 
 interface ListRow {
   total: number;
-  start: number;
-  /** `count` is the figure a list orders by, where it has one (an organisation's reports). */
-  entries: [NodeTuple, number | null][];
+  /** `count` is the figure a list orders by, where it has one (an organisation's reports, a report's citations). */
+  entries: [[NodeTuple, number | null], SortKey][];
 }
 
 /** A list entry: the node, and the figure the list counted for it (null where it counts nothing). */
@@ -46,13 +54,42 @@ export interface ListEntry {
   count: number | null;
 }
 
+/**
+ * Each list's order, over the file's rows `n, count`; the uid last, so that every row has a key of its own.
+ * A term that depends on `$orderBy` is null for every row under the other orders, so it orders nothing there.
+ */
+const LIST_ORDERS: Record<keyof ListFilters, readonly SortTerm[]> = {
+  'list-issues': [descending('n.date'), descending('n.number')],
+  'list-items': [descending('n.date'), descending('n.issueNumber'), ascending('n.position')],
+  'list-reports': [
+    ascending("CASE WHEN $orderBy = 'TITLE' THEN toLower(n.title) END"),
+    descending('count'),
+    ascending('n.publishedOn IS NULL'),
+    ascending("CASE WHEN $orderBy = 'OLDEST_FIRST' THEN n.publishedOn END"),
+    descending('n.publishedOn'),
+    ascending('n.key'),
+  ],
+  'list-organisations': [
+    descending("CASE WHEN $orderBy = 'MOST_REPORTS' THEN count END"),
+    ascending('n.key'),
+  ],
+  'list-named': [ascending('n.key')],
+  'list-people': [descending("CASE WHEN $orderBy = 'LAST_SEEN' THEN n.lastIssue END"), ascending('n.key')],
+  'list-meetings': [ascending('n.date'), ascending('n.key')],
+};
+
+export const listOrder = (name: keyof ListFilters): readonly SortTerm[] => [
+  ...LIST_ORDERS[name],
+  ascending('n.uid'),
+];
+
 /** A list of one label writes it into the query: `MATCH (n:$($label))` would scan every node of the graph. */
 const labelSlot = (filters: object): Record<string, string> =>
   'label' in filters && typeof filters.label === 'string' ? { label: filters.label } : {};
 
 /**
- * One slice of a root list, ordered, filtered and cut in Cypher, each node read with its projection (and
- * so every hop selected below it) in the same query.
+ * One page of a root list, ordered, filtered and cut by key in Cypher, each node read with its projection
+ * (and so every hop selected below it) in the same query.
  */
 export async function readList<Name extends keyof ListFilters>(
   db: Database,
@@ -61,18 +98,19 @@ export async function readList<Name extends keyof ListFilters>(
   window: Window,
   projection: NodeProjection,
 ): Promise<Slice<ListEntry>> {
-  const query = listQuery(shapedCypher(name, labelSlot(filters)), projection);
-  const [row] = await db.queryText<ListRow>(name, query.text, {
-    ...filters,
-    ...windowParams(window),
-    ...query.params,
-  });
-  if (row === undefined) return { items: [], start: 0, total: 0 };
-  return {
-    start: row.start,
-    total: row.total,
-    items: row.entries.map(([node, count]) => ({ node: decodeProjectedNode(node, projection), count })),
-  };
+  const query = listQuery(shapedCypher(name, labelSlot(filters)), listOrder(name), window, projection);
+  const [row] = await db.queryText<ListRow>(name, query.text, { ...filters, ...query.params });
+  if (row === undefined) return emptySlice();
+  const items = row.entries.map(([[node, count]]) => ({
+    node: decodeProjectedNode(node, projection),
+    count,
+  }));
+  return sliceOf(
+    items,
+    row.entries.map(([, key]) => key),
+    window,
+    row.total,
+  );
 }
 
 /** A whole-word, case-insensitive Cypher regular expression for a user's phrase (SEND matches "SEND", not "sending"). */

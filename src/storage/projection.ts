@@ -16,7 +16,20 @@ import {
   type PropertyType,
 } from '../graph/index.js';
 import { decodeNode, decodeRel, StorageRowError, type RelData } from './rows.js';
-import type { Slice, Window } from './window.js';
+import {
+  ascending,
+  descending,
+  keyExpression,
+  keysetWhere,
+  orderByTerms,
+  overflowLimit,
+  pagedRows,
+  sliceOf,
+  type Slice,
+  type SortKey,
+  type SortTerm,
+  type Window,
+} from './window.js';
 
 /**
  * Projections: what a request reads below a node, as one Cypher expression. A GraphQL selection becomes a
@@ -212,9 +225,10 @@ function relExpression(q: QueryText, rel: string, type: EdgeType, projection: Re
 
 /**
  * A page of a hop from `parent`, as a PageTuple. The order is an Update's items by position; otherwise
- * newest first (oldest with `oldestFirst`), undated last; then position and key. A window from the end
- * reads the list in reverse (every term flipped, so the order is exactly reversed) and decodePage turns it
- * round; the database sorts only the top of the list (ORDER BY … LIMIT).
+ * newest first (oldest with `oldestFirst`), undated last; then position, key and uid. The page is the hits
+ * whose key comes after the window's cursor (keyset paging, src/storage/window.ts); a window from the end
+ * reads the list in reverse and decodePage turns it round; the database sorts only the top of the list
+ * (ORDER BY … LIMIT).
  */
 function pageExpression(q: QueryText, parent: string, projection: HopProjection): string {
   const type = identifier(projection.hop.type);
@@ -240,33 +254,33 @@ function pageExpression(q: QueryText, parent: string, projection: HopProjection)
     return bounds.length === 0 ? '' : `WHERE ${bounds.join(' AND ')} `;
   };
   const hasDate = datedOf(node) !== null;
-  const terms: { term: string; ascending: boolean }[] = [];
-  if ('position' in EDGE_CATALOGUE[projection.hop.type].props)
-    terms.push({ term: `${rel}.position`, ascending: true });
-  if (hasDate)
-    terms.push(
-      { term: `${dated} IS NULL`, ascending: true },
-      { term: dated, ascending: projection.oldestFirst },
-    );
-  if (stores(labels, 'position')) terms.push({ term: `${node}.position`, ascending: true });
-  terms.push({ term: `${node}.key`, ascending: true });
-  const order = terms
-    .map(({ term, ascending }) => `${term}${ascending !== projection.window.fromEnd ? '' : ' DESC'}`)
-    .join(', ');
-  const total =
-    projection.counted || projection.window.fromEnd
-      ? `COUNT { MATCH ${pattern('', counted)} ${within(datedOf(counted))}}`
-      : 'null';
+  const terms = hopOrder(projection, rel, node, hasDate ? dated : null);
+  const total = projection.counted
+    ? `COUNT { MATCH ${pattern('', counted)} ${within(datedOf(counted))}}`
+    : 'null';
+  const param = (value: unknown) => q.param(value);
+  const keyset = keysetWhere(terms, projection.window, param);
   const hits = !projection.listed
     ? '[]'
     : `COLLECT { MATCH ${pattern(rel, node)} WITH ${rel}, ${node}${hasDate ? `, ${datedOf(node)} AS ${dated}` : ''} ` +
       within(hasDate ? dated : null) +
-      `ORDER BY ${order} ` +
-      // Parameters arrive as floats (the driver sends JS numbers so); SKIP and LIMIT want integers.
-      (projection.window.fromEnd ? '' : `SKIP toInteger(${q.param(projection.window.skip)}) `) +
-      `LIMIT toInteger(${q.param(projection.window.limit)}) ` +
-      `RETURN [${nodeExpression(q, node, projection.node, labels)}, ${relExpression(q, rel, projection.hop.type, projection)}] }`;
+      (keyset === '' ? '' : `WITH ${rel}, ${node}${hasDate ? `, ${dated}` : ''} ${keyset}`) +
+      `ORDER BY ${orderByTerms(terms, projection.window)} ${overflowLimit(projection.window, param)} ` +
+      `RETURN [${nodeExpression(q, node, projection.node, labels)}, ${relExpression(q, rel, projection.hop.type, projection)}, ${keyExpression(terms)}] }`;
   return `[${total}, ${hits}]`;
+}
+
+/** The order of a hop's hits, over its relationship, node and (when the nodes are dated) date variables. */
+function hopOrder(projection: HopProjection, rel: string, node: string, dated: string | null): SortTerm[] {
+  const labels = reachedLabels(projection.hop);
+  const byDate = projection.oldestFirst ? ascending : descending;
+  return [
+    ...('position' in EDGE_CATALOGUE[projection.hop.type].props ? [ascending(`${rel}.position`)] : []),
+    ...(dated === null ? [] : [ascending(`${dated} IS NULL`), byDate(dated)]),
+    ...(stores(labels, 'position') ? [ascending(`${node}.position`)] : []),
+    ascending(`${node}.key`),
+    ascending(`${node}.uid`),
+  ];
 }
 
 export interface ProjectedQuery {
@@ -295,21 +309,19 @@ export function hopPagesQuery(parents: readonly string[], projection: HopProject
 }
 
 /**
- * A file that pages a list (cypher/list-*.cypher, report-feeds.cypher) ends `RETURN total, start, page`;
- * it runs as a subquery, and each entry of its page is unpacked and projected, in the page's order.
+ * A root list (a cypher/list-*.cypher file returning rows `n, count`), its page in the terms' order:
+ * rows `{total, entries}`, each entry [[NodeTuple, count], key].
  */
-const overPage = (fileText: string, unpack: string, tuple: string): string =>
-  `CALL () {\n${fileText}\n}\n` +
-  `CALL (page) { UNWIND range(0, size(page) - 1) AS i WITH i, page[i] AS entry ORDER BY i ` +
-  `WITH ${unpack} RETURN collect(${tuple}) AS entries }\n` +
-  `RETURN total, start, entries`;
-
-/** A root list, its page of `{node, count}`: rows `{total, start, entries}`, entries [NodeTuple, count]. */
-export function listQuery(listText: string, projection: NodeProjection): ProjectedQuery {
+export function listQuery(
+  listText: string,
+  terms: readonly SortTerm[],
+  window: Window,
+  projection: NodeProjection,
+): ProjectedQuery {
   const q = new QueryText();
   const node = nodeExpression(q, 'n', projection);
   return {
-    text: overPage(listText, 'entry.node AS n, entry.count AS count', `[${node}, count]`),
+    text: pagedRows(listText, ['n', 'count'], terms, window, `[${node}, count]`, (v) => q.param(v)),
     params: q.params,
   };
 }
@@ -321,25 +333,35 @@ export interface FeedProjection {
   rel: RelProjection;
 }
 
-/** The report feeds, their page of `{r, f, n}`: rows `{total, start, entries}`, entries [report, network, rel]. */
-export function feedsQuery(feedsText: string, projection: FeedProjection): ProjectedQuery {
+/**
+ * The report feeds (a file returning rows `r, f, n`), their page in the terms' order: rows `{total, entries}`,
+ * each entry [[report, network, rel], key].
+ */
+export function feedsQuery(
+  feedsText: string,
+  terms: readonly SortTerm[],
+  window: Window,
+  projection: FeedProjection,
+): ProjectedQuery {
   const q = new QueryText();
   const report = nodeExpression(q, 'r', projection.report, ['Report']);
   const network = nodeExpression(q, 'n', projection.network, ['Network']);
   const rel = relExpression(q, 'f', 'FEEDS', projection.rel);
   return {
-    text: overPage(feedsText, 'entry.r AS r, entry.f AS f, entry.n AS n', `[${report}, ${network}, ${rel}]`),
+    text: pagedRows(feedsText, ['r', 'f', 'n'], terms, window, `[${report}, ${network}, ${rel}]`, (v) =>
+      q.param(v),
+    ),
     params: q.params,
   };
 }
 
 /** The FEEDS entries as feedsQuery reads them → report, network and relationship each. */
 export function decodeFeeds(
-  entries: [NodeTuple, NodeTuple, RelTuple][],
+  entries: [[NodeTuple, NodeTuple, RelTuple], SortKey][],
   projection: FeedProjection,
 ): { report: GraphNode; network: GraphNode; rel: RelData }[] {
   const decodeRelRow = relDecoder('FEEDS', projection.rel);
-  return entries.map(([report, network, rel]) => ({
+  return entries.map(([[report, network, rel]]) => ({
     report: decodeProjectedNode(report, projection.report, ['Report']),
     network: decodeProjectedNode(network, projection.network, ['Network']),
     rel: decodeRelRow(rel),
@@ -357,7 +379,8 @@ export function decodeFeeds(
 export type NodeTuple = [string, string | null, unknown[], PageTuple[]?];
 /** The list's length (null: not counted), the hits. */
 export type PageTuple = [number | null, HitTuple[]];
-type HitTuple = [NodeTuple, RelTuple];
+/** The node reached, the relationship, the hit's sort key. */
+type HitTuple = [NodeTuple, RelTuple, SortKey];
 /** Values of `relProps`, the evidence lists' slices, evidence count, first and last seen, evidence nodes. */
 export type RelTuple = [
   unknown[],
@@ -461,12 +484,7 @@ export function decodePage(row: PageTuple, projection: HopProjection): Slice<Hop
     node: decodeProjectedNode(node, projection.node, reached),
     rel: decodeRelRow(rel),
   }));
-  const { skip, fromEnd } = projection.window;
-  if (!fromEnd) return { items, start: skip, total: counted ?? skip + items.length };
-  // Read last-first: turn round, and keep nothing before `skip` (a window from the end never reaches back past it).
-  const total = counted ?? items.length;
-  items.reverse();
-  const start = total - items.length;
-  const dropped = Math.max(0, skip - start);
-  return { items: items.slice(dropped), start: start + dropped, total };
+  const keys = hits.map(([, , key]) => key);
+  // Uncounted, the length is not asked for (totalCount not selected); the page's own is the best known.
+  return sliceOf(items, keys, projection.window, counted ?? Math.min(items.length, projection.window.limit));
 }

@@ -3,8 +3,9 @@ import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { QUERY_COST_LIMIT } from '../../src/api/builder.js';
 import { schema } from '../../src/api/schema.js';
 import { MAX_NODE_IDS } from '../../src/api/types/graph-queries.js';
-import { readHopPages } from '../../src/storage/hops.js';
+import { readHopPages, type HopProjection } from '../../src/storage/hops.js';
 import { propsOnly, readNodes } from '../../src/storage/nodes.js';
+import { FIRST_ROWS, type Window } from '../../src/storage/window.js';
 import { query } from '../support/graph.js';
 import { data, globalId, graphql, useSeededApi } from './helpers.js';
 
@@ -90,12 +91,11 @@ describe('the storage edge', () => {
     expect(Object.keys(item!).sort()).toEqual(['key', 'label', 'title', 'uid']);
   });
 
-  it('pages a hop per parent in one query, with the total and the start', async () => {
-    const before = api.opened.db.queryCount;
-    const [first, second] = await readHopPages(api.opened.db, ['Issue:issue:518', 'Issue:issue:330'], {
+  it('pages a hop per parent in one query, with the total, from the key of the last row seen', async () => {
+    const projection = (window: Window): HopProjection => ({
       hop: { type: 'HAS_ITEM', direction: 'out' },
       key: 'items',
-      window: { skip: 2, limit: 3, fromEnd: false },
+      window,
       from: null,
       to: null,
       oldestFirst: false,
@@ -107,9 +107,16 @@ describe('the storage edge', () => {
       listed: true,
       node: propsOnly(['position']),
     });
+    const parents = ['Issue:issue:518', 'Issue:issue:330'];
+    const [opening] = await readHopPages(api.opened.db, parents, projection(FIRST_ROWS(2)));
+    expect(opening!.items.map((hit) => hit.node.key)).toEqual(['518/1', '518/2']);
+    expect(opening!.hasNext).toBe(true);
+    const before = api.opened.db.queryCount;
+    const after = { ...FIRST_ROWS(3), after: opening!.keys[1]! };
+    const [first, second] = await readHopPages(api.opened.db, parents, projection(after));
     expect(api.opened.db.queryCount - before).toBe(1);
-    expect(first!.start).toBe(2);
     expect(first!.items.map((hit) => hit.node.key)).toEqual(['518/3', '518/4', '518/5']);
+    expect(first!.hasPrevious).toBe(true);
     expect(first!.items.every((hit) => hit.rel.sources.length === 0 && hit.rel.evidenceCount === 1)).toBe(
       true,
     );

@@ -40,6 +40,27 @@ const subjects: Subject[] = [
     page: (args) => `{ issue(number: 330) { items(${args}) { ${PAGE} } } }`,
     pick: (d) => d.issue.items,
   },
+  // Descending terms, ties broken by the uid, nulls (undated reports, uncited ones) in the middle of the key.
+  {
+    name: 'root reports by citations',
+    page: (args) => `{ reports(orderBy: MOST_CITED, ${args}) { ${PAGE} } }`,
+    pick: (d) => d.reports,
+  },
+  {
+    name: 'root reports oldest first',
+    page: (args) => `{ reports(orderBy: OLDEST_FIRST, ${args}) { ${PAGE} } }`,
+    pick: (d) => d.reports,
+  },
+  {
+    name: 'root people last seen first',
+    page: (args) => `{ people(orderBy: LAST_SEEN, ${args}) { ${PAGE} } }`,
+    pick: (d) => d.people,
+  },
+  {
+    name: 'organisation(name: "DfE").reports oldest first',
+    page: (args) => `{ organisation(name: "DfE") { reports(order: OLDEST_FIRST, ${args}) { ${PAGE} } } }`,
+    pick: (d) => d.organisation.reports,
+  },
 ];
 
 const fetchPage = async (subject: Subject, args: string): Promise<Connection<Node>> =>
@@ -214,6 +235,34 @@ describe('paging errors', () => {
     );
     expectBadInput(
       await graphql(api.app, '{ organisation(name: "DfE") { reports(after: "zzz") { totalCount } } }'),
+      /after is not a cursor this API issued/,
+    );
+  });
+
+  it('a cursor of another list, or of the same list in another order, is refused, naming the argument', async () => {
+    const cursorOf = async (text: string, pick: (d: Json) => Connection<Node>) =>
+      pick(await data(api.app, text)).pageInfo.endCursor!;
+    const itemCursor = await cursorOf('{ items(first: 1) { pageInfo { endCursor } } }', (d) => d.items);
+    const newestCursor = await cursorOf('{ reports(first: 1) { pageInfo { endCursor } } }', (d) => d.reports);
+    const foreign = await graphql(
+      api.app,
+      `{ reports(first: 5, after: ${JSON.stringify(itemCursor)}) { totalCount } }`,
+    );
+    expectBadInput(foreign, /after is not a cursor this API issued for this list and order/);
+    expect(foreign.errors![0]!.extensions?.field).toBe('after');
+    expectBadInput(
+      await graphql(
+        api.app,
+        `{ reports(orderBy: TITLE, last: 5, before: ${JSON.stringify(newestCursor)}) { totalCount } }`,
+      ),
+      /before is not a cursor this API issued for this list and order/,
+    );
+    // Well-formed JSON of the wrong shape, base64url-encoded as a cursor would be.
+    const forged = Buffer.from(JSON.stringify({ o: 'list-reports::NEWEST_FIRST', k: [{}] })).toString(
+      'base64url',
+    );
+    expectBadInput(
+      await graphql(api.app, `{ reports(first: 5, after: "${forged}") { totalCount } }`),
       /after is not a cursor this API issued/,
     );
   });

@@ -6,6 +6,7 @@ import {
   SOURCE_ITEM_UID,
   type HopProjection,
 } from '../../src/storage/projection.js';
+import { FIRST_ROWS } from '../../src/storage/window.js';
 import { query } from '../support/graph.js';
 import { data, graphql, useSeededApi, type Json } from './helpers.js';
 
@@ -226,7 +227,7 @@ describe('evidence reads what its selection needs', () => {
       hopPagesQuery(['Network:qa network'], {
         key: 'contacts',
         hop: { type: 'CONTACT_FOR', direction: 'in' },
-        window: { skip: 0, limit: 10, fromEnd: false },
+        window: FIRST_ROWS(10),
         from: null,
         to: null,
         oldestFirst: false,

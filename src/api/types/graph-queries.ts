@@ -173,7 +173,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { db }, info) => {
       const query = { lucene: luceneQuery(args.text), kinds: args.kinds ?? [] };
       const props = propsAt(info, ['edges', 'node', 'entity']);
-      return pageOf(await searchEntities(db, query, windowOf(args), props));
+      return pageOf(await searchEntities(db, query, windowOf(args, 'search'), props), 'search');
     },
   }),
   path: t.field({
@@ -212,8 +212,9 @@ builder.queryFields((t) => ({
         from: args.from ?? null,
         to: args.to ?? null,
       };
-      const slice = await readReportFeeds(context.db, filters, windowOf(args), feedProjection(info));
-      return pageOf({ ...slice, items: slice.items.map((feed) => ({ node: feed })) });
+      const window = windowOf(args, 'report-feeds');
+      const slice = await readReportFeeds(context.db, filters, window, feedProjection(info));
+      return pageOf({ ...slice, items: slice.items.map((feed) => ({ node: feed })) }, 'report-feeds');
     },
   }),
   stats: t.field({ type: StatsRef, resolve: (_root, _args, { db }) => countGraph(db) }),

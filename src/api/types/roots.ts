@@ -39,6 +39,14 @@ async function oneNode<L extends NodeLabel>(
   return node === null ? null : narrowed(node, labels);
 }
 
+/** The name of a root list's order, which its cursors carry: the list, with its label and orderBy if it takes them. */
+const listOrderName = (name: string, filters: object): string =>
+  [
+    name,
+    'label' in filters ? String(filters.label) : '',
+    'orderBy' in filters ? String(filters.orderBy) : '',
+  ].join(':');
+
 /** One page of a root list, with the properties the request selected. */
 async function listPage<Name extends keyof ListFilters>(
   name: Name,
@@ -47,7 +55,8 @@ async function listPage<Name extends keyof ListFilters>(
   { db }: Context,
   info: GraphQLResolveInfo,
 ) {
-  return pageOf(await readList(db, name, filters, windowOf(args), listProjection(info)));
+  const order = listOrderName(name, filters);
+  return pageOf(await readList(db, name, filters, windowOf(args, order), listProjection(info)), order);
 }
 
 const ReportOrderEnum = builder.enumType('ReportOrder', {
