@@ -61,7 +61,7 @@ function buildProgram(done: (status: number) => void): Command {
   program
     .command('ingest')
     .description(
-      'load Updates into Neo4j (one transaction each), then recompute derived edges; files, folders or the site',
+      'load Updates into Neo4j (in batches, each Update whole or not at all), then recompute the derived edges they change; files, folders or the site',
     )
     .argument(
       '<paths...>',

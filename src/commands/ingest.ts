@@ -95,7 +95,7 @@ async function crawlArguments(
 }
 
 /**
- * `seslip-kg ingest <paths>...`: load Updates into Neo4j, one transaction each, then recompute derived edges.
+ * `seslip-kg ingest <paths>...`: load Updates into Neo4j in batches, then recompute the derived edges they change.
  * Exit 1 when a file failed or was refused, or when the paths held no Update at all.
  */
 export async function run(paths: string[], flags: IngestFlags): Promise<number> {

@@ -8,8 +8,9 @@ import type { Resolver } from './resolve.js';
 
 /**
  * Edges computed over the whole graph rather than read from one sentence. Pure functions: candidates
- * in (read by src/load/derive.ts), edges out. Recomputed from scratch after every ingest and by
- * `seslip-kg derive`, so an edited lexicon in data/networks.json takes effect without re-ingesting.
+ * in (read by src/load/derive.ts), edges out. Recomputed after every ingest for what it changed, and for
+ * the whole graph by `seslip-kg derive`, so an edited lexicon in data/networks.json takes effect without
+ * re-ingesting.
  * - FEEDS: a Report feeds a Network when its title, or the part of an Item citing it, names the
  *   network, names the network's contact person, or uses the network's topic lexicon. The edge records
  *   the strongest rule that fired, every rule, the matched terms, and the Items (or the listing) as evidence.
