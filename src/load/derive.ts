@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { feedsEdges, possiblySameEdges, type DerivedEdge } from '../extract/derive.js';
 import { possiblySamePerson } from '../extract/people.js';
 import type { Resolver } from '../extract/resolve.js';
-import type { NodeLabel } from '../graph/index.js';
+import { uidOf, type NodeLabel } from '../graph/index.js';
 
 /**
  * Reads the candidates for the derived edges (FEEDS, POSSIBLY_SAME_AS) from the graph, lets the pure
@@ -93,7 +93,7 @@ export async function deriveEdges(
   const changes = await Promise.all(
     (
       [
-        ['FEEDS', feeds, reports.map((key) => `Report:${key}`)],
+        ['FEEDS', feeds, reports.map((key) => uidOf('Report', key))],
         ['POSSIBLY_SAME_AS', doubtful.edges, doubtful.around],
       ] as const
     ).map(async ([type, rows, around]) => ({
@@ -123,9 +123,7 @@ export async function deriveEdges(
 async function reportsToDerive(db: Database, scope: DeriveScope | undefined): Promise<string[]> {
   if (scope === undefined || scope.networksChanged)
     return keyRows.parse(await db.read('report-keys')).map((row) => row.key);
-  const keys = new Set(
-    scope.touched.filter((uid) => uid.startsWith('Report:')).map((uid) => uid.slice('Report:'.length)),
-  );
+  const keys = new Set(keysOf(scope.touched, 'Report'));
   if (scope.contacts.length > 0)
     for (const row of keyRows.parse(
       await db.read('reports-citing-people', { uids: [...new Set(scope.contacts)] }),
@@ -143,12 +141,9 @@ async function doubtsToDerive(
   people: { key: string; name: string }[],
   scope: DeriveScope | undefined,
 ): Promise<{ edges: DerivedEdge[]; around: string[] }> {
-  const touched =
-    scope === undefined
-      ? new Set(people.map((person) => person.key))
-      : new Set(
-          scope.touched.filter((uid) => uid.startsWith('Person:')).map((uid) => uid.slice('Person:'.length)),
-        );
+  const touched = new Set(
+    scope === undefined ? people.map((person) => person.key) : keysOf(scope.touched, 'Person'),
+  );
   const named = people.filter((person) => touched.has(person.key));
   const read = people.filter(
     (person) => touched.has(person.key) || named.some((other) => possiblySamePerson(other.name, person.name)),
@@ -156,10 +151,15 @@ async function doubtsToDerive(
   const candidates = peopleCandidates.parse(
     await db.read('people-for-doubts', { keys: read.map((person) => person.key) }),
   );
-  const edges = possiblySameEdges(candidates).filter(
-    (edge) => touched.has(edge.from.slice('Person:'.length)) || touched.has(edge.to.slice('Person:'.length)),
-  );
-  return { edges, around: [...touched].map((key) => `Person:${key}`) };
+  const around = new Set([...touched].map((key) => uidOf('Person', key)));
+  const edges = possiblySameEdges(candidates).filter((edge) => around.has(edge.from) || around.has(edge.to));
+  return { edges, around: [...around] };
+}
+
+/** The keys of those uids that are of `label` (a uid is `<Label>:<key>`: uidOf). */
+function keysOf(uids: readonly string[], label: NodeLabel): string[] {
+  const prefix = uidOf(label, '');
+  return uids.filter((uid) => uid.startsWith(prefix)).map((uid) => uid.slice(prefix.length));
 }
 
 /** A derived edge's properties as Neo4j stores them (no nulls), keys sorted: equal edges give equal text. */
