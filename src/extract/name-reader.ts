@@ -115,12 +115,13 @@ export class NameReader {
    */
   async read(texts: readonly string[]): Promise<ModelSpan[][]> {
     const unread = [...new Set(texts.filter((text) => !this.known.has(text)))];
-    if (unread.length > 0) {
-      const spans = await this.ask(unread);
-      if (this.known.size + unread.length > KNOWN_MAX) this.known.clear();
-      unread.forEach((text, i) => this.known.set(text, spans[i] ?? []));
-    }
-    return texts.map((text) => this.known.get(text) ?? []);
+    const spans = unread.length === 0 ? [] : await this.ask(unread);
+    const fresh = new Map(unread.map((text, i) => [text, spans[i] ?? []]));
+    // The answer is taken before the memory may start over, so a full memory never loses this request's spans.
+    const answer = texts.map((text) => fresh.get(text) ?? this.known.get(text) ?? []);
+    if (this.known.size + fresh.size > KNOWN_MAX) this.known.clear();
+    for (const [text, found] of fresh) this.known.set(text, found);
+    return answer;
   }
 
   private ask(texts: string[]): Promise<ModelSpan[][]> {
