@@ -196,7 +196,7 @@ interface EvalSet {
 
 const SETS: EvalSet[] = [
   { name: 'own writing', labels: EVAL_DIR, texts: EVAL_DIR, feeds: true },
-  // Real pages: labels in the repository, texts never (scripts/fetch-real-pages.ts fetches them again).
+  // Real pages: labels in the repository, texts never (each labels file names its page's url: see test/fixtures/real/README.md).
   {
     name: 'real pages',
     labels: REAL_LABELS_DIR,
