@@ -1,5 +1,6 @@
 import {
   EDGE_CATALOGUE,
+  EVIDENCE_PREVIEW,
   ISSUE_KEY_PROPERTY,
   isNodeLabel,
   issueKey,
@@ -163,7 +164,7 @@ function datedExpression(labels: readonly NodeLabel[], node: string): string | n
 
 function evidenceNodesExpression(
   q: QueryText,
-  rel: string,
+  sources: string,
   reach: string,
   projection: RelProjection,
 ): string {
@@ -181,8 +182,8 @@ function evidenceNodesExpression(
       ? 'null'
       : `CASE WHEN ${variable} IS NULL THEN null ELSE ${nodeExpression(q, variable, p, [label])} END`;
   return (
-    `COLLECT { UNWIND range(0, size(coalesce(${rel}.sources, [])[..${reach}]) - 1) AS ${index} ` +
-    `WITH ${index}, ${rel}.sources[${index}] AS ${source} ` +
+    `COLLECT { UNWIND range(0, size(${sources}) - 1) AS ${index} ` +
+    `WITH ${index}, ${sources}[${index}] AS ${source} ` +
     look(issue, SOURCE_ISSUE_UID(source), issueRead) +
     look(item, SOURCE_ITEM_UID(source), wanted.item) +
     `WITH ${index}${issueRead === null ? '' : `, ${issue}`}${wanted.item === null ? '' : `, ${item}`} ORDER BY ${index} ` +
@@ -198,29 +199,54 @@ function storedRelProps(type: EdgeType, projection: RelProjection) {
   return { types, names: projection.relProps.includes('id') ? [...names, 'key'] : names };
 }
 
-/** A relationship as a RelTuple; evidence lists can hold hundreds of entries, so only what was asked for is read. */
+/**
+ * The first `reach` entries of an edge's evidence beyond its own lists (src/graph/evidence.ts), as
+ * [source, quote, date] lists in evidence order: none unless the edge has some (`overflow`).
+ */
+function overflowExpression(q: QueryText, rel: string, reach: string): string {
+  const e = q.variable('ev');
+  const edge = `startNode(${rel}).uid + '\\t' + type(${rel}) + '\\t' + endNode(${rel}).uid + '\\t' + coalesce(${rel}.key, '')`;
+  return (
+    `CASE WHEN coalesce(${rel}.overflow, 0) = 0 THEN [] ELSE COLLECT { ` +
+    `MATCH (${e}:Evidence {edge: ${edge}}) ` +
+    `WHERE ${e}.date IS NOT NULL AND ${e}.source IS NOT NULL AND ${e}.quote IS NOT NULL ` +
+    `WITH ${e} ORDER BY ${e}.date, ${e}.source, ${e}.quote LIMIT toInteger(${reach}) RETURN [${e}.source, ${e}.quote, ${e}.date] } END`
+  );
+}
+
+const EVIDENCE_LISTS = { sources: 0, quotes: 1, seenOn: 2 } as const;
+
+/**
+ * A relationship as a RelTuple; evidence lists can hold hundreds of entries, so only what was asked for is
+ * read: the edge's own lists, and its `:Evidence` nodes only when the request reaches past them.
+ */
 function relExpression(q: QueryText, rel: string, type: EdgeType, projection: RelProjection): string {
   const values = storedRelProps(type, projection)
     .names.map((prop) => `${rel}.${identifier(prop)}`)
     .join(', ');
   // One parameter for how far into the evidence lists the request reaches, shared by every slice of them.
   const reach = projection.evidence === 0 ? null : q.param(projection.evidence);
-  const slice = (list: 'sources' | 'quotes' | 'seenOn') =>
-    reach === null || (list !== 'sources' && !projection.evidenceLists.includes(list))
-      ? 'null'
-      : `coalesce(${rel}.${list}, [])[..${reach}]`;
+  const beyond = reach !== null && projection.evidence > EVIDENCE_PREVIEW ? q.variable('ov') : null;
+  const entry = q.variable('x');
+  const list = (name: keyof typeof EVIDENCE_LISTS) =>
+    beyond === null
+      ? `coalesce(${rel}.${name}, [])[..${reach}]`
+      : `(coalesce(${rel}.${name}, []) + [${entry} IN ${beyond} | ${entry}[${EVIDENCE_LISTS[name]}]])[..${reach}]`;
+  const slice = (name: keyof typeof EVIDENCE_LISTS) =>
+    reach === null || (name !== 'sources' && !projection.evidenceLists.includes(name)) ? 'null' : list(name);
   const selected = (field: string, expression: string) =>
     projection.relProps.includes(field) ? expression : 'null';
-  return `[${[
+  const tuple = `[${[
     `[${values}]`,
     slice('sources'),
     slice('quotes'),
     slice('seenOn'),
-    selected('evidenceCount', `size(coalesce(${rel}.sources, []))`),
+    selected('evidenceCount', `size(coalesce(${rel}.sources, [])) + coalesce(${rel}.overflow, 0)`),
     selected('firstSeen', `${rel}.firstSeen`),
     selected('lastSeen', `${rel}.lastSeen`),
-    reach === null ? 'null' : evidenceNodesExpression(q, rel, reach, projection),
+    reach === null ? 'null' : evidenceNodesExpression(q, list('sources'), reach, projection),
   ].join(', ')}]`;
+  return beyond === null ? tuple : `[${beyond} IN [${overflowExpression(q, rel, reach!)}] | ${tuple}][0]`;
 }
 
 /**
