@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../src/db/open.js';
 import { type Resolver } from '../../src/extract/resolve.js';
 import { compareEvidence, EVIDENCE_PREVIEW, evidenceEdgeId } from '../../src/graph/index.js';
+import { exportGraph, importGraph } from '../../src/load/graph-file.js';
 import { loadResolver } from '../../src/load/reference.js';
 import { ingestFiles } from '../../src/load/ingest.js';
 import { silentLogger } from '../../src/log.js';
 import { createApp } from '../../src/server/app.js';
 import { graphSnapshot, openEmptyTestDatabase, query, testConfig } from '../support/graph.js';
 import { syntheticUpdate, writeSyntheticUpdates } from '../support/synthetic-updates.js';
-import type { Json } from '../api/helpers.js';
+import { API_KEY, type Json } from '../api/helpers.js';
 
 /**
  * Evidence storage (src/graph/evidence.ts): an edge keeps its first EVIDENCE_PREVIEW entries itself and the
@@ -22,6 +23,7 @@ import type { Json } from '../api/helpers.js';
 
 const UPDATES = 24;
 const FIRST = 1000;
+const CURATOR_KEY = 'curator-key-0123456789';
 const PM_LINE = /^SESLI Programme Manager: .*$/m;
 
 let opened: OpenDatabase;
@@ -75,6 +77,21 @@ async function hubEdge() {
   return { edge: edge!, beyond, entries: [...own, ...more] };
 }
 
+async function fetchJson(
+  app: ReturnType<typeof createApp>,
+  text: string,
+  variables: Record<string, unknown>,
+) {
+  const response = await app.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: text, variables }),
+  });
+  const result = (await response.json()) as Json;
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data;
+}
+
 beforeAll(async () => {
   opened = await openEmptyTestDatabase();
   resolver = await loadResolver();
@@ -112,19 +129,14 @@ describe('evidence beyond the edge', () => {
     const { edge, entries } = await hubEdge();
     const app = createApp({ config: testConfig(), db: opened.db, resolver, log: silentLogger });
     const read = async (first: number, offset: number) => {
-      const response = await app.fetch('http://localhost/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: `query ($name: String!, $first: Int!, $offset: Int!) { person(name: $name) {
+      const data = await fetchJson(
+        app,
+        `query ($name: String!, $first: Int!, $offset: Int!) { person(name: $name) {
             organisations(first: 20) { edges { node { name } evidenceCount firstSeen lastSeen
               evidence(first: $first, offset: $offset) { source quote date issue { number } } } } } }`,
-          variables: { name: edge.person, first, offset },
-        }),
-      });
-      const result = (await response.json()) as Json;
-      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-      return result.data.person.organisations.edges.find((e: Json) => e.node.name === edge.organisation);
+        { name: edge.person, first, offset },
+      );
+      return data.person.organisations.edges.find((e: Json) => e.node.name === edge.organisation);
     };
     const all = await read(100, 0);
     expect(all.evidenceCount).toBe(entries.length);
@@ -138,6 +150,20 @@ describe('evidence beyond the edge', () => {
     expect(across.evidence[3].issue.number).toBe(
       Number(/\d+/.exec(entries[EVIDENCE_PREVIEW + 1]!.source)![0]),
     );
+    // A path's hop reads the same entries.
+    const ids = await fetchJson(
+      app,
+      `query ($p: String!) { person(name: $p) { id organisations(first: 20) { edges { node { id name } } } } }`,
+      { p: edge.person },
+    );
+    const to = ids.person.organisations.edges.find((e: Json) => e.node.name === edge.organisation).node.id;
+    const path = await fetchJson(
+      app,
+      `query ($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 1) { hops { evidenceCount evidence(first: 100) { source } } } }`,
+      { from: ids.person.id, to },
+    );
+    expect(path.path.hops[0].evidenceCount).toBe(entries.length);
+    expect(path.path.hops[0].evidence.map((e: Json) => e.source)).toEqual(entries.map((e) => e.source));
     const first = await read(10, 0);
     expect(first.evidence.map((e: Json) => e.source)).toEqual(entries.slice(0, 10).map((e) => e.source));
   }, 600_000);
@@ -167,4 +193,66 @@ describe('evidence beyond the edge', () => {
     },
     600_000,
   );
+
+  it('a merge of two people moves their evidence whole; export, import and undo keep it', async () => {
+    const config = testConfig({ API_KEYS: API_KEY, CURATOR_KEYS: `ana:${CURATOR_KEY}` });
+    const app = createApp({ config, db: opened.db, resolver, log: silentLogger });
+    const send = async (text: string, variables: Record<string, unknown>) => {
+      const response = await app.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${CURATOR_KEY}` },
+        body: JSON.stringify({ query: text, variables }),
+      });
+      const result = (await response.json()) as Json;
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return result.data;
+    };
+    const entities = () =>
+      graphSnapshot().then(({ nodes, edges }) => ({
+        nodes: nodes.filter((node) => !(node as { labels: string[] }).labels.includes('Decision')),
+        edges,
+      }));
+    /** Every :Evidence node names an edge that counts it. */
+    const consistent = async () => {
+      const counted = await query(
+        `MATCH (a)-[r]->(b) WHERE r.overflow > 0
+         RETURN a.uid + '\t' + type(r) + '\t' + b.uid + '\t' + r.key AS id, r.overflow AS n ORDER BY id`,
+      );
+      const stored = await query(`MATCH (e:Evidence) RETURN e.edge AS id, count(*) AS n ORDER BY id`);
+      expect(stored).toEqual(counted);
+    };
+    await loadFresh(files);
+    const before = await entities();
+    const { edge } = await hubEdge();
+    const [other] = await query(
+      `MATCH (p:Person)-[r:CONTACT_FOR]->(n) WHERE r.overflow > 0 AND p.uid <> $pm
+       RETURN p.name AS name, n.name AS network, size(r.sources) + r.overflow AS count
+       ORDER BY r.overflow DESC, p.uid LIMIT 1`,
+      { pm: edge.from },
+    );
+    expect(other).toBeDefined();
+    const idOf = async (name: unknown) =>
+      (await send(`query ($name: String!) { person(name: $name) { id } }`, { name })).person.id as string;
+    const merge = await send(
+      `mutation ($ids: [ID!]!) { mergeEntities(ids: $ids, note: "one person") { id } }`,
+      { ids: [await idOf(edge.person), await idOf(other!.name)] },
+    );
+    await consistent();
+    const [moved] = await query(
+      `MATCH (p:Entity {uid: $pm})-[r:CONTACT_FOR]->(n {name: $network})
+       RETURN size(r.sources) + coalesce(r.overflow, 0) AS count`,
+      { pm: edge.from, network: other!.network },
+    );
+    expect(moved!.count).toBe(other!.count);
+
+    const merged = await graphSnapshot();
+    const file = join(folder, 'graph.jsonl');
+    await exportGraph(opened.db, file);
+    await importGraph(opened.db, file, true);
+    expect(await graphSnapshot()).toEqual(merged);
+
+    await send(`mutation ($id: ID!) { undoDecision(id: $id) { id } }`, { id: merge.mergeEntities.id });
+    await consistent();
+    expect(await entities()).toEqual(before);
+  }, 600_000);
 });
