@@ -11,7 +11,7 @@ RETURN [n IN nodes(p) | {uid: n.uid, key: n.key, label: [l IN labels(n) WHERE l 
          rel: [beyond IN [CASE WHEN coalesce(r.overflow, 0) = 0 OR $evidence <= $preview THEN [] ELSE COLLECT {
                  MATCH (e:Evidence {edge: startNode(r).uid + '\t' + type(r) + '\t' + endNode(r).uid + '\t' + coalesce(r.key, '')})
                  WHERE e.date IS NOT NULL AND e.source IS NOT NULL AND e.quote IS NOT NULL
-                 WITH e ORDER BY e.date, e.source, e.quote LIMIT toInteger($evidence)
+                 WITH e ORDER BY e.edge, e.date, e.source, e.quote LIMIT toInteger($evidence)
                  RETURN [e.source, e.quote, e.date]
                } END] |
                {values: [], evidenceCount: size(coalesce(r.sources, [])) + coalesce(r.overflow, 0),

@@ -16,12 +16,13 @@ CALL (row) {
 }
 WITH r, row, [i IN kept | {source: sources[i], quote: quotes[i], date: seenOn[i]}] AS preview,
      coalesce(r.overflow, 0) - removed AS overflow
-// The first entries beyond the lists, in the index's order, to fill them up again.
+// The first entries beyond the lists, to fill them up again. Ordering by `edge` first (one value here) lets the
+// evidence_edge index give the order, so only the entries taken are read, however many the edge has.
 WITH r, row, preview, overflow,
      CASE WHEN overflow > 0 AND size(preview) < $preview THEN COLLECT {
        MATCH (e:Evidence {edge: row.id})
        WHERE e.date IS NOT NULL AND e.source IS NOT NULL AND e.quote IS NOT NULL
-       WITH e ORDER BY e.date, e.source, e.quote
+       WITH e ORDER BY e.edge, e.date, e.source, e.quote
        LIMIT toInteger($preview)
        RETURN e
      } ELSE [] END AS next
@@ -33,7 +34,7 @@ WITH r, entries, overflow,
      CASE WHEN overflow > 0 THEN COLLECT {
        MATCH (e:Evidence {edge: row.id})
        WHERE e.date IS NOT NULL AND e.source IS NOT NULL AND e.quote IS NOT NULL
-       WITH e ORDER BY e.date DESC
+       WITH e ORDER BY e.edge DESC, e.date DESC
        LIMIT 1
        RETURN e.date
      }[0] ELSE entries[-1].date END AS lastSeen

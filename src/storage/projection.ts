@@ -210,7 +210,7 @@ function overflowExpression(q: QueryText, rel: string, reach: string): string {
     `CASE WHEN coalesce(${rel}.overflow, 0) = 0 THEN [] ELSE COLLECT { ` +
     `MATCH (${e}:Evidence {edge: ${edge}}) ` +
     `WHERE ${e}.date IS NOT NULL AND ${e}.source IS NOT NULL AND ${e}.quote IS NOT NULL ` +
-    `WITH ${e} ORDER BY ${e}.date, ${e}.source, ${e}.quote LIMIT toInteger(${reach}) RETURN [${e}.source, ${e}.quote, ${e}.date] } END`
+    `WITH ${e} ORDER BY ${e}.edge, ${e}.date, ${e}.source, ${e}.quote LIMIT toInteger(${reach}) RETURN [${e}.source, ${e}.quote, ${e}.date] } END`
   );
 }
 
