@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { stringify } from 'csv-stringify/sync';
 import {
   GraphQLError,
   Kind,
@@ -65,7 +64,7 @@ export async function run(file: string, flags: QueryFlags): Promise<number> {
       }
       if (result.data !== undefined && result.data !== null) {
         process.stdout.write(
-          flags.csv === true ? toCsv(flattenRows(result.data)) : JSON.stringify(result, null, 2) + '\n',
+          flags.csv === true ? await toCsv(flattenRows(result.data)) : JSON.stringify(result, null, 2) + '\n',
         );
       }
       return (result.errors ?? []).length > 0 ? ExitCode.failed : ExitCode.ok;
@@ -208,7 +207,9 @@ function rowsOf(value: unknown, prefix: string): CsvRow[] {
   return [{ [prefix === '' ? 'value' : prefix]: String(value) }];
 }
 
-function toCsv(rows: CsvRow[]): string {
+/** The CSV writer is loaded only when CSV is asked for. */
+async function toCsv(rows: CsvRow[]): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync');
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   return stringify(rows, { header: true, columns });
 }

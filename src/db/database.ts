@@ -11,6 +11,7 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
 } from 'neo4j-driver';
+import { z } from 'zod';
 import { cypher, cypherStatements, shapedCypher } from './cypher.js';
 
 /**
@@ -51,6 +52,11 @@ export class DatabaseError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/** A storage query returned rows its caller does not read: the Cypher file and its caller disagree. */
+export class RowShapeError extends Error {
+  override name = 'RowShapeError';
 }
 
 /** A transaction handed to write work: runs named Cypher files inside it, their `{{slot}}`s filled (`shapedCypher`). */
@@ -110,22 +116,31 @@ export class Database {
   }
 
   /**
-   * Runs a read query of the storage layer, whose function declares the row shape `T` and decodes what it
-   * needs: records leave as the driver gives them (plain numbers, strings, lists and maps, since every
-   * storage query projects values, never nodes), with no deep conversion. `slots` fill the file's
-   * `{{slot}}` markers (labels and relationship types; see `shapedCypher`).
+   * Runs a read query of the storage layer and checks every row against `rows`, the shape its caller reads:
+   * a row of another shape fails here, naming the file, rather than as a wrong value further on. Records
+   * are checked as the driver gives them (plain numbers, strings, lists and maps, since every storage query
+   * projects values, never nodes). `slots` fill the file's `{{slot}}` markers (labels and relationship types;
+   * see `shapedCypher`).
    */
-  async query<T>(
+  async query<Shape extends z.ZodType>(
     name: string,
+    rows: Shape,
     params: Params = {},
     slots: Readonly<Record<string, string>> = {},
-  ): Promise<T[]> {
-    return this.readRows<T>(`cypher/${name}.cypher`, shapedCypher(name, slots), params);
+  ): Promise<z.output<Shape>[]> {
+    const where = `cypher/${name}.cypher`;
+    const records = await this.readRows<unknown>(where, shapedCypher(name, slots), params);
+    const checked = z.array(rows).safeParse(records);
+    if (!checked.success) {
+      throw new RowShapeError(`${where} returned a row of another shape: ${z.prettifyError(checked.error)}`);
+    }
+    return checked.data;
   }
 
   /**
-   * As `query`, for a read the storage layer writes from a projection (src/storage/projection.ts) rather
-   * than reads from a file; `name` names it in errors and logs.
+   * A read the storage layer writes from a projection (src/storage/projection.ts) rather than reads from a
+   * file; `name` names it in errors and logs. Its rows are in the projection's own encoding and leave
+   * unchecked: the projection's decoders check them as they take them apart.
    */
   queryText<T>(name: string, text: string, params: Params = {}): Promise<T[]> {
     return this.readRows<T>(`the ${name} projection`, text, params);
@@ -151,18 +166,34 @@ export class Database {
     );
   }
 
-  /** Applies cypher/schema.cypher; every statement there is `IF NOT EXISTS`, so this is idempotent. */
+  /**
+   * Applies cypher/schema.cypher: creates the constraints and indexes it names that the database lacks, then
+   * waits for every index to be online. Each statement is `IF NOT EXISTS`, but each costs a round trip and
+   * a schema transaction; a command run beside a server that applied them all reads them in one query and
+   * runs none. Returns how many statements ran.
+   */
   async applySchema(): Promise<number> {
-    const statements = cypherStatements('schema');
     const session = this.driver.session({ database: this.name });
     try {
+      this.scope.queries += 1;
+      const standing = (
+        await session.run(
+          'SHOW INDEXES YIELD name, owningConstraint, state RETURN name, owningConstraint, state',
+        )
+      ).records.map((record) => record.toObject());
+      // A uniqueness constraint shows as the index it owns.
+      const present = new Set(standing.flatMap((index) => [index.name, index.owningConstraint]));
+      const missing = cypherStatements('schema').filter(
+        (statement) => !present.has(schemaObjectName(statement)),
+      );
+      if (missing.length === 0 && standing.every((index) => index.state === 'ONLINE')) return 0;
       // Schema commands cannot share a transaction with each other in Neo4j, hence one auto-commit each.
-      for (const statement of statements) {
+      for (const statement of missing) {
         this.scope.queries += 1;
         await session.run(statement);
       }
       await session.run('CALL db.awaitIndexes(300)');
-      return statements.length;
+      return missing.length;
     } catch (error) {
       throw mapError(error, 'schema');
     } finally {
@@ -231,6 +262,11 @@ export class Database {
       throw mapError(error, where);
     }
   }
+}
+
+/** The name a schema statement gives its constraint or index (`CREATE … INDEX item_issue IF NOT EXISTS …`). */
+function schemaObjectName(statement: string): string | undefined {
+  return /^CREATE\s+(?:\w+\s+)?(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS/i.exec(statement)?.[1];
 }
 
 function mapError(error: unknown, where: string): DatabaseError {

@@ -122,16 +122,30 @@ export const lineOf = (decision: Decision): DecisionLine => {
 /** A decision's evidence source (assertEdge's edges): not an Update's, so it names no Issue or Item. */
 export const decisionSource = (id: string): string => `decision:${id}`;
 
+/** Rows of the decision queries, checked as they are read. */
+const propsRow = z.record(z.string(), z.unknown());
+const keyLists = { ints: z.array(z.string()), intLists: z.array(z.string()) };
+const snapRel = z.object({
+  type: z.string(),
+  from: z.string(),
+  to: z.string(),
+  props: propsRow,
+  ...keyLists,
+});
+const snapNode = z.object({ labels: z.array(z.string()), props: propsRow, ...keyLists });
+const decisionRows = z.array(z.object({ decision: propsRow }));
+const relRows = z.array(z.object({ rel: snapRel }));
+
 const save = (tx: Transaction, decision: Decision) => tx.run('decision-save', { props: toProps(decision) });
 
 export async function listDecisions(tx: Pick<Transaction, 'run'>): Promise<Decision[]> {
-  const rows = await tx.run('decision-list');
-  return rows.map((row) => fromProps(row.decision as Record<string, unknown>));
+  const rows = decisionRows.parse(await tx.run('decision-list'));
+  return rows.map((row) => fromProps(row.decision));
 }
 
 export async function nextSeq(tx: Transaction): Promise<number> {
-  const [row] = await tx.run('decision-next-seq');
-  return Number(row?.seq ?? 1);
+  const [row] = z.array(z.object({ seq: z.number() })).parse(await tx.run('decision-next-seq'));
+  return row?.seq ?? 1;
 }
 
 /** The uids among these that name a node, with its label. */
@@ -139,25 +153,28 @@ export async function existingNodes(
   tx: Pick<Transaction, 'run'>,
   uids: readonly string[],
 ): Promise<Map<string, string>> {
-  const rows = await tx.run('decision-nodes-exist', { uids });
-  return new Map(rows.map((row) => [String(row.uid), String(row.label)]));
+  const rows = z
+    .array(z.object({ uid: z.string(), label: z.string() }))
+    .parse(await tx.run('decision-nodes-exist', { uids }));
+  return new Map(rows.map((row) => [row.uid, row.label]));
 }
 
 /** The nodes with every relationship touching them, each with its whole evidence (src/storage/edge-evidence.ts). */
 export async function readSubgraph(tx: Pick<Transaction, 'run'>, uids: readonly string[]): Promise<Subgraph> {
-  const [row] = await tx.run('decision-read-subgraph', { uids });
-  const rels = await withWholeEvidence(runIn(tx), (row?.rels ?? []) as SnapRel[]);
-  return { nodes: (row?.nodes ?? []) as Subgraph['nodes'], rels };
+  const [row] = z
+    .array(z.object({ nodes: z.array(snapNode), rels: z.array(snapRel) }))
+    .parse(await tx.run('decision-read-subgraph', { uids }));
+  return { nodes: row?.nodes ?? [], rels: await withWholeEvidence(runIn(tx), row?.rels ?? []) };
 }
 
 export async function readRels(
   tx: Pick<Transaction, 'run'>,
   edges: readonly EdgeIdentity[],
 ): Promise<SnapRel[]> {
-  const rows = await tx.run('decision-read-rels', { edges });
+  const rows = relRows.parse(await tx.run('decision-read-rels', { edges }));
   return withWholeEvidence(
     runIn(tx),
-    rows.map((row) => row.rel as SnapRel),
+    rows.map((row) => row.rel),
   );
 }
 
@@ -233,8 +250,10 @@ async function planApply(
     case 'KEEP_APART': {
       const nodes = await existingNodes(tx, p.uids);
       const stale = nodes.size < p.uids.length;
-      const rows = await tx.run('decision-read-between', { uids: p.uids, type: 'POSSIBLY_SAME_AS' });
-      const rels = rows.map((row) => row.rel as SnapRel);
+      const rows = relRows.parse(
+        await tx.run('decision-read-between', { uids: p.uids, type: 'POSSIBLY_SAME_AS' }),
+      );
+      const rels = rows.map((row) => row.rel);
       if (rels.length === 0) return { state: null, stale };
       return { state: { scope: 'rels', before: { nodes: [], rels }, after: { nodes: [], rels: [] } }, stale };
     }
@@ -291,8 +310,8 @@ export async function replayDecisions(db: Database): Promise<{ applied: number; 
 }
 
 async function hasDecisions(db: Database): Promise<boolean> {
-  const [row] = await db.read('decision-count');
-  return Number(row?.decisions ?? 0) > 0;
+  const [row] = z.array(z.object({ decisions: z.number() })).parse(await db.read('decision-count'));
+  return (row?.decisions ?? 0) > 0;
 }
 
 /** Records a new decision (the last in order) and applies it to the graph. */
@@ -331,8 +350,8 @@ export async function importDecisions(
 
 /** Decisions with every stored property, as the whole-graph export carries them (applied state included). */
 export async function decisionNodeProps(db: Database): Promise<Record<string, unknown>[]> {
-  const rows = await db.read('decision-list');
-  return rows.map((row) => row.decision as Record<string, unknown>);
+  const rows = decisionRows.parse(await db.read('decision-list'));
+  return rows.map((row) => row.decision);
 }
 
 /** The audit: one page of decisions, newest first, optionally about one subject (a node's or an edge's id). */
@@ -340,21 +359,24 @@ export async function decisionPage(
   db: Database,
   args: { subject: string | null; before: number | null; limit: number },
 ): Promise<{ total: number; page: Decision[] }> {
-  const [row] = await db.read('decision-page', args);
-  const page = ((row?.page ?? []) as Record<string, unknown>[]).map(fromProps);
-  return { total: Number(row?.total ?? 0), page };
+  const [row] = z
+    .array(z.object({ total: z.number(), page: z.array(propsRow) }))
+    .parse(await db.read('decision-page', args));
+  return { total: row?.total ?? 0, page: (row?.page ?? []).map(fromProps) };
 }
 
 export async function findDecision(db: Database, id: string): Promise<Decision | null> {
-  const rows = await db.read('decision-list');
-  const found = rows.map((row) => row.decision as Record<string, unknown>).find((props) => props.id === id);
+  const rows = decisionRows.parse(await db.read('decision-list'));
+  const found = rows.map((row) => row.decision).find((props) => props.id === id);
   return found === undefined ? null : fromProps(found);
 }
 
 /** The node a merge folded `uid` into, or null. */
 export async function mergedInto(db: Database, uid: string): Promise<string | null> {
-  const [row] = await db.read('merged-into', { uid, gid: Buffer.from(uid).toString('base64') });
-  return row === undefined ? null : String(row.uid);
+  const [row] = z
+    .array(z.object({ uid: z.string() }))
+    .parse(await db.read('merged-into', { uid, gid: Buffer.from(uid).toString('base64') }));
+  return row?.uid ?? null;
 }
 
 export { edgeId };

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { EDGE_CATALOGUE, EVIDENCE_PREVIEW, type EdgeType, type GraphNode } from '../graph/index.js';
 import { cypher } from '../db/cypher.js';
 import { decodeFeeds, feedsQuery, type FeedProjection, type NodeTuple, type RelTuple } from './projection.js';
-import { decodeNode, decodeRel, type NodeRow, type RelData, type RelRow } from './rows.js';
+import { decodeNode, decodeRel, type NodeRow, type RelData } from './rows.js';
 import {
   ascending,
   descending,
@@ -68,10 +69,33 @@ export interface Path {
   hops: PathHop[];
 }
 
-interface PathRow {
-  nodes: NodeRow[];
-  hops: { type: string; from: string; to: string; key: string; rel: RelRow }[];
-}
+const nodeRow = z.object({
+  uid: z.string(),
+  key: z.string(),
+  label: z.string(),
+  values: z.array(z.unknown()),
+});
+const evidenceList = z.array(z.string());
+const pathRow = z.object({
+  nodes: z.array(nodeRow),
+  hops: z.array(
+    z.object({
+      type: z.string(),
+      from: z.string(),
+      to: z.string(),
+      key: z.string(),
+      rel: z.object({
+        values: z.array(z.unknown()),
+        evidenceCount: z.number(),
+        sources: evidenceList,
+        quotes: evidenceList,
+        seenOn: evidenceList,
+        firstSeen: z.string().nullable(),
+        lastSeen: z.string().nullable(),
+      }),
+    }),
+  ),
+});
 
 const isEdgeType = (type: string): type is EdgeType => type in EDGE_CATALOGUE;
 
@@ -82,12 +106,8 @@ export async function shortestPath(
   props: readonly string[],
   evidence: number,
 ): Promise<Path | null> {
-  const [row] = await db.query<PathRow>('path', {
-    ...ends,
-    props,
-    evidence,
-    preview: EVIDENCE_PREVIEW,
-  });
+  const params = { ...ends, props, evidence, preview: EVIDENCE_PREVIEW };
+  const [row] = await db.query('path', pathRow, params);
   if (row === undefined) return null;
   const nodes = row.nodes.map((node) => decodeNode(node, props));
   const byUid = new Map(nodes.map((node) => [node.uid, node]));
@@ -144,8 +164,8 @@ export interface Counts {
 
 export async function countGraph(db: Database): Promise<Counts> {
   const [nodes, edges] = await Promise.all([
-    db.query<{ label: string; count: number }>('stats-nodes'),
-    db.query<{ type: string; count: number }>('stats-edges'),
+    db.query('stats-nodes', z.object({ label: z.string(), count: z.number() })),
+    db.query('stats-edges', z.object({ type: z.string(), count: z.number() })),
   ]);
   return {
     nodes: nodes.map((row) => ({ name: row.label, count: row.count })),

@@ -1,11 +1,9 @@
+import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import type { NodeLabel } from '../graph/index.js';
 
-export interface NameCandidate {
-  key: string;
-  name: string;
-  score: number;
-}
+const nameCandidate = z.object({ key: z.string(), name: z.string(), score: z.number() });
+export type NameCandidate = z.infer<typeof nameCandidate>;
 
 /** The best few entities of a label for a Lucene query over their names, best first. */
 export const nameCandidates = (
@@ -13,4 +11,4 @@ export const nameCandidates = (
   label: NodeLabel,
   lucene: string,
   limit: number,
-): Promise<NameCandidate[]> => db.query<NameCandidate>('name-candidates', { label, query: lucene, limit });
+): Promise<NameCandidate[]> => db.query('name-candidates', nameCandidate, { label, query: lucene, limit });

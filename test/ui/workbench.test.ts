@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../src/api/examples.js';
 import { listen, type RunningServer } from '../../src/server/http.js';
-import { useSeededApi } from '../api/helpers.js';
+import { graphql, useSeededApi } from '../api/helpers.js';
 import { launchOfflineBrowser, type OfflineBrowser, type OfflinePage } from './browser.js';
 
 /**
@@ -58,10 +58,7 @@ describe('GraphiQL, offline', () => {
       for (const [index, example] of EXAMPLES.entries()) {
         const operation = /query (\w+)/.exec(example.query)?.[1] ?? '';
         if (index > 0) {
-          // By keyboard: in headless Chromium a mouse click on one of GraphiQL's (draggable) tabs was now
-          // and then lost, in GraphiQL's own tab bar; Enter on the focused tab switched every time.
-          await page.locator('.graphiql-tab-button', { hasText: operation }).focus();
-          await page.keyboard.press('Enter');
+          await page.locator('.graphiql-tab-button', { hasText: operation }).click();
         }
         await eventually(() => editorText(page, '.graphiql-query-editor')).toContain(`query ${operation}`);
         // GraphiQL now and then drops a run asked for right after a tab switch (while it settles, its run
@@ -79,13 +76,36 @@ describe('GraphiQL, offline', () => {
         await eventually(answered).toContain(operation);
         const answer = opened.answers.find((a) => a.operation === operation)!;
         expect(answer.body.errors, operation).toBeUndefined();
-        expect(answer.body.data, operation).toBeTruthy();
+        // The page shows the answer the API gives anyone for that query.
+        expect(answer.body.data, operation).toEqual((await graphql(seeded.app, example.query)).data);
         await eventually(() => editorText(page, '.graphiql-response')).toContain('"data"');
         if (index === 0) {
           expect(await editorText(page, '.graphiql-response')).toContain('"reportFeeds"');
           console.log(`screenshot: ${await opened.screenshot('graphiql-first-tab')}`);
         }
       }
+      expectOffline(opened);
+      await page.close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  // GraphiQL's tabs are draggable and framer-motion leaves them offset; graphiql.html cancels the offset,
+  // without which a press moved the tab from under the pointer and the click was lost.
+  it(
+    'switches tabs by a mouse click',
+    async () => {
+      const opened = await browser.open(`${server.url}/graphql`);
+      const { page } = opened;
+      const [first, second] = EXAMPLES.map((example) => /query (\w+)/.exec(example.query)?.[1] ?? '');
+      await eventually(() => editorText(page, '.graphiql-query-editor')).toContain(`query ${first}`);
+
+      await page.locator('.graphiql-tab-button', { hasText: second }).click();
+      await eventually(() => editorText(page, '.graphiql-query-editor')).toContain(`query ${second}`);
+      expect(await page.locator('.graphiql-tab-active .graphiql-tab-button').textContent()).toBe(second);
+
+      await page.locator('.graphiql-tab-button', { hasText: first }).click();
+      await eventually(() => editorText(page, '.graphiql-query-editor')).toContain(`query ${first}`);
       expectOffline(opened);
       await page.close();
     },

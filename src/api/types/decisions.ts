@@ -111,31 +111,46 @@ function curatedKind(label: NodeLabel, verb: string): void {
     );
 }
 
-/** Records the decision as the newest (applying it) and returns it. */
-async function decide(
-  context: Context,
-  by: string,
-  kind: DecisionLine['kind'],
-  subjects: string[],
-  params: DecisionParams,
-  note: string,
-  id: string = randomUUID(),
-): Promise<Decision> {
-  const line: Omit<DecisionLine, 'seq'> = {
-    id,
-    kind,
-    subjects,
-    params,
-    note,
-    by,
-    at: new Date().toISOString(),
-    undone: false,
-    undoneBy: null,
-    undoneAt: null,
+/** What a mutation decided, once its arguments are checked against the graph. */
+interface Decided {
+  subjects: string[];
+  params: DecisionParams;
+}
+
+/**
+ * The resolver of a mutation that records one decision: refused without a curator's key or with an empty
+ * or overlong note before anything is read, then `decided` checks the other arguments against the graph
+ * (throwing BAD_USER_INPUT) and says what to record. The decision is recorded as the newest (applying it)
+ * and returned.
+ */
+function recording<Args extends { note: string }>(
+  decided: (args: Args, context: Context) => Promise<Decided>,
+): (root: unknown, args: Args, context: Context) => Promise<Decision> {
+  return async (_root, args, context) => {
+    const by = requireCurator(context.curator);
+    const note = checkedNote(args.note);
+    const { subjects, params } = await decided(args, context);
+    const line: Omit<DecisionLine, 'seq'> = {
+      id: randomUUID(),
+      kind: params.kind,
+      subjects,
+      params,
+      note,
+      by,
+      at: new Date().toISOString(),
+      undone: false,
+      undoneBy: null,
+      undoneAt: null,
+    };
+    const decision = await context.db.writeTransaction((tx) => recordDecision(tx, line));
+    context.log.info('decision recorded', {
+      decision: decision.id,
+      kind: params.kind,
+      by,
+      stale: decision.stale,
+    });
+    return decision;
   };
-  const decision = await context.db.writeTransaction((tx) => recordDecision(tx, line));
-  context.log.info('decision recorded', { decision: decision.id, kind, by, stale: decision.stale });
-  return decision;
 }
 
 const DecisionKindEnum = builder.enumType('DecisionKind', {
@@ -260,170 +275,153 @@ builder.mutationType({
 
 const NOTE_DESCRIPTION = `Why (1 to ${MAX_NOTE} characters).`;
 
-builder.mutationFields((t) => ({
-  mergeEntities: t.field({
-    type: DecisionRef,
-    description:
-      'Merges entities of one kind into the first: the others’ names become its aliases, every edge (with its evidence) moves to it, and their ids and names find it.',
-    args: {
-      ids: t.arg.idList({ required: true }),
-      note: t.arg.string({ required: true, description: NOTE_DESCRIPTION }),
-    },
-    resolve: async (_root, args, context) => {
-      const by = requireCurator(context.curator);
-      const note = checkedNote(args.note);
-      const nodes = await entities(context.db, args.ids, 'ids');
-      distinct(nodes, 'merge');
-      curatedKind(sameKind(nodes, 'merge'), 'merge');
-      const [keep, ...others] = nodes.map((n) => n.uid);
-      return decide(
-        context,
-        by,
-        'MERGE',
-        nodes.map((n) => globalIdOf(n.uid)),
-        { kind: 'MERGE', keep: keep!, others },
-        note,
-      );
-    },
-  }),
-  keepApart: t.field({
-    type: DecisionRef,
-    description: 'Dismisses possiblySameAs between entities: they stay apart.',
-    args: {
-      ids: t.arg.idList({ required: true }),
-      note: t.arg.string({ required: true, description: NOTE_DESCRIPTION }),
-    },
-    resolve: async (_root, args, context) => {
-      const by = requireCurator(context.curator);
-      const note = checkedNote(args.note);
-      const nodes = await entities(context.db, args.ids, 'ids');
-      distinct(nodes, 'keep apart');
-      sameKind(nodes, 'keep apart');
-      const uids = nodes.map((n) => n.uid);
-      return decide(context, by, 'KEEP_APART', uids.map(globalIdOf), { kind: 'KEEP_APART', uids }, note);
-    },
-  }),
-  splitEntity: t.field({
-    type: DecisionRef,
-    description:
-      'Moves what the listed Updates say about an entity to a new entity named `name` (one name standing for two people).',
-    args: {
-      id: t.arg.id({ required: true }),
-      name: t.arg.string({ required: true }),
-      updates: t.arg.intList({ required: true }),
-      note: t.arg.string({ required: true, description: NOTE_DESCRIPTION }),
-    },
-    resolve: async (_root, args, context) => {
-      const by = requireCurator(context.curator);
-      const note = checkedNote(args.note);
-      const name = checkedName(args.name);
-      const [node] = await entities(context.db, [args.id], 'id');
-      curatedKind(node!.label, 'split');
-      const updates = [...new Set(args.updates)].sort((a, b) => a - b);
-      if (updates.length === 0) throw badInput('updates must list at least one Update number', 'updates');
-      const newUid = `${node!.label}:${normaliseName(name)}`;
-      if (newUid === node!.uid) throw badInput('the new name is the entity’s own: give another name', 'name');
-      const sub = await readSubgraph(reader(context.db), [node!.uid]);
-      if (splitReach(sub, node!.uid, updates) === 0)
-        throw badInput(`Updates ${updates.join(', ')} say nothing about this entity`, 'updates');
-      const params: DecisionParams = { kind: 'SPLIT', uid: node!.uid, newUid, name, updates };
-      return decide(context, by, 'SPLIT', [globalIdOf(node!.uid), globalIdOf(newUid)], params, note);
-    },
-  }),
-  rejectEdge: t.field({
-    type: DecisionRef,
-    description:
-      'Hides an edge (its id from a connection edge) from every answer, count, path, search and export; it stays listed in the audit.',
-    args: {
-      id: t.arg.id({ required: true }),
-      note: t.arg.string({ required: true, description: NOTE_DESCRIPTION }),
-    },
-    resolve: async (_root, args, context) => {
-      const by = requireCurator(context.curator);
-      const note = checkedNote(args.note);
-      const edge = parseEdgeId(String(args.id));
-      if (edge === null) throw badInput(`id: ${String(args.id)} is not an edge id`, 'id');
-      if ((await readRels(reader(context.db), [edge])).length === 0)
-        throw badInput(`id: no edge has the id ${String(args.id)}`, 'id');
-      const subjects = [String(args.id), globalIdOf(edge.from), globalIdOf(edge.to)];
-      return decide(context, by, 'REJECT_EDGE', subjects, { kind: 'REJECT_EDGE', edge }, note);
-    },
-  }),
-  assertEdge: t.field({
-    type: DecisionRef,
-    description:
-      'Adds an edge the curator states, of a type the edge catalogue allows between those kinds; its evidence is the decision.',
-    args: {
-      type: t.arg.string({ required: true }),
-      from: t.arg.id({ required: true }),
-      to: t.arg.id({ required: true }),
-      note: t.arg.string({ required: true, description: NOTE_DESCRIPTION }),
-    },
-    resolve: async (_root, args, context) => {
-      const by = requireCurator(context.curator);
-      const note = checkedNote(args.note);
-      if (!Object.hasOwn(EDGE_CATALOGUE, args.type))
-        throw badInput(
-          `type: ${args.type} is not an edge type (${Object.keys(EDGE_CATALOGUE).join(', ')})`,
-          'type',
+builder.mutationFields((t) => {
+  const noteArg = () => t.arg.string({ required: true, description: NOTE_DESCRIPTION });
+  return {
+    mergeEntities: t.field({
+      type: DecisionRef,
+      description:
+        'Merges entities of one kind into the first: the others’ names become its aliases, every edge (with its evidence) moves to it, and their ids and names find it.',
+      args: {
+        ids: t.arg.idList({ required: true }),
+        note: noteArg(),
+      },
+      resolve: recording(async (args, context) => {
+        const nodes = await entities(context.db, args.ids, 'ids');
+        distinct(nodes, 'merge');
+        curatedKind(sameKind(nodes, 'merge'), 'merge');
+        const [keep, ...others] = nodes.map((n) => n.uid);
+        return {
+          subjects: nodes.map((n) => globalIdOf(n.uid)),
+          params: { kind: 'MERGE', keep: keep!, others },
+        };
+      }),
+    }),
+    keepApart: t.field({
+      type: DecisionRef,
+      description: 'Dismisses possiblySameAs between entities: they stay apart.',
+      args: {
+        ids: t.arg.idList({ required: true }),
+        note: noteArg(),
+      },
+      resolve: recording(async (args, context) => {
+        const nodes = await entities(context.db, args.ids, 'ids');
+        distinct(nodes, 'keep apart');
+        sameKind(nodes, 'keep apart');
+        const uids = nodes.map((n) => n.uid);
+        return { subjects: uids.map(globalIdOf), params: { kind: 'KEEP_APART', uids } };
+      }),
+    }),
+    splitEntity: t.field({
+      type: DecisionRef,
+      description:
+        'Moves what the listed Updates say about an entity to a new entity named `name` (one name standing for two people).',
+      args: {
+        id: t.arg.id({ required: true }),
+        name: t.arg.string({ required: true }),
+        updates: t.arg.intList({ required: true }),
+        note: noteArg(),
+      },
+      resolve: recording(async (args, context) => {
+        const name = checkedName(args.name);
+        const [node] = await entities(context.db, [args.id], 'id');
+        curatedKind(node!.label, 'split');
+        const updates = [...new Set(args.updates)].sort((a, b) => a - b);
+        if (updates.length === 0) throw badInput('updates must list at least one Update number', 'updates');
+        const newUid = `${node!.label}:${normaliseName(name)}`;
+        if (newUid === node!.uid)
+          throw badInput('the new name is the entity’s own: give another name', 'name');
+        const sub = await readSubgraph(reader(context.db), [node!.uid]);
+        if (splitReach(sub, node!.uid, updates) === 0)
+          throw badInput(`Updates ${updates.join(', ')} say nothing about this entity`, 'updates');
+        return {
+          subjects: [globalIdOf(node!.uid), globalIdOf(newUid)],
+          params: { kind: 'SPLIT', uid: node!.uid, newUid, name, updates },
+        };
+      }),
+    }),
+    rejectEdge: t.field({
+      type: DecisionRef,
+      description:
+        'Hides an edge (its id from a connection edge) from every answer, count, path, search and export; it stays listed in the audit.',
+      args: {
+        id: t.arg.id({ required: true }),
+        note: noteArg(),
+      },
+      resolve: recording(async (args, context) => {
+        const edge = parseEdgeId(String(args.id));
+        if (edge === null) throw badInput(`id: ${String(args.id)} is not an edge id`, 'id');
+        if ((await readRels(reader(context.db), [edge])).length === 0)
+          throw badInput(`id: no edge has the id ${String(args.id)}`, 'id');
+        const subjects = [String(args.id), globalIdOf(edge.from), globalIdOf(edge.to)];
+        return { subjects, params: { kind: 'REJECT_EDGE', edge } };
+      }),
+    }),
+    assertEdge: t.field({
+      type: DecisionRef,
+      description:
+        'Adds an edge the curator states, of a type the edge catalogue allows between those kinds; its evidence is the decision.',
+      args: {
+        type: t.arg.string({ required: true }),
+        from: t.arg.id({ required: true }),
+        to: t.arg.id({ required: true }),
+        note: noteArg(),
+      },
+      resolve: recording(async (args, context) => {
+        if (!Object.hasOwn(EDGE_CATALOGUE, args.type))
+          throw badInput(
+            `type: ${args.type} is not an edge type (${Object.keys(EDGE_CATALOGUE).join(', ')})`,
+            'type',
+          );
+        const spec = EDGE_CATALOGUE[args.type as keyof typeof EDGE_CATALOGUE];
+        const [from] = await entities(context.db, [args.from], 'from');
+        const [to] = await entities(context.db, [args.to], 'to');
+        if (
+          !(spec.from as readonly string[]).includes(from!.label) ||
+          !(spec.to as readonly string[]).includes(to!.label)
+        )
+          throw badInput(
+            `type: ${args.type} goes from ${spec.from.join('|')} to ${spec.to.join('|')}, not from ${from!.label} to ${to!.label}`,
+            'type',
+          );
+        if (from!.uid === to!.uid) throw badInput('an edge needs two different entities', 'to');
+        const edge: EdgeIdentity = { type: args.type, from: from!.uid, to: to!.uid, key: '' };
+        const subjects = [edgeId(edge), globalIdOf(edge.from), globalIdOf(edge.to)];
+        return { subjects, params: { kind: 'ASSERT_EDGE', edge } };
+      }),
+    }),
+    renameEntity: t.field({
+      type: DecisionRef,
+      description: 'Gives an entity another name; the old one stays as an alias.',
+      args: {
+        id: t.arg.id({ required: true }),
+        name: t.arg.string({ required: true }),
+        note: noteArg(),
+      },
+      resolve: recording(async (args, context) => {
+        const name = checkedName(args.name);
+        const [node] = await entities(context.db, [args.id], 'id');
+        curatedKind(node!.label, 'rename');
+        return { subjects: [globalIdOf(node!.uid)], params: { kind: 'RENAME', uid: node!.uid, name } };
+      }),
+    }),
+    undoDecision: t.field({
+      type: DecisionRef,
+      description:
+        'Undoes a decision: the graph is as if it had never been taken (the decision stays in the audit).',
+      args: { id: t.arg.id({ required: true }) },
+      resolve: async (_root, args, context) => {
+        const by = requireCurator(context.curator);
+        const decision = await findDecision(context.db, String(args.id));
+        if (decision === null) throw badInput(`id: no decision has the id ${String(args.id)}`, 'id');
+        if (decision.undone)
+          throw badInput(`decision ${decision.id} was undone already (${decision.undoneAt})`, 'id');
+        const undone = await context.db.writeTransaction((tx) =>
+          undoDecision(tx, decision, by, new Date().toISOString()),
         );
-      const spec = EDGE_CATALOGUE[args.type as keyof typeof EDGE_CATALOGUE];
-      const [from] = await entities(context.db, [args.from], 'from');
-      const [to] = await entities(context.db, [args.to], 'to');
-      if (
-        !(spec.from as readonly string[]).includes(from!.label) ||
-        !(spec.to as readonly string[]).includes(to!.label)
-      )
-        throw badInput(
-          `type: ${args.type} goes from ${spec.from.join('|')} to ${spec.to.join('|')}, not from ${from!.label} to ${to!.label}`,
-          'type',
-        );
-      if (from!.uid === to!.uid) throw badInput('an edge needs two different entities', 'to');
-      const edge: EdgeIdentity = { type: args.type, from: from!.uid, to: to!.uid, key: '' };
-      const subjects = [edgeId(edge), globalIdOf(edge.from), globalIdOf(edge.to)];
-      return decide(context, by, 'ASSERT_EDGE', subjects, { kind: 'ASSERT_EDGE', edge }, note);
-    },
-  }),
-  renameEntity: t.field({
-    type: DecisionRef,
-    description: 'Gives an entity another name; the old one stays as an alias.',
-    args: {
-      id: t.arg.id({ required: true }),
-      name: t.arg.string({ required: true }),
-      note: t.arg.string({ required: true, description: NOTE_DESCRIPTION }),
-    },
-    resolve: async (_root, args, context) => {
-      const by = requireCurator(context.curator);
-      const note = checkedNote(args.note);
-      const name = checkedName(args.name);
-      const [node] = await entities(context.db, [args.id], 'id');
-      curatedKind(node!.label, 'rename');
-      return decide(
-        context,
-        by,
-        'RENAME',
-        [globalIdOf(node!.uid)],
-        { kind: 'RENAME', uid: node!.uid, name },
-        note,
-      );
-    },
-  }),
-  undoDecision: t.field({
-    type: DecisionRef,
-    description:
-      'Undoes a decision: the graph is as if it had never been taken (the decision stays in the audit).',
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, context) => {
-      const by = requireCurator(context.curator);
-      const decision = await findDecision(context.db, String(args.id));
-      if (decision === null) throw badInput(`id: no decision has the id ${String(args.id)}`, 'id');
-      if (decision.undone)
-        throw badInput(`decision ${decision.id} was undone already (${decision.undoneAt})`, 'id');
-      const undone = await context.db.writeTransaction((tx) =>
-        undoDecision(tx, decision, by, new Date().toISOString()),
-      );
-      context.log.info('decision undone', { decision: decision.id, by });
-      return undone;
-    },
-  }),
-}));
+        context.log.info('decision undone', { decision: decision.id, by });
+        return undone;
+      },
+    }),
+  };
+});

@@ -59,6 +59,18 @@ async function listPage<Name extends keyof ListFilters>(
   return pageOf(await readList(db, name, filters, windowOf(args, order), listProjection(info)), order);
 }
 
+/**
+ * The resolver of a root list: a page of the Cypher list `name`, filtered as `filters` reads the field's
+ * arguments (resolving names to keys where it needs the database).
+ */
+function listed<Name extends keyof ListFilters, Args extends PageArgs>(
+  name: Name,
+  filters: (args: Args, context: Context) => ListFilters[Name] | Promise<ListFilters[Name]>,
+) {
+  return async (_root: unknown, args: Args, context: Context, info: GraphQLResolveInfo) =>
+    listPage(name, await filters(args, context), args, context, info);
+}
+
 const ReportOrderEnum = builder.enumType('ReportOrder', {
   values: {
     NEWEST_FIRST: { description: 'Latest publication first, undated last.' },
@@ -123,8 +135,7 @@ builder.queryFields((t) => {
       description,
       args: pagingArgs(t),
       complexity: pagedComplexity,
-      resolve: (_root, args, context, info) =>
-        listPage('list-named', { label, seslip: null }, args, context, info),
+      resolve: listed('list-named', () => ({ label, seslip: null })),
     });
   return {
     issue: t.field({
@@ -144,14 +155,11 @@ builder.queryFields((t) => {
         number: t.arg.int({ required: false }),
       },
       complexity: pagedComplexity,
-      resolve: (_root, args, context, info) =>
-        listPage(
-          'list-issues',
-          { from: args.from ?? null, to: args.to ?? null, number: args.number ?? null },
-          args,
-          context,
-          info,
-        ),
+      resolve: listed('list-issues', (args) => ({
+        from: args.from ?? null,
+        to: args.to ?? null,
+        number: args.number ?? null,
+      })),
     }),
     item: t.field({
       type: TARGETS.Item.ref,
@@ -174,19 +182,12 @@ builder.queryFields((t) => {
         }),
       },
       complexity: pagedComplexity,
-      resolve: (_root, args, context, info) =>
-        listPage(
-          'list-items',
-          {
-            section: args.section ?? null,
-            from: args.from ?? null,
-            to: args.to ?? null,
-            text: args.text ?? null,
-          },
-          args,
-          context,
-          info,
-        ),
+      resolve: listed('list-items', (args) => ({
+        section: args.section ?? null,
+        from: args.from ?? null,
+        to: args.to ?? null,
+        text: args.text ?? null,
+      })),
     }),
     report: t.field({
       type: TARGETS.Report.ref,
@@ -207,20 +208,13 @@ builder.queryFields((t) => {
         orderBy: t.arg({ type: ReportOrderEnum, required: false, defaultValue: 'NEWEST_FIRST' }),
       },
       complexity: pagedComplexity,
-      resolve: async (_root, args, context, info) =>
-        listPage(
-          'list-reports',
-          {
-            publisher: await resolveFilter('Organisation', args.publisher, context),
-            from: args.from ?? null,
-            to: args.to ?? null,
-            text: args.text ?? null,
-            orderBy: args.orderBy ?? 'NEWEST_FIRST',
-          },
-          args,
-          context,
-          info,
-        ),
+      resolve: listed('list-reports', async (args, context) => ({
+        publisher: await resolveFilter('Organisation', args.publisher, context),
+        from: args.from ?? null,
+        to: args.to ?? null,
+        text: args.text ?? null,
+        orderBy: args.orderBy ?? 'NEWEST_FIRST',
+      })),
     }),
     organisation: byName(TARGETS.Organisation, 'Organisation'),
     organisations: t.field({
@@ -244,20 +238,13 @@ builder.queryFields((t) => {
         }),
       },
       complexity: pagedComplexity,
-      resolve: (_root, args, context, info) =>
-        listPage(
-          'list-organisations',
-          {
-            orderBy: args.orderBy ?? 'NAME',
-            from: args.from ?? null,
-            to: args.to ?? null,
-            topic: args.topic === null || args.topic === undefined ? null : wordPattern(args.topic),
-            publishersOnly: args.publishersOnly ?? false,
-          },
-          args,
-          context,
-          info,
-        ),
+      resolve: listed('list-organisations', (args) => ({
+        orderBy: args.orderBy ?? 'NAME',
+        from: args.from ?? null,
+        to: args.to ?? null,
+        topic: args.topic === null || args.topic === undefined ? null : wordPattern(args.topic),
+        publishersOnly: args.publishersOnly ?? false,
+      })),
     }),
     person: byName(TARGETS.Person, 'Person'),
     people: t.field({
@@ -271,19 +258,12 @@ builder.queryFields((t) => {
         orderBy: t.arg({ type: PersonOrderEnum, required: false, defaultValue: 'NAME' }),
       },
       complexity: pagedComplexity,
-      resolve: async (_root, args, context, info) =>
-        listPage(
-          'list-people',
-          {
-            organisation: await resolveFilter('Organisation', args.organisation, context),
-            authority: await resolveFilter('LocalAuthority', args.authority, context),
-            network: await resolveFilter('Network', args.network, context),
-            orderBy: args.orderBy ?? 'NAME',
-          },
-          args,
-          context,
-          info,
-        ),
+      resolve: listed('list-people', async (args, context) => ({
+        organisation: await resolveFilter('Organisation', args.organisation, context),
+        authority: await resolveFilter('LocalAuthority', args.authority, context),
+        network: await resolveFilter('Network', args.network, context),
+        orderBy: args.orderBy ?? 'NAME',
+      })),
     }),
     network: byName(TARGETS.Network, 'Network'),
     networks: named('QueryNetworks', TARGETS.Network, 'Network', 'Networks by name.'),
@@ -304,18 +284,11 @@ builder.queryFields((t) => {
         to: dateArg('On or before'),
       },
       complexity: pagedComplexity,
-      resolve: async (_root, args, context, info) =>
-        listPage(
-          'list-meetings',
-          {
-            network: await resolveFilter('Network', args.network, context),
-            from: args.from ?? null,
-            to: args.to ?? null,
-          },
-          args,
-          context,
-          info,
-        ),
+      resolve: listed('list-meetings', async (args, context) => ({
+        network: await resolveFilter('Network', args.network, context),
+        from: args.from ?? null,
+        to: args.to ?? null,
+      })),
     }),
     localAuthority: byName(TARGETS.LocalAuthority, 'LocalAuthority'),
     localAuthorities: t.field({
@@ -326,8 +299,7 @@ builder.queryFields((t) => {
         seslip: t.arg.boolean({ required: false, description: 'Only (or no) SESLIP authorities.' }),
       },
       complexity: pagedComplexity,
-      resolve: (_root, args, context, info) =>
-        listPage('list-named', { label: 'LocalAuthority', seslip: args.seslip ?? null }, args, context, info),
+      resolve: listed('list-named', (args) => ({ label: 'LocalAuthority', seslip: args.seslip ?? null })),
     }),
   };
 });
