@@ -6,7 +6,7 @@ import { evidenceFields, hopFields, hopSlice, listedHop, nodeOptions, type HopEd
 import { relText } from '../edge-data.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 import { IssueRef, narrowed, PersonRef, TARGETS } from '../refs.js';
-import { evidenceAt, fieldsAt, propsAt } from '../selection.js';
+import { evidenceAt, fieldsAt, propsAt, stored, storedList } from '../selection.js';
 import { propsOnly } from '../../storage/nodes.js';
 import type { GraphNode } from '../../graph/index.js';
 
@@ -57,10 +57,10 @@ builder.node(PersonRef, {
   ...nodeOptions('Person'),
   description: 'A person named in the Updates: a contact, an author, a sponsor.',
   fields: (t) => ({
-    name: t.string({ resolve: (person) => person.name ?? '' }),
+    name: t.string(stored(t, 'name')),
     variants: t.stringList({
       description: 'Other ways the name is written (Phil Simpkins…).',
-      resolve: (person) => person.variants ?? [],
+      ...storedList(t, 'variants'),
     }),
     roles: t.field({
       type: [PersonRoleRef],
