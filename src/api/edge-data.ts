@@ -17,6 +17,15 @@ export const relInt = (edge: { rel: RelData }, name: string): number | null => {
   const value = edge.rel.values[name];
   return typeof value === 'number' ? value : null;
 };
+/** A value the relationship must carry: missing (or not read), it is an error, never a default. */
+function present<T>(value: T | null, name: string): T {
+  if (value === null) throw new Error(`the relationship has no ${name} in the graph, or it was not read`);
+  return value;
+}
+export const requiredText = (edge: { rel: RelData }, name: string): string =>
+  present(relText(edge, name), name);
+export const requiredInt = (edge: { rel: RelData }, name: string): number =>
+  present(relInt(edge, name), name);
 export const relTexts = (edge: { rel: RelData }, name: string): string[] => {
   const value = edge.rel.values[name];
   return Array.isArray(value) ? value : [];
@@ -37,11 +46,11 @@ function roleEdgeFields(e: EdgeFieldBuilder) {
 
 export const EDGE_DATA: Partial<Record<EdgeType, EdgeFields>> = {
   HAS_ITEM: (e) => ({
-    position: e.int({ resolve: (edge) => relInt(edge, 'position') ?? 0 }),
-    section: e.string({ resolve: (edge) => relText(edge, 'section') ?? '' }),
+    position: e.int({ resolve: (edge) => requiredInt(edge, 'position') }),
+    section: e.string({ resolve: (edge) => requiredText(edge, 'section') }),
   }),
   // The role only: email and phone are the person's contactDetails, behind an API key.
-  LISTED_IN: (e) => ({ role: e.string({ resolve: (edge) => relText(edge, 'role') ?? '' }) }),
+  LISTED_IN: (e) => ({ role: e.string({ resolve: (edge) => requiredText(edge, 'role') }) }),
   MENTIONS: (e) => ({
     written: e.string({
       nullable: true,
@@ -55,9 +64,9 @@ export const EDGE_DATA: Partial<Record<EdgeType, EdgeFields>> = {
   INSPECTED: (e) => ({
     framework: e.string({
       description: 'ILACS1, ILACS2…',
-      resolve: (edge) => relText(edge, 'framework') ?? '',
+      resolve: (edge) => requiredText(edge, 'framework'),
     }),
-    grade: e.string({ resolve: (edge) => relText(edge, 'grade') ?? '' }),
+    grade: e.string({ resolve: (edge) => requiredText(edge, 'grade') }),
     daysWaited: e.int({ nullable: true, resolve: (edge) => relInt(edge, 'daysWaited') }),
     nationalRank: e.int({ nullable: true, resolve: (edge) => relInt(edge, 'nationalRank') }),
     asAt: e.field({ type: 'Date', nullable: true, resolve: (edge) => relText(edge, 'asAt') }),
@@ -66,7 +75,7 @@ export const EDGE_DATA: Partial<Record<EdgeType, EdgeFields>> = {
   FEEDS: (e) => ({
     rule: e.string({
       description: 'The strongest rule that fired: names-network, names-contact or topic-lexicon.',
-      resolve: (edge) => relText(edge, 'rule') ?? '',
+      resolve: (edge) => requiredText(edge, 'rule'),
     }),
     rules: e.stringList({ resolve: (edge) => relTexts(edge, 'rules') }),
     terms: e.stringList({

@@ -370,22 +370,14 @@ function pageExpression(parent: Variable, projection: HopProjection): Expression
     ? count(pattern(null, counted), within(datedExpression(labels, counted)))
     : NULL;
   if (!projection.listed) return PAGE.write({ total, hits: EMPTY_LIST });
-  const keyset = keysetWhere(terms, projection.window);
-  const paged = { orderBy: orderByTerms(terms, projection.window), limit: overflowLimit(projection.window) };
   const hits = collect([
     { kind: 'match', pattern: pattern(rel, node), where: null },
-    // The date is read once per hit, and bounded, before the window's cursors compare keys made of it.
-    ...(dated === null || nodeDate === null
-      ? []
-      : [
-          withClause([rel, node, as(nodeDate, dated)], {
-            where: within(dated),
-            ...(keyset === null ? paged : {}),
-          }),
-        ]),
-    ...(dated !== null && keyset === null
-      ? []
-      : [withClause([rel, node, ...(dated === null ? [] : [dated])], { where: keyset, ...paged })]),
+    // One WITH reads the date once per hit; its WHERE bounds it and keeps the hits after the window's cursors.
+    withClause([rel, node, ...(dated === null || nodeDate === null ? [] : [as(nodeDate, dated)])], {
+      where: and([within(dated), keysetWhere(terms, projection.window)].filter((term) => term !== null)),
+      orderBy: orderByTerms(terms, projection.window),
+      limit: overflowLimit(projection.window),
+    }),
     {
       kind: 'return',
       items: [

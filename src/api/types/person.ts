@@ -3,7 +3,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { forbidden } from '../errors.js';
 import { evidenceFields, hopFields, hopSlice, listedHop, nodeOptions, type HopEdge } from '../fields.js';
-import { relText } from '../edge-data.js';
+import { relText, requiredText } from '../edge-data.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 import { IssueRef, narrowed, PersonRef, TARGETS } from '../refs.js';
 import { evidenceAt, fieldsAt, propsAt, stored, storedList } from '../selection.js';
@@ -16,7 +16,7 @@ type Listing = Omit<HopEdge, 'cursor'>;
 const PersonRoleRef = builder.objectRef<Listing>('PersonRole').implement({
   description: 'A role a person was listed under in one Update’s contact list.',
   fields: (t) => ({
-    role: t.string({ resolve: (listing) => relText(listing, 'role') ?? '' }),
+    role: t.string({ resolve: (listing) => requiredText(listing, 'role') }),
     organisation: t.string({
       nullable: true,
       description: 'The organisation or authority in brackets, as written.',
