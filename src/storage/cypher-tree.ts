@@ -92,9 +92,14 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** A property, relationship type or label name: a plain identifier, else the graph model is wrong. */
 export function identifier(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`cypher: "${name}" is not a property or type name`);
+  if (!checked.has(name)) {
+    if (!IDENTIFIER.test(name)) throw new Error(`cypher: "${name}" is not a property or type name`);
+    checked.add(name);
+  }
   return name;
 }
+/** Names already found to be identifiers: the graph model has a few dozen, met in every query. */
+const checked = new Set<string>();
 
 export const variable = (prefix: string): Variable => new Variable(prefix);
 export const named = (name: string): Variable => new Variable(name, identifier(name));
