@@ -250,9 +250,7 @@ export const SOURCE_ITEM_UID = (source: Expression): Expression =>
 function evidenceRead(
   rel: Variable,
   projection: RelProjection,
-): Pick<RelWire, 'evidenceCount' | 'sources' | 'quotes' | 'seenOn' | 'evidenceNodes'> extends infer P
-  ? { [K in keyof P]?: Expression }
-  : never {
+): { [K in 'evidenceCount' | 'sources' | 'quotes' | 'seenOn' | 'evidenceNodes']?: Expression } {
   const listOf = (name: 'sources' | 'quotes' | 'seenOn') => fn('coalesce', prop(rel, name), EMPTY_LIST);
   const counted = projection.relProps.includes('evidenceCount')
     ? { evidenceCount: fn('size', listOf('sources')) }
