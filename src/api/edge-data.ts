@@ -1,6 +1,7 @@
 import type { EdgeType } from '../graph/index.js';
 import type { RelData } from '../storage/rows.js';
 import type { EdgeFieldBuilder, EdgeFields } from './fields.js';
+import { readsEdge } from './selection.js';
 
 /**
  * The relationship's own data as the edges of a hop connection show it, by edge type, the same from either
@@ -31,56 +32,86 @@ export const relTexts = (edge: { rel: RelData }, name: string): string[] => {
   return Array.isArray(value) ? value : [];
 };
 
+type WithRel = { rel: RelData };
+
+/**
+ * Field options showing the stored `property` of a relationship type: declared (readsEdge), so that the
+ * request reads it and the schema build checks it against the edge catalogue, and read by its type.
+ */
+export const showsOf = (type: EdgeType) => ({
+  text: (property: string) => ({
+    extensions: readsEdge(type, property),
+    resolve: (edge: WithRel) => relText(edge, property),
+  }),
+  requiredText: (property: string) => ({
+    extensions: readsEdge(type, property),
+    resolve: (edge: WithRel) => requiredText(edge, property),
+  }),
+  int: (property: string) => ({
+    extensions: readsEdge(type, property),
+    resolve: (edge: WithRel) => relInt(edge, property),
+  }),
+  requiredInt: (property: string) => ({
+    extensions: readsEdge(type, property),
+    resolve: (edge: WithRel) => requiredInt(edge, property),
+  }),
+  texts: (property: string) => ({
+    extensions: readsEdge(type, property),
+    resolve: (edge: WithRel) => relTexts(edge, property),
+  }),
+});
+
 /** What a role edge (WORKS_FOR, BASED_AT) carries: the role as written and the honorific it was given with. */
-function roleEdgeFields(e: EdgeFieldBuilder) {
+const roleEdgeFields = (type: 'WORKS_FOR' | 'BASED_AT') => (e: EdgeFieldBuilder) => {
+  const shows = showsOf(type);
   return {
     role: e.string({
       nullable: true,
       description:
         'The role as written ("DCS", "Lead Member for Children"); its dates are firstSeen and lastSeen.',
-      resolve: (edge) => relText(edge, 'role'),
+      ...shows.text('role'),
     }),
-    honorific: e.string({ nullable: true, resolve: (edge) => relText(edge, 'honorific') }),
+    honorific: e.string({ nullable: true, ...shows.text('honorific') }),
   };
-}
+};
+
+const HAS_ITEM = showsOf('HAS_ITEM');
+const LISTED_IN = showsOf('LISTED_IN');
+const MENTIONS = showsOf('MENTIONS');
+const INSPECTED = showsOf('INSPECTED');
+export const FEEDS = showsOf('FEEDS');
 
 export const EDGE_DATA: Partial<Record<EdgeType, EdgeFields>> = {
   HAS_ITEM: (e) => ({
-    position: e.int({ resolve: (edge) => requiredInt(edge, 'position') }),
-    section: e.string({ resolve: (edge) => requiredText(edge, 'section') }),
+    position: e.int(HAS_ITEM.requiredInt('position')),
+    section: e.string(HAS_ITEM.requiredText('section')),
   }),
   // The role only: email and phone are the person's contactDetails, behind an API key.
-  LISTED_IN: (e) => ({ role: e.string({ resolve: (edge) => requiredText(edge, 'role') }) }),
+  LISTED_IN: (e) => ({ role: e.string(LISTED_IN.requiredText('role')) }),
   MENTIONS: (e) => ({
     written: e.string({
       nullable: true,
       description: 'The name as the item wrote it.',
-      resolve: (edge) => relText(edge, 'written'),
+      ...MENTIONS.text('written'),
     }),
   }),
-  WORKS_FOR: roleEdgeFields,
-  BASED_AT: roleEdgeFields,
+  WORKS_FOR: roleEdgeFields('WORKS_FOR'),
+  BASED_AT: roleEdgeFields('BASED_AT'),
   // From the inspection tables.
   INSPECTED: (e) => ({
-    framework: e.string({
-      description: 'ILACS1, ILACS2…',
-      resolve: (edge) => requiredText(edge, 'framework'),
-    }),
-    grade: e.string({ resolve: (edge) => requiredText(edge, 'grade') }),
-    daysWaited: e.int({ nullable: true, resolve: (edge) => relInt(edge, 'daysWaited') }),
-    nationalRank: e.int({ nullable: true, resolve: (edge) => relInt(edge, 'nationalRank') }),
-    asAt: e.field({ type: 'Date', nullable: true, resolve: (edge) => relText(edge, 'asAt') }),
+    framework: e.string({ description: 'ILACS1, ILACS2…', ...INSPECTED.requiredText('framework') }),
+    grade: e.string(INSPECTED.requiredText('grade')),
+    daysWaited: e.int({ nullable: true, ...INSPECTED.int('daysWaited') }),
+    nationalRank: e.int({ nullable: true, ...INSPECTED.int('nationalRank') }),
+    asAt: e.field({ type: 'Date', nullable: true, ...INSPECTED.text('asAt') }),
   }),
   // The explanation a derived FEEDS edge carries.
   FEEDS: (e) => ({
     rule: e.string({
       description: 'The strongest rule that fired: names-network, names-contact or topic-lexicon.',
-      resolve: (edge) => requiredText(edge, 'rule'),
+      ...FEEDS.requiredText('rule'),
     }),
-    rules: e.stringList({ resolve: (edge) => relTexts(edge, 'rules') }),
-    terms: e.stringList({
-      description: 'The names or lexicon terms that matched.',
-      resolve: (edge) => relTexts(edge, 'terms'),
-    }),
+    rules: e.stringList(FEEDS.texts('rules')),
+    terms: e.stringList({ description: 'The names or lexicon terms that matched.', ...FEEDS.texts('terms') }),
   }),
 };

@@ -7,7 +7,14 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import { NODE_PROPERTIES, type GraphNode, type Hop, type NodeLabel } from '../graph/index.js';
+import {
+  EDGE_CATALOGUE,
+  NODE_PROPERTIES,
+  type EdgeType,
+  type GraphNode,
+  type Hop,
+  type NodeLabel,
+} from '../graph/index.js';
 import type { FeedProjection, HopProjection, NodeProjection, RelProjection } from '../storage/projection.js';
 import { FIRST_ROWS, type Window } from '../storage/window.js';
 import type { builder } from './builder.js';
@@ -21,8 +28,23 @@ import { windowOf } from './pagination.js';
  * a stored property when it carries PROPERTY_FIELD (its name, which need not be the field's).
  */
 
-/** The extension key naming the stored node property a field shows (fields.ts: `stored` sets it). */
+/** The extension key naming the stored node property a field shows (`stored` below sets it). */
 export const PROPERTY_FIELD = 'seslipProperty';
+/** The extension key naming the relationship type and stored property an edge's field shows (`readsEdge`). */
+export const EDGE_PROPERTY_FIELD = 'seslipEdgeProperty';
+
+interface EdgeProperty {
+  edge: EdgeType;
+  property: string;
+}
+
+/** Marks an edge's field as showing the relationship's `property` (the edge catalogue types it). */
+export const readsEdge = (edge: EdgeType, property: string): Record<string, EdgeProperty> => ({
+  [EDGE_PROPERTY_FIELD]: { edge, property },
+});
+
+/** What an edge shows besides its stored values, read when selected (src/storage/projection.ts). */
+const EDGE_MARKS = new Set(['evidenceCount', 'firstSeen', 'lastSeen', 'id']);
 
 /**
  * Stored node properties, each declared on its field with the property it shows (selection.ts projects it,
@@ -74,6 +96,13 @@ const propertyOf = (field: AnyField | undefined): string | undefined => {
   return typeof property === 'string' ? property : undefined;
 };
 
+const edgePropertyOf = (field: AnyField | undefined): EdgeProperty | undefined => {
+  const declared = field?.extensions[EDGE_PROPERTY_FIELD];
+  return typeof declared === 'object' && declared !== null && 'edge' in declared && 'property' in declared
+    ? (declared as EdgeProperty)
+    : undefined;
+};
+
 const fieldsOf = (schema: GraphQLSchema, typeName: string): Record<string, AnyField> => {
   const type = schema.getType(typeName);
   return isObjectType(type) || isInterfaceType(type) ? type.getFields() : {};
@@ -91,6 +120,11 @@ export function checkedPropertyFields(
   const wrong = Object.values(schema.getTypeMap()).flatMap((type) =>
     isObjectType(type) || isInterfaceType(type)
       ? Object.values(type.getFields()).flatMap((field) => {
+          const onEdge = edgePropertyOf(field);
+          if (onEdge !== undefined && !(onEdge.property in EDGE_CATALOGUE[onEdge.edge].props))
+            return [
+              `${type.name}.${field.name} reads "${onEdge.property}", which ${onEdge.edge} does not store`,
+            ];
           const property = propertyOf(field);
           if (property === undefined) return [];
           const labels = labelsOf.get(type.name);
@@ -192,6 +226,23 @@ const nodeProps = (schema: GraphQLSchema, nodes: ResolveTree[]): string[] =>
     ),
   );
 
+/**
+ * What the request reads of the relationships under these trees: the stored properties their fields
+ * declare, and which of evidenceCount, firstSeen, lastSeen and id (the edge's key) are selected.
+ */
+const edgeProps = (schema: GraphQLSchema, edges: ResolveTree[]): string[] =>
+  unique(
+    edges.flatMap((tree) =>
+      Object.entries(tree.fieldsByTypeName).flatMap(([typeName, selected]) => {
+        const fields = fieldsOf(schema, typeName);
+        return Object.values(selected).flatMap(
+          (child) =>
+            edgePropertyOf(fields[child.name])?.property ?? (EDGE_MARKS.has(child.name) ? child.name : []),
+        );
+      }),
+    ),
+  );
+
 /** How far into each edge's evidence list any selection of `evidence(first:, offset:)` reaches (0: none). */
 function evidenceReach(edges: ResolveTree[]): number {
   return Math.max(
@@ -256,7 +307,7 @@ function projectEdge(schema: GraphQLSchema, edges: ResolveTree[]): RelProjection
   const issue = named(evidence, 'issue');
   const item = named(evidence, 'item');
   return {
-    relProps: unique(children(edges).map((child) => child.name)),
+    relProps: edgeProps(schema, edges),
     evidence: evidenceReach(edges),
     evidenceLists: [
       ...(named(evidence, 'quote').length > 0 ? (['quotes'] as const) : []),
@@ -348,9 +399,9 @@ export const feedProjection = (info: GraphQLResolveInfo): FeedProjection =>
 const treesAt = (info: GraphQLResolveInfo, path: readonly string[]): ResolveTree[] =>
   path.reduce((trees, name) => named(trees, name), rootOf(info));
 
-/** The names of the fields selected at a path below the field. */
-export const fieldsAt = (info: GraphQLResolveInfo, path: readonly string[] = []): string[] =>
-  unique(children(treesAt(info, path)).map((tree) => tree.name));
+/** What the request reads of the relationships at a path below the field (see edgeProps). */
+export const edgePropsAt = (info: GraphQLResolveInfo, path: readonly string[] = []): string[] =>
+  edgeProps(info.schema, treesAt(info, path));
 
 /** The stored node properties selected at a path below the field (`[]`: the field's own node). */
 export const propsAt = (info: GraphQLResolveInfo, path: readonly string[] = []): string[] =>

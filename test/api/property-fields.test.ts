@@ -1,7 +1,7 @@
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/api/schema.js';
-import { checkedPropertyFields, PROPERTY_FIELD } from '../../src/api/selection.js';
+import { checkedPropertyFields, PROPERTY_FIELD, readsEdge } from '../../src/api/selection.js';
 
 /**
  * Each field that shows a stored property names it (selection.ts: stored, storedOrNull, storedList, reads),
@@ -31,6 +31,20 @@ describe('the field → property mapping', () => {
 
   it('fails it for a property read on a type that is not a node', () => {
     expect(() => checkedPropertyFields(reportReading('title'), new Map())).toThrow(/is not a node type/);
+  });
+
+  it('fails it for an edge field reading a property its relationship type does not carry', () => {
+    const edgeReading = (property: string) =>
+      new GraphQLSchema({
+        query: new GraphQLObjectType({
+          name: 'PersonRole',
+          fields: { role: { type: GraphQLString, extensions: readsEdge('LISTED_IN', property) } },
+        }),
+      });
+    expect(() => checkedPropertyFields(edgeReading('role'), NODE_TYPES)).not.toThrow();
+    expect(() => checkedPropertyFields(edgeReading('grade'), NODE_TYPES)).toThrow(
+      /PersonRole\.role reads "grade", which LISTED_IN does not store/,
+    );
   });
 
   it('the API declares a property on every field that shows one', () => {
