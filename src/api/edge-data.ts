@@ -38,28 +38,21 @@ type WithRel = { rel: RelData };
  * Field options showing the stored `property` of a relationship type: declared (readsEdge), so that the
  * request reads it and the schema build checks it against the edge catalogue, and read by its type.
  */
-export const showsOf = (type: EdgeType) => ({
-  text: (property: string) => ({
-    extensions: readsEdge(type, property),
-    resolve: (edge: WithRel) => relText(edge, property),
-  }),
-  requiredText: (property: string) => ({
-    extensions: readsEdge(type, property),
-    resolve: (edge: WithRel) => requiredText(edge, property),
-  }),
-  int: (property: string) => ({
-    extensions: readsEdge(type, property),
-    resolve: (edge: WithRel) => relInt(edge, property),
-  }),
-  requiredInt: (property: string) => ({
-    extensions: readsEdge(type, property),
-    resolve: (edge: WithRel) => requiredInt(edge, property),
-  }),
-  texts: (property: string) => ({
-    extensions: readsEdge(type, property),
-    resolve: (edge: WithRel) => relTexts(edge, property),
-  }),
-});
+export const showsOf = (type: EdgeType) => {
+  const shown =
+    <V>(read: (edge: WithRel, property: string) => V) =>
+    (property: string) => ({
+      extensions: readsEdge(type, property),
+      resolve: (edge: WithRel) => read(edge, property),
+    });
+  return {
+    text: shown(relText),
+    requiredText: shown(requiredText),
+    int: shown(relInt),
+    requiredInt: shown(requiredInt),
+    texts: shown(relTexts),
+  };
+};
 
 /** What a role edge (WORKS_FOR, BASED_AT) carries: the role as written and the honorific it was given with. */
 const roleEdgeFields = (type: 'WORKS_FOR' | 'BASED_AT') => (e: EdgeFieldBuilder) => {
