@@ -1,7 +1,10 @@
 // Creates or updates edges of type {{type}} (written in, so each is found by expanding only that type) between
-// nodes MERGEd already, each once per batch, adding its evidence rows (source, quote, date; sorted by date then
-// source) to the edge's aligned lists, kept sorted the same way: appended when they all come after what the
-// edge holds (the usual case, loading in date order), else merged and sorted again.
+// nodes MERGEd already, each once per batch, adding its evidence rows (source, quote, date; sorted) as
+// src/graph/evidence.ts stores them: the edge keeps its first $preview entries in its aligned lists, and every
+// entry after those is an :Evidence node named by row.id. Only the kept entries and the added ones are sorted
+// together, so the cost of a write does not grow with the edge's history; when every added entry comes after
+// the kept ones (the usual case, loading in date order, once an edge has its first entries) the lists are not
+// rewritten at all.
 // row.props are the changes to the edge's properties folded from every Update's description
 // (src/load/versions.ts), and row.versions its new versions when row.setVersions; when the batch changes no
 // description of the edge, props are empty and its properties are left as they are. The properties in row.ints
@@ -21,31 +24,38 @@ CALL (row, r) {
   UNWIND row.ints AS name
   SET r[name] = toInteger(row.props[name])
 }
-WITH row, r, created, r.sources AS sources, row.evidence AS added
-WITH row, r, created, sources, added,
-     size(sources) = 0 OR added[0].date > r.lastSeen
-       OR (added[0].date = r.lastSeen AND added[0].source > sources[-1]) AS appending
-CALL (r, sources, added, appending) {
-  WITH r, sources, added WHERE appending
-  SET r.sources = sources + [e IN added | e.source],
-      r.quotes = coalesce(r.quotes, []) + [e IN added | e.quote],
-      r.seenOn = coalesce(r.seenOn, []) + [e IN added | e.date]
+WITH row, r, created, r.sources AS sources, coalesce(r.quotes, []) AS quotes, coalesce(r.seenOn, []) AS seenOn
+CALL (sources, quotes, seenOn, row) {
+  UNWIND [i IN range(0, size(sources) - 1) | {source: sources[i], quote: quotes[i], date: seenOn[i]}] + row.evidence AS e
+  WITH DISTINCT e
+  ORDER BY e.date, e.source, e.quote
+  RETURN collect(e) AS merged
 }
-CALL (r, sources, added, appending) {
-  WITH r, sources, added WHERE NOT appending
-  // Each stored list is read once (indexing r.quotes in the comprehension would read it again per entry).
-  WITH r, sources, added, r.quotes AS quotes, r.seenOn AS seenOn
-  CALL (r, sources, added, quotes, seenOn) {
-    UNWIND [i IN range(0, size(sources) - 1) | {source: sources[i], quote: quotes[i], date: seenOn[i]}] + added AS e
-    WITH DISTINCT e
-    ORDER BY e.date, e.source
-    RETURN collect(e) AS sorted
-  }
-  SET r.sources = [e IN sorted | e.source],
-      r.quotes = [e IN sorted | e.quote],
-      r.seenOn = [e IN sorted | e.date]
+WITH row, r, created, sources, quotes, seenOn, merged[..$preview] AS kept, merged[$preview..] AS spilled,
+     merged[-1].date AS newest
+CALL (r, sources, quotes, seenOn, kept) {
+  WITH r, kept
+  WHERE [e IN kept | e.source] <> sources OR [e IN kept | e.quote] <> quotes OR [e IN kept | e.date] <> seenOn
+  SET r.sources = [e IN kept | e.source],
+      r.quotes = [e IN kept | e.quote],
+      r.seenOn = [e IN kept | e.date],
+      r.firstSeen = kept[0].date
 }
-SET r.firstSeen = r.seenOn[0], r.lastSeen = r.seenOn[-1]
+CALL (row, r, spilled) {
+  WITH row, r, spilled
+  WHERE size(spilled) > 0
+  SET r.overflow = coalesce(r.overflow, 0) + size(spilled)
+  WITH row, spilled
+  UNWIND spilled AS e
+  CREATE (:Evidence {edge: row.id, source: e.source, quote: e.quote, date: e.date,
+                     issue: CASE WHEN e.source STARTS WITH 'decision:' THEN null
+                                 ELSE toInteger(split(replace(e.source, 'issue:', ''), '/')[0]) END})
+}
+CALL (r, newest) {
+  WITH r, newest
+  WHERE r.lastSeen IS NULL OR newest > r.lastSeen
+  SET r.lastSeen = newest
+}
 RETURN '{{type}}' AS type,
        sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN created THEN 0 ELSE 1 END) AS updated,

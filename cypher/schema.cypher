@@ -22,3 +22,7 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
 FOR (n:Issue|Item|Report|Organisation|Person|Network|Meeting|LocalAuthority)
 ON EACH [n.name, n.title, n.body, n.searchText];
 CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (d:Decision) REQUIRE d.id IS UNIQUE;
+// An edge's evidence beyond the entries it keeps itself (src/graph/evidence.ts): read in order from its edge
+// (ordered by the index), and taken back by the Update that gave it.
+CREATE INDEX evidence_edge IF NOT EXISTS FOR (e:Evidence) ON (e.edge, e.date, e.source, e.quote);
+CREATE INDEX evidence_issue IF NOT EXISTS FOR (e:Evidence) ON (e.issue, e.edge);

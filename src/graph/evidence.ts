@@ -1,9 +1,14 @@
 import { issueUid, uidOf } from './keys.js';
 
 /**
- * Evidence: where an edge was read. Every edge stores its evidence as three aligned lists (`sources`,
- * `quotes`, `seenOn`), sorted by date then source, plus `firstSeen` and `lastSeen`; this module is the one
- * codec between those lists and evidence records.
+ * Evidence: where an edge was read, in order of date, then source, then quote. An edge keeps its first
+ * EVIDENCE_PREVIEW entries itself as three aligned lists (`sources`, `quotes`, `seenOn`), with `firstSeen` and
+ * `lastSeen` over all of them; the entries after those are `:Evidence` nodes named by the edge's
+ * `evidenceEdgeId`, and the edge counts them in `overflow` (absent: none). So an edge that every Update repeats
+ * (a contact's network, a publisher's reports) costs the same to write in the thousandth Update as in the
+ * first, while the usual read (the first entries) still comes with the edge. Derived edges (FEEDS,
+ * POSSIBLY_SAME_AS) are rewritten whole by derive and keep every entry in their lists. This module is the one
+ * codec between the stored form and evidence records.
  */
 
 /** The Item's key (or the Issue's key for Update-level facts such as the contact list), the words, the date. */
@@ -20,7 +25,37 @@ export interface EvidenceLists {
   seenOn: string[];
 }
 
+/** The evidence properties an edge stores itself (besides `overflow`, the count of its `:Evidence` nodes). */
 export const EVIDENCE_PROPERTIES = ['sources', 'quotes', 'seenOn', 'firstSeen', 'lastSeen'] as const;
+
+/** How many evidence entries an edge written by the loader keeps in its own lists. */
+export const EVIDENCE_PREVIEW = 10;
+
+/** The order of evidence entries: date, then source, then quote (code points, as Cypher's ORDER BY). */
+export function compareEvidence(a: Evidence, b: Evidence): number {
+  for (const field of ['date', 'source', 'quote'] as const) {
+    if (a[field] < b[field]) return -1;
+    if (a[field] > b[field]) return 1;
+  }
+  return 0;
+}
+
+/** The id an `:Evidence` node names its edge by: the edge's ends (uids), its type and its key. */
+export const evidenceEdgeId = (from: string, type: string, to: string, key: string): string =>
+  `${from}\t${type}\t${to}\t${key}`;
+
+/** An edge's entries (in order) as stored: its own lists, and the `:Evidence` entries beyond them. */
+export function splitEvidence(entries: Evidence[]): { preview: EvidenceLists; overflow: Evidence[] } {
+  const kept = entries.slice(0, EVIDENCE_PREVIEW);
+  return {
+    preview: {
+      sources: kept.map((e) => e.source),
+      quotes: kept.map((e) => e.quote),
+      seenOn: kept.map((e) => e.date),
+    },
+    overflow: entries.slice(EVIDENCE_PREVIEW),
+  };
+}
 
 export function decodeEvidence(lists: EvidenceLists): Evidence[] {
   return lists.sources.map((source, i) => ({
@@ -29,6 +64,11 @@ export function decodeEvidence(lists: EvidenceLists): Evidence[] {
     date: lists.seenOn[i] ?? '',
   }));
 }
+
+/** The Update an entry's source names (null for a decision): what an `:Evidence` node is found by when its
+ * Update is replaced. */
+export const sourceIssueNumber = (source: string): number | null =>
+  isDecisionSource(source) ? null : issueNumberOfSource(source);
 
 /** Evidence sources are Item keys ("518/3") or Issue keys ("issue:518"). */
 export const isUpdateLevel = (source: string): boolean => source.startsWith('issue:');

@@ -1,6 +1,9 @@
 import { basename } from 'node:path';
 import type { Database, Row, Transaction } from '../db/database.js';
 import {
+  compareEvidence,
+  EVIDENCE_PREVIEW,
+  evidenceEdgeId,
   integerEdgePropertiesOf,
   integerPropertiesOf,
   isNodeLabel,
@@ -287,7 +290,7 @@ interface Plan {
   old: Described | null;
 }
 
-const edgeId = (from: string, type: string, to: string, key: string) => `${from}\t${type}\t${to}\t${key}`;
+const edgeId = evidenceEdgeId;
 
 function planOf(records: GraphRecords, contentHash: string, replaced: Row | null): Plan {
   const edges = describedEdges(records.edges);
@@ -384,9 +387,11 @@ async function runByType<T extends { type: EdgeType }>(
   tx: Transaction,
   query: string,
   rows: T[],
+  params: Record<string, unknown> = {},
 ): Promise<Row[]> {
   const results: Row[] = [];
-  for (const [type, group] of byType(rows)) results.push(...(await tx.run(query, { rows: group }, { type })));
+  for (const [type, group] of byType(rows))
+    results.push(...(await tx.run(query, { ...params, rows: group }, { type })));
   return results;
 }
 
@@ -465,13 +470,15 @@ async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
 
   // 3. Evidence of replaced versions off their edges.
   const retracted = plans.flatMap((plan) =>
-    [...(plan.old?.edges.values() ?? [])].map((ref) => ({
+    [...(plan.old?.edges.entries() ?? [])].map(([id, ref]) => ({
       ...ref,
+      id,
+      number: plan.number,
       issueKey: issueKey(plan.number),
       itemPrefix: itemKeyPrefix(plan.number),
     })),
   );
-  await runByType(tx, 'retract-evidence', retracted);
+  await runByType(tx, 'retract-evidence', retracted, { preview: EVIDENCE_PREVIEW });
 
   // 4. Nodes: each once, owned ones as this version has them, shared ones as their descriptions fold.
   const nodeRows: Record<string, unknown>[] = [];
@@ -508,8 +515,9 @@ async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
     const props = changed ? propertyChanges(foldVersions(state.before), foldVersions(state.versions)) : {};
     const evidence = distinctEvidence(edge.evidence);
     const ints = integerEdgePropertiesOf(edge.type).filter((name) => typeof props[name] === 'number');
-    const { from, to, type, key } = edge;
+    const { id, from, to, type, key } = edge;
     return {
+      id,
       from,
       to,
       type,
@@ -521,7 +529,7 @@ async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
       versions: stored(state?.versions),
     };
   });
-  const edgeChanges = await runByType(tx, 'merge-edges', edgeRows);
+  const edgeChanges = await runByType(tx, 'merge-edges', edgeRows, { preview: EVIDENCE_PREVIEW });
   const edges = countChanges(edgeChanges, 'type');
   const scope = scopeOf(plans, nodes);
   for (const row of edgeChanges)
@@ -668,13 +676,12 @@ function nodeRow(
   };
 }
 
-/** One Update's evidence for an edge, each (source, quote, date) once, sorted by date then source. */
+/** One Update's evidence for an edge, each (source, quote, date) once, in evidence order. */
 function distinctEvidence(evidence: Evidence[]): Evidence[] {
   const seen = new Map<string, Evidence>();
-  for (const e of evidence) seen.set(JSON.stringify([e.date, e.source, e.quote]), e);
-  return [...seen.values()].sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0,
-  );
+  for (const e of evidence)
+    seen.set(JSON.stringify([e.date, e.source, e.quote]), { source: e.source, quote: e.quote, date: e.date });
+  return [...seen.values()].sort(compareEvidence);
 }
 
 function countChanges(rows: Record<string, unknown>[], by: 'label' | 'type'): ChangeCounts {

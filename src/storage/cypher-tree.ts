@@ -32,7 +32,7 @@ export type Operator = '=' | '<>' | '<' | '>' | '<=' | '>=' | '+' | '-' | 'AND' 
 export type Expression =
   | Variable
   | Parameter
-  | { kind: 'property'; of: Variable; name: string }
+  | { kind: 'property'; of: Expression; name: string }
   | { kind: 'string'; value: string }
   | { kind: 'integer'; value: number }
   | { kind: 'null' }
@@ -46,6 +46,8 @@ export type Expression =
   | { kind: 'case'; when: Expression; then: Expression; otherwise: Expression }
   /** The node's label other than Entity. */
   | { kind: 'labelOf'; node: Variable }
+  /** `[x IN list | map]`. */
+  | { kind: 'comprehension'; each: Variable; list: Expression; map: Expression }
   | { kind: 'count'; pattern: Pattern; where: Expression | null }
   | { kind: 'collect'; query: readonly Clause[] }
   /** Cypher fixed in the source (a root list's order over its file's columns): never a user's value. */
@@ -73,8 +75,16 @@ export interface Ordering {
 export type Clause =
   | { kind: 'unwind'; list: Expression; as: Variable }
   | { kind: 'match'; pattern: Pattern; where: Expression | null }
-  /** A node found by uid (`{uid: …}`), as MATCH or OPTIONAL MATCH. */
-  | { kind: 'matchUid'; node: Variable; uid: Expression; optional: boolean }
+  /** A node of a label found by one property (`(n:Entity {uid: …})`), as MATCH or OPTIONAL MATCH. */
+  | {
+      kind: 'matchNode';
+      node: Variable;
+      label: string;
+      property: string;
+      value: Expression;
+      optional: boolean;
+      where: Expression | null;
+    }
   | {
       kind: 'with';
       items: readonly (Variable | Aliased)[];
@@ -105,7 +115,7 @@ export const variable = (prefix: string): Variable => new Variable(prefix);
 export const named = (name: string): Variable => new Variable(name, identifier(name));
 export const param = (value: unknown): Parameter => new Parameter(value);
 export const namedParam = (name: string, value: unknown): Parameter => new Parameter(value, identifier(name));
-export const prop = (of: Variable, name: string): Expression => ({
+export const prop = (of: Expression, name: string): Expression => ({
   kind: 'property',
   of,
   name: identifier(name),
@@ -145,6 +155,22 @@ export const caseWhen = (when: Expression, then: Expression, otherwise: Expressi
   otherwise,
 });
 export const labelOf = (node: Variable): Expression => ({ kind: 'labelOf', node });
+export const comprehension = (each: Variable, of: Expression, map: Expression): Expression => ({
+  kind: 'comprehension',
+  each,
+  list: of,
+  map,
+});
+/** An `:Entity` found by uid. */
+export const matchUid = (node: Variable, uid: Expression, optional: boolean): Clause => ({
+  kind: 'matchNode',
+  node,
+  label: 'Entity',
+  property: 'uid',
+  value: uid,
+  optional,
+  where: null,
+});
 export const count = (pattern: Pattern, where: Expression | null = null): Expression => ({
   kind: 'count',
   pattern,
@@ -231,14 +257,24 @@ class Printer {
     return BINDING[inner] > BINDING[operator] || chains ? text : `(${text})`;
   }
 
+  /** An expression followed by `.name`, `[i]` or `[..n]`: bracketed unless it is one term. */
+  private postfixed(e: Expression): string {
+    const text = this.expression(e);
+    return e instanceof Variable ||
+      e instanceof Parameter ||
+      !['operator', 'isNull', 'case', 'verbatim'].includes(e.kind)
+      ? text
+      : `(${text})`;
+  }
+
   expression(e: Expression): string {
     if (e instanceof Variable) return this.nameOf(e);
     if (e instanceof Parameter) return this.paramOf(e);
     switch (e.kind) {
       case 'property':
-        return `${this.nameOf(e.of)}.${e.name}`;
+        return `${this.postfixed(e.of)}.${e.name}`;
       case 'string':
-        return `'${e.value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+        return `'${e.value.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\t', '\\t')}'`;
       case 'integer':
         return String(e.value);
       case 'null':
@@ -254,13 +290,15 @@ class Printer {
       case 'isNull':
         return `${this.operand(e.operand, 'isNull', true)} IS ${e.negated ? 'NOT ' : ''}NULL`;
       case 'index':
-        return `${this.expression(e.list)}[${typeof e.index === 'number' ? e.index : this.expression(e.index)}]`;
+        return `${this.postfixed(e.list)}[${typeof e.index === 'number' ? e.index : this.expression(e.index)}]`;
       case 'sliceTo':
-        return `${this.expression(e.list)}[..${this.expression(e.end)}]`;
+        return `${this.postfixed(e.list)}[..${this.expression(e.end)}]`;
       case 'case':
         return `CASE WHEN ${this.expression(e.when)} THEN ${this.expression(e.then)} ELSE ${this.expression(e.otherwise)} END`;
       case 'labelOf':
         return `[l IN labels(${this.nameOf(e.node)}) WHERE l <> 'Entity'][0]`;
+      case 'comprehension':
+        return `[${this.nameOf(e.each)} IN ${this.expression(e.list)} | ${this.expression(e.map)}]`;
       case 'count':
         return `COUNT { MATCH ${this.pattern(e.pattern)}${this.where(e.where)} }`;
       case 'collect':
@@ -297,8 +335,11 @@ class Printer {
         return `UNWIND ${this.expression(c.list)} AS ${this.nameOf(c.as)}`;
       case 'match':
         return `MATCH ${this.pattern(c.pattern)}${this.where(c.where)}`;
-      case 'matchUid':
-        return `${c.optional ? 'OPTIONAL ' : ''}MATCH (${this.nameOf(c.node)}:Entity {uid: ${this.expression(c.uid)}})`;
+      case 'matchNode':
+        return (
+          `${c.optional ? 'OPTIONAL ' : ''}MATCH (${this.nameOf(c.node)}:${identifier(c.label)} ` +
+          `{${identifier(c.property)}: ${this.expression(c.value)}})${this.where(c.where)}`
+        );
       case 'with': {
         const order = c.orderBy
           .map((o) => `${this.expression(o.expression)}${o.descending ? ' DESC' : ''}`)

@@ -1,4 +1,5 @@
 import {
+  compareEvidence,
   DERIVED_EDGE_TYPES,
   isNodeLabel,
   issueNumberOfSource,
@@ -127,7 +128,7 @@ function entriesOf(rel: SnapRel): Entry[] | null {
 /** Sets a relationship's evidence lists (sorted by date then source, each entry once) and first/last seen. */
 export function setEntries(rel: SnapRel, entries: Entry[]): void {
   const unique = [...new Map(entries.map((e) => [JSON.stringify([e.source, e.quote, e.date]), e])).values()];
-  unique.sort((a, b) => byCodePoint(a.date, b.date) || byCodePoint(a.source, b.source));
+  unique.sort(compareEvidence);
   rel.props.sources = unique.map((e) => e.source);
   rel.props.quotes = unique.map((e) => e.quote);
   rel.props.seenOn = unique.map((e) => e.date);

@@ -1,3 +1,4 @@
+import { deleteEvidenceBeyond, storedForm, withWholeEvidence } from './edge-evidence.js';
 import { z } from 'zod';
 import type { Database, Transaction } from '../db/database.js';
 import { edgeId, type EdgeIdentity } from '../graph/index.js';
@@ -142,9 +143,11 @@ export async function existingNodes(
   return new Map(rows.map((row) => [String(row.uid), String(row.label)]));
 }
 
+/** The nodes with every relationship touching them, each with its whole evidence (src/storage/edge-evidence.ts). */
 export async function readSubgraph(tx: Pick<Transaction, 'run'>, uids: readonly string[]): Promise<Subgraph> {
   const [row] = await tx.run('decision-read-subgraph', { uids });
-  return { nodes: (row?.nodes ?? []) as Subgraph['nodes'], rels: (row?.rels ?? []) as SnapRel[] };
+  const rels = await withWholeEvidence(runIn(tx), (row?.rels ?? []) as SnapRel[]);
+  return { nodes: (row?.nodes ?? []) as Subgraph['nodes'], rels };
 }
 
 export async function readRels(
@@ -152,11 +155,18 @@ export async function readRels(
   edges: readonly EdgeIdentity[],
 ): Promise<SnapRel[]> {
   const rows = await tx.run('decision-read-rels', { edges });
-  return rows.map((row) => row.rel as SnapRel);
+  return withWholeEvidence(
+    runIn(tx),
+    rows.map((row) => row.rel as SnapRel),
+  );
 }
+
+const runIn = (tx: Pick<Transaction, 'run'>) => (name: string, params: Record<string, unknown>) =>
+  tx.run(name, params);
 
 /** Puts `to` where `from` is: whole nodes (with every relationship they have), or relationships alone. */
 async function replace(tx: Transaction, scope: AppliedState['scope'], from: Subgraph, to: Subgraph) {
+  await deleteEvidenceBeyond(runIn(tx), [...from.rels, ...to.rels]);
   if (scope === 'nodes') {
     const uids = [...new Set([...from.nodes, ...to.nodes].map((node) => String(node.props.uid)))];
     await tx.run('decision-delete-nodes', { uids });
@@ -164,7 +174,10 @@ async function replace(tx: Transaction, scope: AppliedState['scope'], from: Subg
   } else {
     await tx.run('decision-delete-rels', { edges: [...from.rels, ...to.rels].map(relIdentity) });
   }
-  if (to.rels.length > 0) await tx.run('decision-create-rels', { rows: to.rels });
+  if (to.rels.length === 0) return;
+  const stored = storedForm(to.rels);
+  await tx.run('decision-create-rels', { rows: stored.rels });
+  await stored.storeEvidenceBeyond(runIn(tx));
 }
 
 /** What applying a decision to the graph as it is now does: its state, or null when its subject is gone. */

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { EDGE_CATALOGUE, type EdgeType, type GraphNode } from '../graph/index.js';
+import { EDGE_CATALOGUE, EVIDENCE_PREVIEW, type EdgeType, type GraphNode } from '../graph/index.js';
 import { cypher } from '../db/cypher.js';
 import { printQuery, verbatim } from './cypher-tree.js';
 import { feedDecoder, feedsQuery, type FeedProjection } from './projection.js';
@@ -77,7 +77,12 @@ export async function shortestPath(
   props: readonly string[],
   evidence: number,
 ): Promise<Path | null> {
-  const [row] = await db.query<PathRow>('path', { ...ends, props, evidence });
+  const [row] = await db.query<PathRow>('path', {
+    ...ends,
+    props,
+    evidence,
+    preview: EVIDENCE_PREVIEW,
+  });
   if (row === undefined) return null;
   const nodes = row.nodes.map((node) => decodeNode(node, props));
   const byUid = new Map(nodes.map((node) => [node.uid, node]));

@@ -1,5 +1,6 @@
 import {
   EDGE_CATALOGUE,
+  EVIDENCE_PREVIEW,
   ISSUE_KEY_PROPERTY,
   isNodeLabel,
   issueKey,
@@ -20,14 +21,17 @@ import {
   as,
   caseWhen,
   collect,
+  comprehension,
   count,
   EMPTY_LIST,
   fn,
   index,
   int,
+  isNotNull,
   isNull,
   labelOf,
   list,
+  matchUid,
   named,
   namedParam,
   NULL,
@@ -241,51 +245,103 @@ export const SOURCE_ISSUE_UID = (source: Expression): Expression =>
 export const SOURCE_ITEM_UID = (source: Expression): Expression =>
   caseWhen(op(source, 'STARTS WITH', str('issue:')), NULL, op(str('Item:'), '+', source));
 
+type EvidenceList = 'sources' | 'quotes' | 'seenOn';
+
+/** An `:Evidence` node's property for each evidence list, in the order its entries are read (beyondEdge). */
+const BEYOND_EDGE: readonly (readonly [EvidenceList, string])[] = [
+  ['sources', 'source'],
+  ['quotes', 'quote'],
+  ['seenOn', 'date'],
+];
+const BEYOND_SLOT = (list: EvidenceList): number => BEYOND_EDGE.findIndex(([name]) => name === list);
+
 /**
- * Everything a request reads of a relationship's evidence, written in this one place: the slices of its
- * evidence lists as far as the request reaches (`sources` numbers the entries; `quotes` and `seenOn` only
- * when quote or date is selected), how many entries it has, and each entry's Update and Item when selected.
- * Evidence lists can hold hundreds of entries, so only what was asked for is read.
+ * The first `reach` entries of an edge's evidence beyond its own lists (src/graph/evidence.ts), each as
+ * [source, quote, date] in evidence order: none unless the edge has some (`overflow`).
+ */
+function beyondEdge(rel: Variable, reach: Expression): Expression {
+  const evidence = variable('ev');
+  const tab = str('\t');
+  // evidenceEdgeId: the edge's ends, type and key.
+  const edgeId = [
+    prop(fn('startNode', rel), 'uid'),
+    fn('type', rel),
+    prop(fn('endNode', rel), 'uid'),
+    fn('coalesce', prop(rel, 'key'), str('')),
+  ].reduce((id, part) => op(op(id, '+', tab), '+', part));
+  const read = (name: string) => prop(evidence, name);
+  return caseWhen(
+    op(fn('coalesce', prop(rel, 'overflow'), int(0)), '=', int(0)),
+    EMPTY_LIST,
+    collect([
+      {
+        kind: 'matchNode',
+        node: evidence,
+        label: 'Evidence',
+        property: 'edge',
+        value: edgeId,
+        optional: false,
+        where: and(BEYOND_EDGE.map(([, name]) => isNotNull(read(name)))),
+      },
+      withClause([evidence], {
+        orderBy: ['date', 'source', 'quote'].map((name) => ({ expression: read(name), descending: false })),
+        limit: fn('toInteger', reach),
+      }),
+      { kind: 'return', items: [list(BEYOND_EDGE.map(([, name]) => read(name)))] },
+    ]),
+  );
+}
+
+/**
+ * Everything a request reads of a relationship's evidence, written in this one place: how many entries it
+ * has, the slices of its evidence lists as far as the request reaches (`sources` numbers the entries;
+ * `quotes` and `seenOn` only when quote or date is selected), the `:Evidence` entries beyond the edge's own
+ * lists only when the request reaches past them, and each entry's Update and Item when selected. `around`
+ * wraps the relationship's expression, to read the entries beyond the edge once for all its lists.
  */
 function evidenceRead(
   rel: Variable,
   projection: RelProjection,
-): { [K in 'evidenceCount' | 'sources' | 'quotes' | 'seenOn' | 'evidenceNodes']?: Expression } {
-  const listOf = (name: 'sources' | 'quotes' | 'seenOn') => fn('coalesce', prop(rel, name), EMPTY_LIST);
+): {
+  fields: { [K in 'evidenceCount' | EvidenceList | 'evidenceNodes']?: Expression };
+  around: (relationship: Expression) => Expression;
+} {
+  const own = (name: EvidenceList) => fn('coalesce', prop(rel, name), EMPTY_LIST);
   const counted = projection.relProps.includes('evidenceCount')
-    ? { evidenceCount: fn('size', listOf('sources')) }
+    ? { evidenceCount: op(fn('size', own('sources')), '+', fn('coalesce', prop(rel, 'overflow'), int(0))) }
     : {};
-  if (projection.evidence === 0) return counted;
+  if (projection.evidence === 0) return { fields: counted, around: (relationship) => relationship };
   // One parameter for how far into the evidence lists the request reaches, shared by every slice of them.
   const reach = param(projection.evidence);
-  const slice = (name: 'sources' | 'quotes' | 'seenOn') =>
-    name === 'sources' || projection.evidenceLists.includes(name) ? sliceTo(listOf(name), reach) : undefined;
+  const beyond = projection.evidence > EVIDENCE_PREVIEW ? variable('ov') : null;
+  const entry = variable('x');
+  const listOf = (name: EvidenceList) =>
+    sliceTo(
+      beyond === null
+        ? own(name)
+        : op(own(name), '+', comprehension(entry, beyond, index(entry, BEYOND_SLOT(name)))),
+      reach,
+    );
+  const slice = (name: EvidenceList) =>
+    name === 'sources' || projection.evidenceLists.includes(name) ? listOf(name) : undefined;
   const wanted = projection.evidenceNodes;
   const issueRead = wanted === null || issueFromSource(wanted.issue) ? null : wanted.issue;
   const itemRead = wanted?.item ?? null;
   let evidenceNodes: Expression | undefined;
   if (issueRead !== null || itemRead !== null) {
-    const entry = variable('k');
+    const at = variable('k');
     const source = variable('src');
     const issue = variable('ei');
     const item = variable('et');
     const value = (node: Variable, read: NodeProjection | null, label: NodeLabel) =>
       read === null ? undefined : caseWhen(isNull(node), NULL, nodeExpression(node, read, [label]));
     evidenceNodes = collect([
-      {
-        kind: 'unwind',
-        list: fn('range', int(0), op(fn('size', slice('sources')!), '-', int(1))),
-        as: entry,
-      },
-      withClause([entry, as(index(prop(rel, 'sources'), entry), source)]),
-      ...(issueRead === null
-        ? []
-        : [{ kind: 'matchUid', node: issue, uid: SOURCE_ISSUE_UID(source), optional: true } as const]),
-      ...(itemRead === null
-        ? []
-        : [{ kind: 'matchUid', node: item, uid: SOURCE_ITEM_UID(source), optional: true } as const]),
-      withClause([entry, ...(issueRead === null ? [] : [issue]), ...(itemRead === null ? [] : [item])], {
-        orderBy: [{ expression: entry, descending: false }],
+      { kind: 'unwind', list: fn('range', int(0), op(fn('size', listOf('sources')), '-', int(1))), as: at },
+      withClause([at, as(index(listOf('sources'), at), source)]),
+      ...(issueRead === null ? [] : [matchUid(issue, SOURCE_ISSUE_UID(source), true)]),
+      ...(itemRead === null ? [] : [matchUid(item, SOURCE_ITEM_UID(source), true)]),
+      withClause([at, ...(issueRead === null ? [] : [issue]), ...(itemRead === null ? [] : [item])], {
+        orderBy: [{ expression: at, descending: false }],
       }),
       {
         kind: 'return',
@@ -299,11 +355,17 @@ function evidenceRead(
     ]);
   }
   return {
-    ...counted,
-    sources: slice('sources'),
-    quotes: slice('quotes'),
-    seenOn: slice('seenOn'),
-    evidenceNodes,
+    fields: {
+      ...counted,
+      sources: slice('sources'),
+      quotes: slice('quotes'),
+      seenOn: slice('seenOn'),
+      evidenceNodes,
+    },
+    around:
+      beyond === null
+        ? (relationship) => relationship
+        : (relationship) => index(comprehension(beyond, list([beyondEdge(rel, reach)]), relationship), 0),
   };
 }
 
@@ -319,12 +381,15 @@ function storedRelProps(type: EdgeType, projection: RelProjection) {
 function relExpression(rel: Variable, type: EdgeType, projection: RelProjection): Expression {
   const selected = (field: 'firstSeen' | 'lastSeen') =>
     projection.relProps.includes(field) ? prop(rel, field) : undefined;
-  return REL.write({
-    values: list(storedRelProps(type, projection).names.map((name) => prop(rel, name))),
-    firstSeen: selected('firstSeen'),
-    lastSeen: selected('lastSeen'),
-    ...evidenceRead(rel, projection),
-  });
+  const evidence = evidenceRead(rel, projection);
+  return evidence.around(
+    REL.write({
+      values: list(storedRelProps(type, projection).names.map((name) => prop(rel, name))),
+      firstSeen: selected('firstSeen'),
+      lastSeen: selected('lastSeen'),
+      ...evidence.fields,
+    }),
+  );
 }
 
 /**
@@ -416,7 +481,7 @@ export function nodesQuery(uids: readonly string[], projection: NodeProjection):
   const node = named('node');
   return printQuery([
     { kind: 'unwind', list: namedParam('uids', uids), as: uid },
-    { kind: 'matchUid', node, uid, optional: false },
+    matchUid(node, uid, false),
     { kind: 'return', items: [as(nodeExpression(node, projection), node)] },
   ]);
 }
@@ -427,7 +492,7 @@ export function hopPagesQuery(parents: readonly string[], projection: HopProject
   const parent = named('parent');
   return printQuery([
     { kind: 'unwind', list: namedParam('parents', parents), as: parentUid },
-    { kind: 'matchUid', node: parent, uid: parentUid, optional: false },
+    matchUid(parent, parentUid, false),
     { kind: 'return', items: [parentUid, as(pageExpression(parent, projection), named('page'))] },
   ]);
 }

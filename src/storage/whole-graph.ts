@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
+import { storedForm, withWholeEvidence } from './edge-evidence.js';
 
 /**
  * The whole graph read and written node by node, for `seslip-kg export` and `import` (the file itself is
@@ -45,11 +46,22 @@ export async function graphSize(db: Database): Promise<GraphSize> {
 
 const PAGE = 500;
 
-/** Every entity in uid order, with its relationships, read a page at a time. */
+const read = (db: Database) => (name: string, params: Record<string, unknown>) => db.read(name, params);
+
+/** Every entity in uid order, with its relationships (each with its whole evidence), read a page at a time. */
 export async function* storedNodes(db: Database): AsyncGenerator<StoredNode> {
   let after = '';
   for (;;) {
     const rows = z.array(storedNode).parse(await db.read('export-page', { after, limit: PAGE }));
+    const outs = rows.flatMap((node) => node.out.map((rel) => ({ ...rel, from: node.props.uid })));
+    const whole = await withWholeEvidence(read(db), outs);
+    let next = 0;
+    for (const node of rows) {
+      node.out = node.out.map(() => {
+        const { from: _from, ...rel } = whole[next++]!;
+        return rel as StoredNode['out'][number];
+      });
+    }
     yield* rows;
     if (rows.length < PAGE) break;
     after = rows.at(-1)!.props.uid;
@@ -68,9 +80,13 @@ export async function createNodes(
   await db.write('import-nodes', { rows: nodes });
 }
 
-/** Both ends must exist already. */
+/** Both ends must exist already. Each carries its whole evidence, which is stored as the loader stores it. */
 export async function createRelationships(db: Database, relationships: StoredRelationship[]): Promise<void> {
-  await db.write('import-relationships', { rows: relationships });
+  const stored = storedForm(relationships);
+  await db.writeTransaction(async (tx) => {
+    await tx.run('import-relationships', { rows: stored.rels });
+    await stored.storeEvidenceBeyond((name, params) => tx.run(name, params));
+  });
 }
 
 /** A curator's decision stored as it was exported, its applied state too (so undo still works). */

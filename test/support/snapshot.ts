@@ -28,7 +28,8 @@ export interface GraphSnapshot {
 export async function graphSnapshotAt(uri: string): Promise<GraphSnapshot> {
   const nodes = await queryAt(
     uri,
-    `MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.uid`,
+    `MATCH (n) RETURN labels(n) AS labels, properties(n) AS props
+     ORDER BY n.uid, n.edge, n.date, n.source, n.quote`,
   );
   const edges = await queryAt(
     uri,
