@@ -36,6 +36,13 @@ const hop = (more: Partial<HopProjection> = {}): HopProjection => ({
   ...more,
 });
 
+/** A network's contacts page (uncounted) with their names and the evidence the request reads. */
+const contactsEvidence = (evidence: Pick<HopProjection, 'relProps' | 'evidence'> & Partial<HopProjection>) =>
+  hopPagesQuery(
+    ['Network:qa network'],
+    hop({ hop: { type: 'CONTACT_FOR', direction: 'in' }, counted: false, node: NAME_ONLY, ...evidence }),
+  );
+
 describe('the Cypher of each selection shape', () => {
   it('a node with properties', () => {
     const query = nodesQuery(['Person:amanda meadows'], { props: ['name', 'variants'], hops: [] });
@@ -122,57 +129,38 @@ describe('the Cypher of each selection shape', () => {
   });
 
   it("an evidence slice with its quotes, its Updates' dates and its items", () => {
-    const query = hopPagesQuery(
-      ['Network:qa network'],
-      hop({
-        key: 'contacts',
-        hop: { type: 'CONTACT_FOR', direction: 'in' },
-        counted: false,
-        relProps: ['evidence', 'evidenceCount', 'firstSeen', 'lastSeen', 'id'],
-        evidence: 5,
-        evidenceLists: ['quotes'],
-        evidenceNodes: {
-          issue: { props: ['number', 'date'], hops: [] },
-          item: { props: ['title'], hops: [] },
-        },
-        node: NAME_ONLY,
-      }),
-    );
+    const query = contactsEvidence({
+      relProps: ['evidence', 'evidenceCount', 'firstSeen', 'lastSeen', 'id'],
+      evidence: 5,
+      evidenceLists: ['quotes'],
+      evidenceNodes: {
+        issue: { props: ['number', 'date'], hops: [] },
+        item: { props: ['title'], hops: [] },
+      },
+    });
     expect(query.text).toMatchInlineSnapshot(
       `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:CONTACT_FOR]-(n1) WITH r0, n1 ORDER BY n1.key, n1.uid LIMIT toInteger($p2) RETURN [[n1.key, null, [n1.name]], [[r0.key], r0.firstSeen, r0.lastSeen, size(coalesce(r0.sources, [])) + coalesce(r0.overflow, 0), coalesce(r0.sources, [])[..$p3], coalesce(r0.quotes, [])[..$p3], null, COLLECT { UNWIND range(0, size(coalesce(r0.sources, [])[..$p3]) - 1) AS k4 WITH k4, coalesce(r0.sources, [])[..$p3][k4] AS src5 OPTIONAL MATCH (ei6:Entity {uid: 'Issue:issue:' + split(replace(src5, 'issue:', ''), '/')[0]}) OPTIONAL MATCH (et7:Entity {uid: CASE WHEN src5 STARTS WITH 'issue:' THEN null ELSE 'Item:' + src5 END}) WITH k4, ei6, et7 ORDER BY k4 RETURN [CASE WHEN ei6 IS NULL THEN null ELSE [ei6.key, null, [ei6.number, ei6.date]] END, CASE WHEN et7 IS NULL THEN null ELSE [et7.key, null, [et7.title]] END] }], [n1.key, n1.uid]] }] AS page"`,
     );
   });
 
   it('an evidence slice reaching past the entries the edge keeps, into its :Evidence nodes', () => {
-    const query = hopPagesQuery(
-      ['Network:qa network'],
-      hop({
-        hop: { type: 'CONTACT_FOR', direction: 'in' },
-        counted: false,
-        relProps: ['evidence'],
-        evidence: 15,
-        evidenceLists: ['quotes', 'seenOn'],
-        evidenceNodes: { issue: null, item: { props: ['title'], hops: [] } },
-        node: NAME_ONLY,
-      }),
-    );
+    const query = contactsEvidence({
+      relProps: ['evidence'],
+      evidence: 15,
+      evidenceLists: ['quotes', 'seenOn'],
+      evidenceNodes: { issue: null, item: { props: ['title'], hops: [] } },
+    });
     expect(query.text).toMatchInlineSnapshot(
       `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:CONTACT_FOR]-(n1) WITH r0, n1 ORDER BY n1.key, n1.uid LIMIT toInteger($p2) RETURN [[n1.key, null, [n1.name]], [ov3 IN [CASE WHEN coalesce(r0.overflow, 0) = 0 THEN [] ELSE COLLECT { MATCH (ev4:Evidence {edge: startNode(r0).uid + '\\t' + type(r0) + '\\t' + endNode(r0).uid + '\\t' + coalesce(r0.key, '')}) WHERE ev4.source IS NOT NULL AND ev4.quote IS NOT NULL AND ev4.date IS NOT NULL WITH ev4 ORDER BY ev4.date, ev4.source, ev4.quote LIMIT toInteger($p5) RETURN [ev4.source, ev4.quote, ev4.date] } END] | [[], null, null, null, (coalesce(r0.sources, []) + [x6 IN ov3 | x6[0]])[..$p5], (coalesce(r0.quotes, []) + [x6 IN ov3 | x6[1]])[..$p5], (coalesce(r0.seenOn, []) + [x6 IN ov3 | x6[2]])[..$p5], COLLECT { UNWIND range(0, size((coalesce(r0.sources, []) + [x6 IN ov3 | x6[0]])[..$p5]) - 1) AS k7 WITH k7, (coalesce(r0.sources, []) + [x6 IN ov3 | x6[0]])[..$p5][k7] AS src8 OPTIONAL MATCH (et9:Entity {uid: CASE WHEN src8 STARTS WITH 'issue:' THEN null ELSE 'Item:' + src8 END}) WITH k7, et9 ORDER BY k7 RETURN [null, CASE WHEN et9 IS NULL THEN null ELSE [et9.key, null, [et9.title]] END] }]][0], [n1.key, n1.uid]] }] AS page"`,
     );
   });
 
   it('an evidence slice whose Updates are asked only their number (made from the source, no lookup)', () => {
-    const query = hopPagesQuery(
-      ['Network:qa network'],
-      hop({
-        hop: { type: 'CONTACT_FOR', direction: 'in' },
-        counted: false,
-        relProps: ['evidence'],
-        evidence: 3,
-        evidenceNodes: { issue: { props: ['number'], hops: [] }, item: null },
-        node: NAME_ONLY,
-      }),
-    );
+    const query = contactsEvidence({
+      relProps: ['evidence'],
+      evidence: 3,
+      evidenceNodes: { issue: { props: ['number'], hops: [] }, item: null },
+    });
     expect(query.text).toMatchInlineSnapshot(
       `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:CONTACT_FOR]-(n1) WITH r0, n1 ORDER BY n1.key, n1.uid LIMIT toInteger($p2) RETURN [[n1.key, null, [n1.name]], [[], null, null, null, coalesce(r0.sources, [])[..$p3]], [n1.key, n1.uid]] }] AS page"`,
     );
