@@ -22,7 +22,7 @@ import { FIRST_ROWS, type Slice } from '../storage/window.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { badInput } from './errors.js';
-import { EDGE_DATA, relText } from './edge-data.js';
+import { EDGE_DATA, requiredText } from './edge-data.js';
 import { MAX_PAGE_SIZE, pageOf, windowOf, type Page, type PageArgs } from './pagination.js';
 import { narrowed, targetOf } from './refs.js';
 import { whenRead } from './when-read.js';
@@ -187,7 +187,7 @@ export function hopEdgeId(edge: Omit<HopEdge, 'cursor'>): string {
     type: edge.hop.type,
     from: out ? edge.parentUid : edge.node.uid,
     to: out ? edge.node.uid : edge.parentUid,
-    key: relText(edge, 'key') ?? '',
+    key: requiredText(edge, 'key'),
   });
 }
 

@@ -1,5 +1,6 @@
 import { LABEL_GROUPS, NODE_LABELS, targetNameOf, type GraphNode, type NodeLabel } from '../graph/index.js';
 import { builder } from './builder.js';
+import { stored } from './selection.js';
 
 /**
  * The object types of the graph, declared before they are implemented (src/api/types/*) so that each type
@@ -38,7 +39,7 @@ export const PublisherRef = builder
   .implement({
     description: 'A body that published a report: an organisation, a local authority or a network.',
     resolveType: (node) => node.label,
-    fields: (t) => ({ name: t.string({ resolve: (node) => node.name ?? '' }) }),
+    fields: (t) => ({ name: t.string(stored(t, 'name')) }),
   });
 
 export const EntityKindEnum = builder.enumType('EntityKind', {

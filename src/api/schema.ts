@@ -1,5 +1,7 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
+import { TARGETS } from './refs.js';
+import { checkedPropertyFields } from './selection.js';
 import './types/evidence.js';
 import './types/issue.js';
 import './types/item.js';
@@ -14,7 +16,11 @@ import './types/graph-queries.js';
 import './types/health.js';
 import './types/decisions.js';
 
-export const schema = builder.toSchema();
+/** The schema, its fields' stored properties checked against the graph model. */
+export const schema = checkedPropertyFields(
+  builder.toSchema(),
+  new Map(Object.values(TARGETS).map((target) => [target.ref.name, target.labels])),
+);
 
 /** The SDL checked in as schema/schema.graphql (sorted, so that it diffs cleanly). */
 export function printedSchema(): string {

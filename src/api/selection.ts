@@ -1,4 +1,5 @@
 import {
+  isInterfaceType,
   isObjectType,
   type FieldNode,
   type GraphQLField,
@@ -6,20 +7,139 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import { NODE_LABELS, propertiesOf, type Hop } from '../graph/index.js';
+import {
+  EDGE_CATALOGUE,
+  NODE_PROPERTIES,
+  type EdgeType,
+  type GraphNode,
+  type Hop,
+  type NodeLabel,
+} from '../graph/index.js';
 import type { FeedProjection, HopProjection, NodeProjection, RelProjection } from '../storage/projection.js';
 import { FIRST_ROWS, type Window } from '../storage/window.js';
+import type { builder } from './builder.js';
 import { windowOf } from './pagination.js';
 
 /**
  * What a request selected below a field, read before the field's query runs, so that only the selected
  * properties travel from Neo4j, evidence is sliced in the database, and every hop selected below is read in
  * the same query (a projection, src/storage/projection.ts). Fragments, inline fragments and aliases are
- * resolved by graphql-parse-resolve-info; a field is a hop when its definition carries HOP_FIELD.
+ * resolved by graphql-parse-resolve-info; a field is a hop when its definition carries HOP_FIELD, and reads
+ * a stored property when it carries PROPERTY_FIELD (its name, which need not be the field's).
  */
 
-/** Every stored node property name of the graph model: a selected field not among them is not a property. */
-const STORED = new Set(NODE_LABELS.flatMap(propertiesOf));
+/** The extension key naming the stored node property a field shows (`stored` below sets it). */
+export const PROPERTY_FIELD = 'seslipProperty';
+/** The extension key naming the relationship type and stored property an edge's field shows (`readsEdge`). */
+export const EDGE_PROPERTY_FIELD = 'seslipEdgeProperty';
+
+interface EdgeProperty {
+  edge: EdgeType;
+  property: string;
+}
+
+/** Marks an edge's field as showing the relationship's `property` (the edge catalogue types it). */
+export const readsEdge = (edge: EdgeType, property: string): Record<string, EdgeProperty> => ({
+  [EDGE_PROPERTY_FIELD]: { edge, property },
+});
+
+/** What an edge shows besides its stored values, read when selected (src/storage/projection.ts). */
+const EDGE_MARKS = new Set(['evidenceCount', 'firstSeen', 'lastSeen', 'id']);
+
+/**
+ * Stored node properties, each declared on its field with the property it shows (selection.ts projects it,
+ * and checks it against the graph model when the schema is built). A field that must have a value fails
+ * on a node that lacks it (a null in a non-null field is an error in GraphQL too) rather than answer a
+ * default; a nullable one answers null. Spread into a field's options: `t.string({ ...stored(t, 'title') })`.
+ */
+type StoredOptions<N, V> = { extensions: Record<string, string>; resolve: (node: N) => V };
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+type AnyFieldBuilder<N> = PothosSchemaTypes.RootFieldBuilder<Types, N>;
+
+/** Marks a field as showing `property`, for a field whose value is worked out from it. */
+export const reads = (property: string): Record<string, string> => ({ [PROPERTY_FIELD]: property });
+
+export function stored<N extends GraphNode, P extends keyof N & string>(
+  _t: AnyFieldBuilder<N>,
+  property: P,
+): StoredOptions<N, NonNullable<N[P]>> {
+  return {
+    extensions: reads(property),
+    resolve: (node) => {
+      const value = node[property];
+      if (value === null || value === undefined)
+        throw new Error(`${node.uid} has no ${property} in the graph, or it was not read`);
+      return value;
+    },
+  };
+}
+
+export function storedOrNull<N extends GraphNode, P extends keyof N & string>(
+  _t: AnyFieldBuilder<N>,
+  property: P,
+): StoredOptions<N, NonNullable<N[P]> | null> {
+  return { extensions: reads(property), resolve: (node) => node[property] ?? null };
+}
+
+/** A list property: a node without one has none (lists are stored united across Updates, never null). */
+export function storedList<N extends GraphNode, P extends keyof N & string>(
+  _t: AnyFieldBuilder<N>,
+  property: P,
+): StoredOptions<N, NonNullable<N[P]> | []> {
+  return { extensions: reads(property), resolve: (node) => node[property] ?? [] };
+}
+
+type AnyField = GraphQLField<unknown, unknown>;
+
+const propertyOf = (field: AnyField | undefined): string | undefined => {
+  const property = field?.extensions[PROPERTY_FIELD];
+  return typeof property === 'string' ? property : undefined;
+};
+
+const edgePropertyOf = (field: AnyField | undefined): EdgeProperty | undefined => {
+  const declared = field?.extensions[EDGE_PROPERTY_FIELD];
+  return typeof declared === 'object' && declared !== null && 'edge' in declared && 'property' in declared
+    ? (declared as EdgeProperty)
+    : undefined;
+};
+
+const fieldsOf = (schema: GraphQLSchema, typeName: string): Record<string, AnyField> => {
+  const type = schema.getType(typeName);
+  return isObjectType(type) || isInterfaceType(type) ? type.getFields() : {};
+};
+
+/**
+ * Checks, when the schema is built, that every field declaring a stored property names one that the graph
+ * model (src/graph/labels.ts) gives each label its type stands for (`labelsOf`: node types by name), so a
+ * misspelt or renamed property fails the start, not every answer with a silent null.
+ */
+export function checkedPropertyFields(
+  schema: GraphQLSchema,
+  labelsOf: ReadonlyMap<string, readonly NodeLabel[]>,
+): GraphQLSchema {
+  const wrong = Object.values(schema.getTypeMap()).flatMap((type) =>
+    isObjectType(type) || isInterfaceType(type)
+      ? Object.values(type.getFields()).flatMap((field) => {
+          const onEdge = edgePropertyOf(field);
+          if (onEdge !== undefined && !(onEdge.property in EDGE_CATALOGUE[onEdge.edge].props))
+            return [
+              `${type.name}.${field.name} reads "${onEdge.property}", which ${onEdge.edge} does not store`,
+            ];
+          const property = propertyOf(field);
+          if (property === undefined) return [];
+          const labels = labelsOf.get(type.name);
+          if (labels === undefined)
+            return [`${type.name}.${field.name} reads "${property}" but is not a node type`];
+          const lacking = labels.filter((label) => !(property in NODE_PROPERTIES[label]));
+          return lacking.length === 0
+            ? []
+            : [`${type.name}.${field.name} reads "${property}", which ${lacking.join(', ')} does not store`];
+        })
+      : [],
+  );
+  if (wrong.length > 0) throw new Error(`schema: ${wrong.join('; ')}`);
+  return schema;
+}
 
 /** How many evidence entries an edge gives when `evidence(first:)` is not given. */
 export const DEFAULT_EVIDENCE = 10;
@@ -95,9 +215,33 @@ const textArg = (tree: ResolveTree, name: string): string | null => {
   return typeof value === 'string' ? value : null;
 };
 
-/** The stored properties selected on the nodes under these trees. */
-const nodeProps = (nodes: ResolveTree[]): string[] =>
-  unique(children(nodes).map((tree) => tree.name)).filter((name) => STORED.has(name));
+/** The stored properties the fields selected on the nodes under these trees show, as each field declares. */
+const nodeProps = (schema: GraphQLSchema, nodes: ResolveTree[]): string[] =>
+  unique(
+    nodes.flatMap((tree) =>
+      Object.entries(tree.fieldsByTypeName).flatMap(([typeName, selected]) => {
+        const fields = fieldsOf(schema, typeName);
+        return Object.values(selected).flatMap((child) => propertyOf(fields[child.name]) ?? []);
+      }),
+    ),
+  );
+
+/**
+ * What the request reads of the relationships under these trees: the stored properties their fields
+ * declare, and which of evidenceCount, firstSeen, lastSeen and id (the edge's key) are selected.
+ */
+const edgeProps = (schema: GraphQLSchema, edges: ResolveTree[]): string[] =>
+  unique(
+    edges.flatMap((tree) =>
+      Object.entries(tree.fieldsByTypeName).flatMap(([typeName, selected]) => {
+        const fields = fieldsOf(schema, typeName);
+        return Object.values(selected).flatMap(
+          (child) =>
+            edgePropertyOf(fields[child.name])?.property ?? (EDGE_MARKS.has(child.name) ? child.name : []),
+        );
+      }),
+    ),
+  );
 
 /** How far into each edge's evidence list any selection of `evidence(first:, offset:)` reaches (0: none). */
 function evidenceReach(edges: ResolveTree[]): number {
@@ -115,7 +259,7 @@ function evidenceReach(edges: ResolveTree[]): number {
  * fields on different members; those hops are left to their resolvers).
  */
 function projectNode(schema: GraphQLSchema, trees: ResolveTree[]): NodeProjection {
-  const props = nodeProps(trees);
+  const props = nodeProps(schema, trees);
   const objects = unique(trees.flatMap((tree) => Object.keys(tree.fieldsByTypeName)))
     .map((name) => schema.getType(name))
     .filter(isObjectType);
@@ -163,7 +307,7 @@ function projectEdge(schema: GraphQLSchema, edges: ResolveTree[]): RelProjection
   const issue = named(evidence, 'issue');
   const item = named(evidence, 'item');
   return {
-    relProps: unique(children(edges).map((child) => child.name)),
+    relProps: edgeProps(schema, edges),
     evidence: evidenceReach(edges),
     evidenceLists: [
       ...(named(evidence, 'quote').length > 0 ? (['quotes'] as const) : []),
@@ -255,13 +399,13 @@ export const feedProjection = (info: GraphQLResolveInfo): FeedProjection =>
 const treesAt = (info: GraphQLResolveInfo, path: readonly string[]): ResolveTree[] =>
   path.reduce((trees, name) => named(trees, name), rootOf(info));
 
-/** The names of the fields selected at a path below the field. */
-export const fieldsAt = (info: GraphQLResolveInfo, path: readonly string[] = []): string[] =>
-  unique(children(treesAt(info, path)).map((tree) => tree.name));
+/** What the request reads of the relationships at a path below the field (see edgeProps). */
+export const edgePropsAt = (info: GraphQLResolveInfo, path: readonly string[] = []): string[] =>
+  edgeProps(info.schema, treesAt(info, path));
 
 /** The stored node properties selected at a path below the field (`[]`: the field's own node). */
 export const propsAt = (info: GraphQLResolveInfo, path: readonly string[] = []): string[] =>
-  nodeProps(treesAt(info, path));
+  nodeProps(info.schema, treesAt(info, path));
 
 /** How much evidence the objects at a path below the field ask for (`evidence(first:, offset:)`). */
 export const evidenceAt = (info: GraphQLResolveInfo, path: readonly string[] = []): number =>

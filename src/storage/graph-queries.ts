@@ -2,16 +2,16 @@ import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { EDGE_CATALOGUE, EVIDENCE_PREVIEW, type EdgeType, type GraphNode } from '../graph/index.js';
 import { cypher } from '../db/cypher.js';
-import { decodeFeeds, feedsQuery, type FeedProjection, type NodeTuple, type RelTuple } from './projection.js';
+import { printQuery, verbatim } from './cypher-tree.js';
+import { feedDecoder, feedsQuery, type FeedProjection } from './projection.js';
 import { decodeNode, decodeRel, type NodeRow, type RelData } from './rows.js';
 import {
   ascending,
   descending,
-  emptySlice,
   pagedRows,
-  sliceOf,
+  sliceOfRows,
+  type PagedRows,
   type Slice,
-  type SortKey,
   type Window,
 } from './window.js';
 
@@ -31,28 +31,23 @@ export async function searchEntities(
   window: Window,
   props: readonly string[],
 ): Promise<Slice<SearchHit>> {
-  const params: Record<string, unknown> = { query: query.lucene, kinds: query.kinds, props };
-  const param = (value: unknown) => {
-    const name = `p${Object.keys(params).length}`;
-    params[name] = value;
-    return `$${name}`;
-  };
-  const entry =
-    '{score: score, node: {uid: node.uid, key: node.key, label: label, values: [p IN $props | node[p]]}}';
-  const text = pagedRows(cypher('search'), ['node', 'score', 'label'], SEARCH_ORDER, window, entry, param);
-  const [row] = await db.queryText<{ total: number; entries: [{ score: number; node: NodeRow }, SortKey][] }>(
-    'search',
-    text,
-    params,
+  // The search file's own columns, read as it names them.
+  const entry = verbatim(
+    '{score: score, node: {uid: node.uid, key: node.key, label: label, values: [p IN $props | node[p]]}}',
   );
-  if (row === undefined) return emptySlice();
-  const items = row.entries.map(([hit]) => ({ score: hit.score, node: decodeNode(hit.node, props) }));
-  return sliceOf(
-    items,
-    row.entries.map(([, key]) => key),
-    window,
-    row.total,
+  const printed = printQuery(
+    pagedRows(cypher('search'), ['node', 'score', 'label'], SEARCH_ORDER, window, entry),
   );
+  const [row] = await db.queryText<PagedRows>('search', printed.text, {
+    query: query.lucene,
+    kinds: query.kinds,
+    props,
+    ...printed.params,
+  });
+  return sliceOfRows(row, window, (hit) => {
+    const { score, node } = hit as { score: number; node: NodeRow };
+    return { score, node: decodeNode(node, props) };
+  });
 }
 
 export interface PathHop {
@@ -144,17 +139,8 @@ export async function readReportFeeds(
   projection: FeedProjection,
 ): Promise<Slice<ReportFeed>> {
   const query = feedsQuery(cypher('report-feeds'), FEEDS_ORDER, window, projection);
-  const [row] = await db.queryText<{
-    total: number;
-    entries: [[NodeTuple, NodeTuple, RelTuple], SortKey][];
-  }>('report-feeds', query.text, { ...filters, ...query.params });
-  if (row === undefined) return emptySlice();
-  return sliceOf(
-    decodeFeeds(row.entries, projection),
-    row.entries.map(([, key]) => key),
-    window,
-    row.total,
-  );
+  const [row] = await db.queryText<PagedRows>('report-feeds', query.text, { ...filters, ...query.params });
+  return sliceOfRows(row, window, feedDecoder(projection));
 }
 
 export interface Counts {

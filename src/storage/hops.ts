@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { decodePage, hopPagesQuery, type HopHit, type HopProjection, type PageTuple } from './projection.js';
+import { decodePage, hopPagesQuery, type HopHit, type HopProjection } from './projection.js';
 import { sliceOf, type Slice } from './window.js';
 
 export type { HopHit, HopProjection } from './projection.js';
@@ -14,7 +14,7 @@ export async function readHopPages(
   projection: HopProjection,
 ): Promise<Slice<HopHit>[]> {
   const query = hopPagesQuery(parents, projection);
-  const rows = await db.queryText<{ parentUid: string; page: PageTuple }>(
+  const rows = await db.queryText<{ parentUid: string; page: unknown }>(
     'hop-pages',
     query.text,
     query.params,

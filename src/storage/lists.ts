@@ -1,14 +1,13 @@
 import { shapedCypher } from '../db/cypher.js';
 import type { Database } from '../db/database.js';
 import type { GraphNode } from '../graph/index.js';
-import { decodeProjectedNode, listQuery, type NodeProjection, type NodeTuple } from './projection.js';
+import { decodeListEntry, listQuery, type NodeProjection } from './projection.js';
 import {
   ascending,
   descending,
-  emptySlice,
-  sliceOf,
+  sliceOfRows,
+  type PagedRows,
   type Slice,
-  type SortKey,
   type SortTerm,
   type Window,
 } from './window.js';
@@ -42,13 +41,10 @@ export interface ListFilters {
   'list-meetings': { network: string | null; from: string | null; to: string | null };
 }
 
-interface ListRow {
-  total: number;
-  /** `count` is the figure a list orders by, where it has one (an organisation's reports, a report's citations). */
-  entries: [[NodeTuple, number | null], SortKey][];
-}
-
-/** A list entry: the node, and the figure the list counted for it (null where it counts nothing). */
+/**
+ * A list entry: the node, and the figure the list counted for it (null where it counts nothing): the figure
+ * a list orders by, where it has one (an organisation's reports, a report's citations).
+ */
 export interface ListEntry {
   node: GraphNode;
   count: number | null;
@@ -99,18 +95,8 @@ export async function readList<Name extends keyof ListFilters>(
   projection: NodeProjection,
 ): Promise<Slice<ListEntry>> {
   const query = listQuery(shapedCypher(name, labelSlot(filters)), listOrder(name), window, projection);
-  const [row] = await db.queryText<ListRow>(name, query.text, { ...filters, ...query.params });
-  if (row === undefined) return emptySlice();
-  const items = row.entries.map(([[node, count]]) => ({
-    node: decodeProjectedNode(node, projection),
-    count,
-  }));
-  return sliceOf(
-    items,
-    row.entries.map(([, key]) => key),
-    window,
-    row.total,
-  );
+  const [row] = await db.queryText<PagedRows>(name, query.text, { ...filters, ...query.params });
+  return sliceOfRows(row, window, (entry) => decodeListEntry(entry, projection));
 }
 
 /** A whole-word, case-insensitive Cypher regular expression for a user's phrase (SEND matches "SEND", not "sending"). */

@@ -16,6 +16,39 @@ import {
   type NodeLabel,
   type PropertyType,
 } from '../graph/index.js';
+import {
+  and,
+  as,
+  caseWhen,
+  collect,
+  comprehension,
+  count,
+  EMPTY_LIST,
+  fn,
+  index,
+  int,
+  isNotNull,
+  isNull,
+  labelOf,
+  list,
+  matchUid,
+  named,
+  namedParam,
+  NULL,
+  op,
+  param,
+  printQuery,
+  prop,
+  sliceTo,
+  str,
+  variable,
+  wire,
+  withClause,
+  type Expression,
+  type Pattern,
+  type PrintedQuery,
+  type Variable,
+} from './cypher-tree.js';
 import { decodeNode, decodeRel, StorageRowError, type RelData } from './rows.js';
 import {
   ascending,
@@ -34,12 +67,12 @@ import {
 
 /**
  * Projections: what a request reads below a node, as one Cypher expression. A GraphQL selection becomes a
- * tree of these (src/api/selection.ts); this module writes the tree as nested COLLECT / COUNT subqueries —
- * the shape @neo4j/graphql's translator gives a selection — so that a node and every page of every hop
- * below it, each ordered, sliced and counted in the database, travel in one round trip. Only the selected
- * properties are projected; relationship types and property names are written into the text (they are
- * identifiers of the graph model) because the planner uses only what it can see; every value a user gives
- * (dates, window) is a parameter, so one selection shape is one cached plan.
+ * tree of these (src/api/selection.ts); this module builds from it a Cypher tree (src/storage/cypher-tree.ts)
+ * of nested COLLECT / COUNT subqueries — the shape @neo4j/graphql's translator gives a selection — so that a
+ * node and every page of every hop below it, each ordered, sliced and counted in the database, travel in one
+ * round trip. Only the selected properties are projected; relationship types and property names are written
+ * into the text (they are identifiers of the graph model) because the planner uses only what it can see;
+ * every value a user gives (dates, window) is a parameter, so one selection shape is one cached plan.
  */
 
 export interface NodeProjection {
@@ -96,99 +129,248 @@ const prefetched = new WeakMap<GraphNode, ReadonlyMap<string, Slice<HopHit>>>();
 export const prefetchedPage = (node: GraphNode, key: string): Slice<HopHit> | undefined =>
   prefetched.get(node)?.get(key);
 
+// ---- the rows on the wire ---------------------------------------------------------------------------
+
+/*
+ * What a projection returns, slot by slot: each list is written (below) and read (decode*) through these
+ * named schemas only. Values the request did not select are left out (null).
+ */
+/** key, label (null: the one the hop reaches), the projection's `props` in order, its `hops`' pages in order. */
+interface NodeWire {
+  key: string;
+  label: string | null;
+  values: unknown[];
+  pages: unknown[] | null;
+}
+/** The list's length (null: not counted), the hits. */
+interface PageWire {
+  total: number | null;
+  hits: unknown[];
+}
+/** The node reached, the relationship, the hit's sort key. */
+interface HitWire {
+  node: unknown;
+  rel: unknown;
+  sortKey: SortKey;
+}
+/** The values of `relProps`, first and last seen, and what evidenceRead reads. */
+interface RelWire {
+  values: unknown[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+  evidenceCount: number | null;
+  sources: string[] | null;
+  quotes: string[] | null;
+  seenOn: string[] | null;
+  evidenceNodes: unknown[] | null;
+}
+/** The Update and the Item of one evidence entry (null: not read, or none). */
+interface EvidenceNodesWire {
+  issue: unknown;
+  item: unknown;
+}
+/** A root list's entry: the node, and the figure the list counted for it. */
+interface ListEntryWire {
+  node: unknown;
+  count: number | null;
+}
+/** A FEEDS pair. */
+interface FeedWire {
+  report: unknown;
+  network: unknown;
+  rel: unknown;
+}
+
+const NODE = wire<NodeWire>('node', ['key', 'label', 'values', 'pages']);
+const PAGE = wire<PageWire>('page', ['total', 'hits']);
+const HIT = wire<HitWire>('hit', ['node', 'rel', 'sortKey']);
+const REL = wire<RelWire>('relationship', [
+  'values',
+  'firstSeen',
+  'lastSeen',
+  'evidenceCount',
+  'sources',
+  'quotes',
+  'seenOn',
+  'evidenceNodes',
+]);
+const EVIDENCE_NODES = wire<EvidenceNodesWire>('evidence nodes', ['issue', 'item']);
+const LIST_ENTRY = wire<ListEntryWire>('list entry', ['node', 'count']);
+const FEED = wire<FeedWire>('feed', ['report', 'network', 'rel']);
+
 // ---- writing Cypher -------------------------------------------------------------------------------
 
-const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-function identifier(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`projection: "${name}" is not a property or type name`);
-  return name;
-}
-
-/** Collects parameters and hands out fresh variable names while one query is written. */
-class QueryText {
-  readonly params: Record<string, unknown> = {};
-  private count = 0;
-
-  param(value: unknown): string {
-    const name = `p${this.count++}`;
-    this.params[name] = value;
-    return `$${name}`;
-  }
-
-  variable(prefix: string): string {
-    return `${prefix}${this.count++}`;
-  }
-}
-
-/**
- * The Cypher side of the evidence codec (src/graph/evidence.ts: sourceIssueUid, sourceItemUid): a source is
- * an Item key "518/3" or an Update key "issue:518". test/api/projection.test.ts checks the two agree.
- */
-export const SOURCE_ISSUE_UID = (source: string) =>
-  `'Issue:issue:' + split(replace(${source}, 'issue:', ''), '/')[0]`;
-export const SOURCE_ITEM_UID = (source: string) =>
-  `CASE WHEN ${source} STARTS WITH 'issue:' THEN null ELSE 'Item:' + ${source} END`;
-
-/** A node as a NodeTuple: key, label (null when the hop can reach only one), values, hop pages. */
+/** A node with the projection's properties and hop pages; `labels`: those it can have (one: not read). */
 function nodeExpression(
-  q: QueryText,
-  node: string,
+  node: Variable,
   projection: NodeProjection,
   labels: readonly NodeLabel[] = [],
-): string {
-  const label = labels.length === 1 ? 'null' : `[l IN labels(${node}) WHERE l <> 'Entity'][0]`;
-  const values = projection.props.map((prop) => `${node}.${identifier(prop)}`).join(', ');
-  const hops =
-    projection.hops.length === 0
-      ? ''
-      : `, [${projection.hops.map((hop) => pageExpression(q, node, hop)).join(', ')}]`;
-  return `[${node}.key, ${label}, [${values}]${hops}]`;
+): Expression {
+  return NODE.write({
+    key: prop(node, 'key'),
+    label: labels.length === 1 ? NULL : labelOf(node),
+    values: list(projection.props.map((name) => prop(node, name))),
+    ...(projection.hops.length === 0
+      ? {}
+      : { pages: list(projection.hops.map((hop) => pageExpression(node, hop))) }),
+  });
 }
 
-const stores = (labels: readonly NodeLabel[], prop: string): boolean =>
-  labels.some((label) => prop in NODE_PROPERTIES[label]);
+const stores = (labels: readonly NodeLabel[], name: string): boolean =>
+  labels.some((label) => name in NODE_PROPERTIES[label]);
 
 /**
  * The date a hop's nodes are ordered and bounded by, as the graph model stores it for the labels reached
  * (an Item's or Meeting's `date`, a Report's `publishedOn`), or null when they have none. Only stored
  * properties are read: a property no node has would still be looked up on every one.
  */
-function datedExpression(labels: readonly NodeLabel[], node: string): string | null {
-  const props = ['date', 'publishedOn'].filter((prop) => stores(labels, prop));
-  if (props.length === 0) return null;
-  return props.length === 1
-    ? `${node}.${props[0]}`
-    : `coalesce(${props.map((p) => `${node}.${p}`).join(', ')})`;
+function datedExpression(labels: readonly NodeLabel[], node: Variable): Expression | null {
+  const dates = ['date', 'publishedOn']
+    .filter((name) => stores(labels, name))
+    .map((name) => prop(node, name));
+  if (dates.length === 0) return null;
+  return dates.length === 1 ? dates[0]! : fn('coalesce', ...dates);
 }
 
-function evidenceNodesExpression(
-  q: QueryText,
-  sources: string,
-  reach: string,
+/**
+ * The Cypher side of the evidence codec (src/graph/evidence.ts: sourceIssueUid, sourceItemUid): a source is
+ * an Item key "518/3" or an Update key "issue:518". test/api/projection.test.ts checks the two agree.
+ */
+export const SOURCE_ISSUE_UID = (source: Expression): Expression =>
+  op(
+    str('Issue:issue:'),
+    '+',
+    index(fn('split', fn('replace', source, str('issue:'), str('')), str('/')), 0),
+  );
+export const SOURCE_ITEM_UID = (source: Expression): Expression =>
+  caseWhen(op(source, 'STARTS WITH', str('issue:')), NULL, op(str('Item:'), '+', source));
+
+type EvidenceList = 'sources' | 'quotes' | 'seenOn';
+
+/** An `:Evidence` node's property for each evidence list, in the order its entries are read (beyondEdge). */
+const BEYOND_EDGE: readonly (readonly [EvidenceList, string])[] = [
+  ['sources', 'source'],
+  ['quotes', 'quote'],
+  ['seenOn', 'date'],
+];
+const BEYOND_SLOT = (list: EvidenceList): number => BEYOND_EDGE.findIndex(([name]) => name === list);
+
+/**
+ * The first `reach` entries of an edge's evidence beyond its own lists (src/graph/evidence.ts), each as
+ * [source, quote, date] in evidence order: none unless the edge has some (`overflow`).
+ */
+function beyondEdge(rel: Variable, reach: Expression): Expression {
+  const evidence = variable('ev');
+  const tab = str('\t');
+  // evidenceEdgeId: the edge's ends, type and key.
+  const edgeId = [
+    prop(fn('startNode', rel), 'uid'),
+    fn('type', rel),
+    prop(fn('endNode', rel), 'uid'),
+    fn('coalesce', prop(rel, 'key'), str('')),
+  ].reduce((id, part) => op(op(id, '+', tab), '+', part));
+  const read = (name: string) => prop(evidence, name);
+  return caseWhen(
+    op(fn('coalesce', prop(rel, 'overflow'), int(0)), '=', int(0)),
+    EMPTY_LIST,
+    collect([
+      {
+        kind: 'matchNode',
+        node: evidence,
+        label: 'Evidence',
+        property: 'edge',
+        value: edgeId,
+        optional: false,
+        where: and(BEYOND_EDGE.map(([, name]) => isNotNull(read(name)))),
+      },
+      withClause([evidence], {
+        // `edge` first (one value here): the evidence_edge index then gives the order, and only `reach` are read.
+        orderBy: ['edge', 'date', 'source', 'quote'].map((name) => ({
+          expression: read(name),
+          descending: false,
+        })),
+        limit: fn('toInteger', reach),
+      }),
+      { kind: 'return', items: [list(BEYOND_EDGE.map(([, name]) => read(name)))] },
+    ]),
+  );
+}
+
+/**
+ * Everything a request reads of a relationship's evidence, written in this one place: how many entries it
+ * has, the slices of its evidence lists as far as the request reaches (`sources` numbers the entries;
+ * `quotes` and `seenOn` only when quote or date is selected), the `:Evidence` entries beyond the edge's own
+ * lists only when the request reaches past them, and each entry's Update and Item when selected. `around`
+ * wraps the relationship's expression, to read the entries beyond the edge once for all its lists.
+ */
+function evidenceRead(
+  rel: Variable,
   projection: RelProjection,
-): string {
+): {
+  fields: { [K in 'evidenceCount' | EvidenceList | 'evidenceNodes']?: Expression };
+  around: (relationship: Expression) => Expression;
+} {
+  const own = (name: EvidenceList) => fn('coalesce', prop(rel, name), EMPTY_LIST);
+  const counted = projection.relProps.includes('evidenceCount')
+    ? { evidenceCount: op(fn('size', own('sources')), '+', fn('coalesce', prop(rel, 'overflow'), int(0))) }
+    : {};
+  if (projection.evidence === 0) return { fields: counted, around: (relationship) => relationship };
+  // One parameter for how far into the evidence lists the request reaches, shared by every slice of them.
+  const reach = param(projection.evidence);
+  const beyond = projection.evidence > EVIDENCE_PREVIEW ? variable('ov') : null;
+  const entry = variable('x');
+  const listOf = (name: EvidenceList) =>
+    sliceTo(
+      beyond === null
+        ? own(name)
+        : op(own(name), '+', comprehension(entry, beyond, index(entry, BEYOND_SLOT(name)))),
+      reach,
+    );
+  const slice = (name: EvidenceList) =>
+    name === 'sources' || projection.evidenceLists.includes(name) ? listOf(name) : undefined;
   const wanted = projection.evidenceNodes;
   const issueRead = wanted === null || issueFromSource(wanted.issue) ? null : wanted.issue;
-  if (wanted === null || (issueRead === null && wanted.item === null)) return 'null';
-  const index = q.variable('k');
-  const source = q.variable('src');
-  const issue = q.variable('ei');
-  const item = q.variable('et');
-  const look = (variable: string, uid: string, p: NodeProjection | null) =>
-    p === null ? '' : `OPTIONAL MATCH (${variable}:Entity {uid: ${uid}}) `;
-  const value = (variable: string, p: NodeProjection | null, label: NodeLabel) =>
-    p === null
-      ? 'null'
-      : `CASE WHEN ${variable} IS NULL THEN null ELSE ${nodeExpression(q, variable, p, [label])} END`;
-  return (
-    `COLLECT { UNWIND range(0, size(${sources}) - 1) AS ${index} ` +
-    `WITH ${index}, ${sources}[${index}] AS ${source} ` +
-    look(issue, SOURCE_ISSUE_UID(source), issueRead) +
-    look(item, SOURCE_ITEM_UID(source), wanted.item) +
-    `WITH ${index}${issueRead === null ? '' : `, ${issue}`}${wanted.item === null ? '' : `, ${item}`} ORDER BY ${index} ` +
-    `RETURN [${value(issue, issueRead, 'Issue')}, ${value(item, wanted.item, 'Item')}] }`
-  );
+  const itemRead = wanted?.item ?? null;
+  let evidenceNodes: Expression | undefined;
+  if (issueRead !== null || itemRead !== null) {
+    const at = variable('k');
+    const source = variable('src');
+    const issue = variable('ei');
+    const item = variable('et');
+    const value = (node: Variable, read: NodeProjection | null, label: NodeLabel) =>
+      read === null ? undefined : caseWhen(isNull(node), NULL, nodeExpression(node, read, [label]));
+    evidenceNodes = collect([
+      { kind: 'unwind', list: fn('range', int(0), op(fn('size', listOf('sources')), '-', int(1))), as: at },
+      withClause([at, as(index(listOf('sources'), at), source)]),
+      ...(issueRead === null ? [] : [matchUid(issue, SOURCE_ISSUE_UID(source), true)]),
+      ...(itemRead === null ? [] : [matchUid(item, SOURCE_ITEM_UID(source), true)]),
+      withClause([at, ...(issueRead === null ? [] : [issue]), ...(itemRead === null ? [] : [item])], {
+        orderBy: [{ expression: at, descending: false }],
+      }),
+      {
+        kind: 'return',
+        items: [
+          EVIDENCE_NODES.write({
+            issue: value(issue, issueRead, 'Issue'),
+            item: value(item, itemRead, 'Item'),
+          }),
+        ],
+      },
+    ]);
+  }
+  return {
+    fields: {
+      ...counted,
+      sources: slice('sources'),
+      quotes: slice('quotes'),
+      seenOn: slice('seenOn'),
+      evidenceNodes,
+    },
+    around:
+      beyond === null
+        ? (relationship) => relationship
+        : (relationship) => index(comprehension(beyond, list([beyondEdge(rel, reach)]), relationship), 0),
+  };
 }
 
 /** The requested relationship properties that the edge catalogue gives the hop's type, with their types. */
@@ -199,144 +381,129 @@ function storedRelProps(type: EdgeType, projection: RelProjection) {
   return { types, names: projection.relProps.includes('id') ? [...names, 'key'] : names };
 }
 
-/**
- * The first `reach` entries of an edge's evidence beyond its own lists (src/graph/evidence.ts), as
- * [source, quote, date] lists in evidence order: none unless the edge has some (`overflow`).
- */
-function overflowExpression(q: QueryText, rel: string, reach: string): string {
-  const e = q.variable('ev');
-  const edge = `startNode(${rel}).uid + '\\t' + type(${rel}) + '\\t' + endNode(${rel}).uid + '\\t' + coalesce(${rel}.key, '')`;
-  return (
-    `CASE WHEN coalesce(${rel}.overflow, 0) = 0 THEN [] ELSE COLLECT { ` +
-    `MATCH (${e}:Evidence {edge: ${edge}}) ` +
-    `WHERE ${e}.date IS NOT NULL AND ${e}.source IS NOT NULL AND ${e}.quote IS NOT NULL ` +
-    `WITH ${e} ORDER BY ${e}.edge, ${e}.date, ${e}.source, ${e}.quote LIMIT toInteger(${reach}) RETURN [${e}.source, ${e}.quote, ${e}.date] } END`
+/** A relationship: the stored values selected, first and last seen when selected, and its evidence. */
+function relExpression(rel: Variable, type: EdgeType, projection: RelProjection): Expression {
+  const selected = (field: 'firstSeen' | 'lastSeen') =>
+    projection.relProps.includes(field) ? prop(rel, field) : undefined;
+  const evidence = evidenceRead(rel, projection);
+  return evidence.around(
+    REL.write({
+      values: list(storedRelProps(type, projection).names.map((name) => prop(rel, name))),
+      firstSeen: selected('firstSeen'),
+      lastSeen: selected('lastSeen'),
+      ...evidence.fields,
+    }),
   );
 }
 
-const EVIDENCE_LISTS = { sources: 0, quotes: 1, seenOn: 2 } as const;
-
 /**
- * A relationship as a RelTuple; evidence lists can hold hundreds of entries, so only what was asked for is
- * read: the edge's own lists, and its `:Evidence` nodes only when the request reaches past them.
- */
-function relExpression(q: QueryText, rel: string, type: EdgeType, projection: RelProjection): string {
-  const values = storedRelProps(type, projection)
-    .names.map((prop) => `${rel}.${identifier(prop)}`)
-    .join(', ');
-  // One parameter for how far into the evidence lists the request reaches, shared by every slice of them.
-  const reach = projection.evidence === 0 ? null : q.param(projection.evidence);
-  const beyond = reach !== null && projection.evidence > EVIDENCE_PREVIEW ? q.variable('ov') : null;
-  const entry = q.variable('x');
-  const list = (name: keyof typeof EVIDENCE_LISTS) =>
-    beyond === null
-      ? `coalesce(${rel}.${name}, [])[..${reach}]`
-      : `(coalesce(${rel}.${name}, []) + [${entry} IN ${beyond} | ${entry}[${EVIDENCE_LISTS[name]}]])[..${reach}]`;
-  const slice = (name: keyof typeof EVIDENCE_LISTS) =>
-    reach === null || (name !== 'sources' && !projection.evidenceLists.includes(name)) ? 'null' : list(name);
-  const selected = (field: string, expression: string) =>
-    projection.relProps.includes(field) ? expression : 'null';
-  const tuple = `[${[
-    `[${values}]`,
-    slice('sources'),
-    slice('quotes'),
-    slice('seenOn'),
-    selected('evidenceCount', `size(coalesce(${rel}.sources, [])) + coalesce(${rel}.overflow, 0)`),
-    selected('firstSeen', `${rel}.firstSeen`),
-    selected('lastSeen', `${rel}.lastSeen`),
-    reach === null ? 'null' : evidenceNodesExpression(q, list('sources'), reach, projection),
-  ].join(', ')}]`;
-  return beyond === null ? tuple : `[${beyond} IN [${overflowExpression(q, rel, reach!)}] | ${tuple}][0]`;
-}
-
-/**
- * A page of a hop from `parent`, as a PageTuple. The order is an Update's items by position; otherwise
- * newest first (oldest with `oldestFirst`), undated last; then position, key and uid. The page is the hits
- * whose key comes after the window's cursor (keyset paging, src/storage/window.ts); a window from the end
- * reads the list in reverse and decodePage turns it round; the database sorts only the top of the list
+ * A page of a hop from `parent`. The order is an Update's items by position; otherwise newest first
+ * (oldest with `oldestFirst`), undated last; then position, key and uid. The page is the hits whose key
+ * comes after the window's cursor (keyset paging, src/storage/window.ts); a window from the end reads the
+ * list in reverse and decodePage turns it round; the database sorts only the top of the list
  * (ORDER BY … LIMIT).
  */
-function pageExpression(q: QueryText, parent: string, projection: HopProjection): string {
-  const type = identifier(projection.hop.type);
+function pageExpression(parent: Variable, projection: HopProjection): Expression {
+  const { type, direction } = projection.hop;
   const labels = reachedLabels(projection.hop);
   // Every node is an :Entity: writing the label in would only add a label check per hit, and a count
   // without it (and without bounds) is the node's degree, which Neo4j reads without expanding.
-  const pattern = (rel: string, node: string) =>
-    projection.hop.direction === 'out'
-      ? `(${parent})-[${rel}:${type}]->(${node})`
-      : `(${parent})<-[${rel}:${type}]-(${node})`;
-  const rel = q.variable('r');
-  const node = q.variable('n');
-  const dated = q.variable('d');
-  const counted = q.variable('c');
-  const datedOf = (variable: string) => datedExpression(labels, variable);
-  const within = (date: string | null) => {
+  const pattern = (rel: Variable | null, node: Variable): Pattern => ({
+    from: parent,
+    rel,
+    type,
+    direction,
+    to: node,
+  });
+  const rel = variable('r');
+  const node = variable('n');
+  const counted = variable('c');
+  // The bounds are one parameter each, shared by the count and the page.
+  const from = projection.from === null ? null : param(projection.from);
+  const to = projection.to === null ? null : param(projection.to);
+  const within = (date: Expression | null): Expression | null => {
     const bounds = [
-      ...(projection.from === null ? [] : [`${date} >= ${q.param(projection.from)}`]),
-      ...(projection.to === null ? [] : [`${date} <= ${q.param(projection.to)}`]),
+      ...(from === null ? [] : [op(date ?? NULL, '>=', from)]),
+      ...(to === null ? [] : [op(date ?? NULL, '<=', to)]),
     ];
     if (bounds.length > 0 && date === null)
       throw new Error(`projection: ${type} reaches ${labels.join(', ')}, which hold no date to bound`);
-    return bounds.length === 0 ? '' : `WHERE ${bounds.join(' AND ')} `;
+    return and(bounds);
   };
-  const hasDate = datedOf(node) !== null;
-  const terms = hopOrder(projection, rel, node, hasDate ? dated : null);
+  const nodeDate = datedExpression(labels, node);
+  const dated = nodeDate === null ? null : variable('d');
+  const terms = hopOrder(projection, rel, node, dated);
   const total = projection.counted
-    ? `COUNT { MATCH ${pattern('', counted)} ${within(datedOf(counted))}}`
-    : 'null';
-  const param = (value: unknown) => q.param(value);
-  const keyset = keysetWhere(terms, projection.window, param);
-  const hits = !projection.listed
-    ? '[]'
-    : `COLLECT { MATCH ${pattern(rel, node)} WITH ${rel}, ${node}${hasDate ? `, ${datedOf(node)} AS ${dated}` : ''} ` +
-      within(hasDate ? dated : null) +
-      (keyset === '' ? '' : `WITH ${rel}, ${node}${hasDate ? `, ${dated}` : ''} ${keyset}`) +
-      `ORDER BY ${orderByTerms(terms, projection.window)} ${overflowLimit(projection.window, param)} ` +
-      `RETURN [${nodeExpression(q, node, projection.node, labels)}, ${relExpression(q, rel, projection.hop.type, projection)}, ${keyExpression(terms)}] }`;
-  return `[${total}, ${hits}]`;
+    ? count(pattern(null, counted), within(datedExpression(labels, counted)))
+    : NULL;
+  if (!projection.listed) return PAGE.write({ total, hits: EMPTY_LIST });
+  const hits = collect([
+    { kind: 'match', pattern: pattern(rel, node), where: null },
+    // One WITH reads the date once per hit; its WHERE bounds it and keeps the hits after the window's cursors.
+    withClause([rel, node, ...(dated === null || nodeDate === null ? [] : [as(nodeDate, dated)])], {
+      where: and([within(dated), keysetWhere(terms, projection.window)].filter((term) => term !== null)),
+      orderBy: orderByTerms(terms, projection.window),
+      limit: overflowLimit(projection.window),
+    }),
+    {
+      kind: 'return',
+      items: [
+        HIT.write({
+          node: nodeExpression(node, projection.node, labels),
+          rel: relExpression(rel, type, projection),
+          sortKey: keyExpression(terms),
+        }),
+      ],
+    },
+  ]);
+  return PAGE.write({ total, hits });
 }
 
 /** The order of a hop's hits, over its relationship, node and (when the nodes are dated) date variables. */
-function hopOrder(projection: HopProjection, rel: string, node: string, dated: string | null): SortTerm[] {
+function hopOrder(
+  projection: HopProjection,
+  rel: Variable,
+  node: Variable,
+  dated: Variable | null,
+): SortTerm[] {
   const labels = reachedLabels(projection.hop);
   const byDate = projection.oldestFirst ? ascending : descending;
   return [
-    ...('position' in EDGE_CATALOGUE[projection.hop.type].props ? [ascending(`${rel}.position`)] : []),
-    ...(dated === null ? [] : [ascending(`${dated} IS NULL`), byDate(dated)]),
-    ...(stores(labels, 'position') ? [ascending(`${node}.position`)] : []),
-    ascending(`${node}.key`),
-    ascending(`${node}.uid`),
+    ...('position' in EDGE_CATALOGUE[projection.hop.type].props ? [ascending(prop(rel, 'position'))] : []),
+    ...(dated === null ? [] : [ascending(isNull(dated)), byDate(dated)]),
+    ...(stores(labels, 'position') ? [ascending(prop(node, 'position'))] : []),
+    ascending(prop(node, 'key')),
+    ascending(prop(node, 'uid')),
   ];
 }
 
-export interface ProjectedQuery {
-  text: string;
-  params: Record<string, unknown>;
-}
+export type ProjectedQuery = PrintedQuery;
 
-/** Nodes by uid (`$uids`), each with its projection: rows `{node}` (a NodeTuple). */
+/** Nodes by uid (`$uids`), each with its projection: rows `{node}`. */
 export function nodesQuery(uids: readonly string[], projection: NodeProjection): ProjectedQuery {
-  const q = new QueryText();
-  const node = nodeExpression(q, 'node', projection);
-  return {
-    text: `UNWIND $uids AS uid MATCH (node:Entity {uid: uid}) RETURN ${node} AS node`,
-    params: { ...q.params, uids },
-  };
+  const uid = named('uid');
+  const node = named('node');
+  return printQuery([
+    { kind: 'unwind', list: namedParam('uids', uids), as: uid },
+    matchUid(node, uid, false),
+    { kind: 'return', items: [as(nodeExpression(node, projection), node)] },
+  ]);
 }
 
-/** A page of one hop for each parent uid (`$parents`): rows `{parentUid, page}` (a PageTuple). */
+/** A page of one hop for each parent uid (`$parents`): rows `{parentUid, page}`. */
 export function hopPagesQuery(parents: readonly string[], projection: HopProjection): ProjectedQuery {
-  const q = new QueryText();
-  const page = pageExpression(q, 'parent', projection);
-  return {
-    text: `UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, ${page} AS page`,
-    params: { ...q.params, parents },
-  };
+  const parentUid = named('parentUid');
+  const parent = named('parent');
+  return printQuery([
+    { kind: 'unwind', list: namedParam('parents', parents), as: parentUid },
+    matchUid(parent, parentUid, false),
+    { kind: 'return', items: [parentUid, as(pageExpression(parent, projection), named('page'))] },
+  ]);
 }
 
 /**
  * A root list (a cypher/list-*.cypher file returning rows `n, count`), its page in the terms' order:
- * rows `{total, entries}`, each entry [[NodeTuple, count], key].
+ * rows `{total, entries}` (window.ts: pagedRows), each entry a node and its count.
  */
 export function listQuery(
   listText: string,
@@ -344,12 +511,8 @@ export function listQuery(
   window: Window,
   projection: NodeProjection,
 ): ProjectedQuery {
-  const q = new QueryText();
-  const node = nodeExpression(q, 'n', projection);
-  return {
-    text: pagedRows(listText, ['n', 'count'], terms, window, `[${node}, count]`, (v) => q.param(v)),
-    params: q.params,
-  };
+  const entry = LIST_ENTRY.write({ node: nodeExpression(named('n'), projection), count: named('count') });
+  return printQuery(pagedRows(listText, ['n', 'count'], terms, window, entry));
 }
 
 /** What a request reads of each FEEDS pair. */
@@ -369,63 +532,47 @@ export function feedsQuery(
   window: Window,
   projection: FeedProjection,
 ): ProjectedQuery {
-  const q = new QueryText();
-  const report = nodeExpression(q, 'r', projection.report, ['Report']);
-  const network = nodeExpression(q, 'n', projection.network, ['Network']);
-  const rel = relExpression(q, 'f', 'FEEDS', projection.rel);
-  return {
-    text: pagedRows(feedsText, ['r', 'f', 'n'], terms, window, `[${report}, ${network}, ${rel}]`, (v) =>
-      q.param(v),
-    ),
-    params: q.params,
-  };
-}
-
-/** The FEEDS entries as feedsQuery reads them → report, network and relationship each. */
-export function decodeFeeds(
-  entries: [[NodeTuple, NodeTuple, RelTuple], SortKey][],
-  projection: FeedProjection,
-): { report: GraphNode; network: GraphNode; rel: RelData }[] {
-  const decodeRelRow = relDecoder('FEEDS', projection.rel);
-  return entries.map(([[report, network, rel]]) => ({
-    report: decodeProjectedNode(report, projection.report, ['Report']),
-    network: decodeProjectedNode(network, projection.network, ['Network']),
-    rel: decodeRelRow(rel),
-  }));
+  const entry = FEED.write({
+    report: nodeExpression(named('r'), projection.report, ['Report']),
+    network: nodeExpression(named('n'), projection.network, ['Network']),
+    rel: relExpression(named('f'), 'FEEDS', projection.rel),
+  });
+  return printQuery(pagedRows(feedsText, ['r', 'f', 'n'], terms, window, entry));
 }
 
 // ---- reading rows ---------------------------------------------------------------------------------
 
-/*
- * Projected rows are positional lists, not maps: Bolt sends a map's keys with every value, and decoding
- * those strings was the largest part of the time a deep answer spent in Node. The tuples, as the writers
- * above produce them:
- */
-/** key, label (null: the one the hop reaches), the projection's `props` in order, its `hops`' pages in order. */
-export type NodeTuple = [string, string | null, unknown[], PageTuple[]?];
-/** The list's length (null: not counted), the hits. */
-export type PageTuple = [number | null, HitTuple[]];
-/** The node reached, the relationship, the hit's sort key. */
-type HitTuple = [NodeTuple, RelTuple, SortKey];
-/** Values of `relProps`, the evidence lists' slices, evidence count, first and last seen, evidence nodes. */
-export type RelTuple = [
-  unknown[],
-  string[] | null,
-  string[] | null,
-  string[] | null,
-  number | null,
-  string | null,
-  string | null,
-  [NodeTuple | null, NodeTuple | null][] | null,
-];
+/** The decoder of feedsQuery's entries: report, network and relationship each. */
+export function feedDecoder(
+  projection: FeedProjection,
+): (entry: unknown) => { report: GraphNode; network: GraphNode; rel: RelData } {
+  const decodeRelRow = relDecoder('FEEDS', projection.rel);
+  return (entry) => {
+    const { report, network, rel } = FEED.read(entry);
+    return {
+      report: decodeProjectedNode(report, projection.report, ['Report']),
+      network: decodeProjectedNode(network, projection.network, ['Network']),
+      rel: decodeRelRow(rel),
+    };
+  };
+}
+
+/** A listQuery entry → the node, and the figure the list counted for it (null where it counts nothing). */
+export function decodeListEntry(
+  entry: unknown,
+  projection: NodeProjection,
+): { node: GraphNode; count: number | null } {
+  const { node, count } = LIST_ENTRY.read(entry);
+  return { node: decodeProjectedNode(node, projection), count };
+}
 
 /** A projected node → the GraphNode, with the pages read below it filed for prefetchedPage. */
 export function decodeProjectedNode(
-  row: NodeTuple,
+  row: unknown,
   projection: NodeProjection,
   reached: readonly NodeLabel[] = [],
 ): GraphNode {
-  const [key, written, values, pages = []] = row;
+  const { key, label: written, values, pages } = NODE.read(row);
   const label = written ?? (reached.length === 1 ? reached[0] : undefined);
   if (label === undefined || !isNodeLabel(label))
     throw new StorageRowError(`projected node ${key} has no known label (${String(written)})`);
@@ -433,7 +580,7 @@ export function decodeProjectedNode(
   if (projection.hops.length > 0) {
     const filed = new Map<string, Slice<HopHit>>();
     projection.hops.forEach((hop, i) => {
-      const page = pages[i];
+      const page = pages?.[i];
       if (page !== undefined) filed.set(hop.key, decodePage(page, hop));
     });
     prefetched.set(node, filed);
@@ -441,11 +588,7 @@ export function decodeProjectedNode(
   return node;
 }
 
-const optionalNode = (
-  row: NodeTuple | null | undefined,
-  projection: NodeProjection | null,
-  label: NodeLabel,
-) =>
+const optionalNode = (row: unknown, projection: NodeProjection | null, label: NodeLabel) =>
   row === null || row === undefined || projection === null
     ? null
     : decodeProjectedNode(row, projection, [label]);
@@ -478,39 +621,40 @@ const issueOfSource = (source: string, projection: NodeProjection): GraphNode | 
 
 /**
  * The decoder of one projection's relationships: which stored properties it reads, worked out once for a
- * page, not once per hit. A RelTuple → its RelData, with its evidence's nodes when they were read.
+ * page, not once per hit. A relationship on the wire → its RelData, with its evidence's nodes when they were read.
  */
-function relDecoder(type: EdgeType, projection: RelProjection): (row: RelTuple) => RelData {
+function relDecoder(type: EdgeType, projection: RelProjection): (row: unknown) => RelData {
   const { types, names } = storedRelProps(type, projection);
   const wanted = projection.evidenceNodes;
   const issueByKey = wanted !== null && issueFromSource(wanted.issue) ? wanted.issue : null;
-  return ([values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen, found]) => {
-    const rel = decodeRel(
-      { values, sources, quotes, seenOn, evidenceCount, firstSeen, lastSeen },
-      names,
-      types,
-    );
+  return (row) => {
+    const { evidenceNodes: found, ...read } = REL.read(row);
+    const rel = decodeRel(read, names, types);
     if (wanted === null || (found === null && issueByKey === null)) return rel;
-    const evidenceNodes = rel.sources.map((source, i) => ({
-      issue:
-        issueByKey !== null
-          ? issueOfSource(source, issueByKey)
-          : optionalNode(found?.[i]?.[0], wanted.issue, 'Issue'),
-      item: optionalNode(found?.[i]?.[1], wanted.item, 'Item'),
-    }));
+    const evidenceNodes = rel.sources.map((source, i) => {
+      const entry = found?.[i] === undefined ? null : EVIDENCE_NODES.read(found[i]);
+      return {
+        issue:
+          issueByKey !== null
+            ? issueOfSource(source, issueByKey)
+            : optionalNode(entry?.issue, wanted.issue, 'Issue'),
+        item: optionalNode(entry?.item, wanted.item, 'Item'),
+      };
+    });
     return { ...rel, evidenceNodes };
   };
 }
 
-export function decodePage(row: PageTuple, projection: HopProjection): Slice<HopHit> {
+export function decodePage(row: unknown, projection: HopProjection): Slice<HopHit> {
   const reached = reachedLabels(projection.hop);
   const decodeRelRow = relDecoder(projection.hop.type, projection);
-  const [counted, hits] = row;
-  const items = hits.map(([node, rel]): HopHit => ({
+  const { total: counted, hits } = PAGE.read(row);
+  const read = hits.map((hit) => HIT.read(hit));
+  const items = read.map(({ node, rel }): HopHit => ({
     node: decodeProjectedNode(node, projection.node, reached),
     rel: decodeRelRow(rel),
   }));
-  const keys = hits.map(([, , key]) => key);
+  const keys = read.map(({ sortKey }) => sortKey);
   // Uncounted, the length is not asked for (totalCount not selected); the page's own is the best known.
   return sliceOf(items, keys, projection.window, counted ?? Math.min(items.length, projection.window.limit));
 }

@@ -1,3 +1,27 @@
+import {
+  and,
+  as,
+  fn,
+  index,
+  isNotNull,
+  isNull,
+  list,
+  map,
+  named,
+  op,
+  or,
+  param,
+  prop,
+  verbatim,
+  wire,
+  withClause,
+  type Clause,
+  type Expression,
+  type Ordering,
+  type Parameter,
+  type Variable,
+} from './cypher-tree.js';
+
 /**
  * Keyset paging: a page is the rows that come after (or before) a row's sort key in the list's order,
  * not an offset into it, so a page does not shift when rows are added to or removed from the list between
@@ -13,12 +37,17 @@ export type SortKey = readonly SortValue[];
 
 /** A term of a list's order: a Cypher expression over the row's variables, and its direction. */
 export interface SortTerm {
-  expression: string;
+  expression: Expression;
   descending: boolean;
 }
 
-export const ascending = (expression: string): SortTerm => ({ expression, descending: false });
-export const descending = (expression: string): SortTerm => ({ expression, descending: true });
+/** A term over a tree, or over the fixed text of a Cypher file's columns (`n.key`). */
+const termOf = (expression: Expression | string, descending: boolean): SortTerm => ({
+  expression: typeof expression === 'string' ? verbatim(expression) : expression,
+  descending,
+});
+export const ascending = (expression: Expression | string): SortTerm => termOf(expression, false);
+export const descending = (expression: Expression | string): SortTerm => termOf(expression, true);
 
 /**
  * The rows a page asks for: at most `limit`, strictly after the key `after` and before `before` (either
@@ -50,55 +79,47 @@ export const emptySlice = <T>(): Slice<T> => ({
   hasPrevious: false,
 });
 
-/** Writes a value as a query parameter and returns its `$name`. */
-export type Param = (value: unknown) => string;
-
 const flipped = (terms: readonly SortTerm[]): SortTerm[] =>
   terms.map((term) => ({ ...term, descending: !term.descending }));
 
 /** The key of a row as one Cypher list, evaluated once and compared term by term. */
-export const keyExpression = (terms: readonly SortTerm[]): string =>
-  `[${terms.map((term) => term.expression).join(', ')}]`;
+export const keyExpression = (terms: readonly SortTerm[]): Expression =>
+  list(terms.map((term) => term.expression));
 
-/** `ORDER BY` text: the terms in the order the page is read. */
-export function orderByTerms(terms: readonly SortTerm[], window: Window): string {
-  const reading = window.fromEnd ? flipped(terms) : terms;
-  return reading.map((term) => `${term.expression}${term.descending ? ' DESC' : ''}`).join(', ');
-}
+/** The `ORDER BY` terms in the order the page is read. */
+export const orderByTerms = (terms: readonly SortTerm[], window: Window): Ordering[] =>
+  window.fromEnd ? flipped(terms) : [...terms];
 
 /**
  * Whether the row's terms come strictly after the cursor's key (a list parameter) in the terms' order:
  * equal on the first i terms and after on term i, for some i. Null is the largest value, as in Neo4j's
  * ORDER BY.
  */
-function comesAfter(cursor: string, terms: readonly SortTerm[]): string {
-  // Bracketed, so that a term such as `d IS NULL` stays one operand.
-  const value = ({ expression }: SortTerm) => `(${expression})`;
-  const equal = (term: SortTerm, i: number, v = value(term)) =>
-    `coalesce(${v} = ${cursor}[${i}], ${v} IS NULL AND ${cursor}[${i}] IS NULL)`;
-  const after = (term: SortTerm, i: number, v = value(term)) =>
-    term.descending
-      ? `(${v} IS NOT NULL AND (${cursor}[${i}] IS NULL OR ${v} < ${cursor}[${i}]))`
-      : `(${cursor}[${i}] IS NOT NULL AND (${v} IS NULL OR ${v} > ${cursor}[${i}]))`;
-  const cases = terms.map((term, i) =>
-    [...terms.slice(0, i).map((earlier, j) => equal(earlier, j)), after(term, i)].join(' AND '),
+function comesAfter(cursor: Parameter, terms: readonly SortTerm[]): Expression {
+  const equal = ({ expression: v }: SortTerm, i: number) =>
+    fn('coalesce', op(v, '=', index(cursor, i)), op(isNull(v), 'AND', isNull(index(cursor, i))));
+  const after = ({ expression: v, descending }: SortTerm, i: number) =>
+    descending
+      ? op(isNotNull(v), 'AND', or([isNull(index(cursor, i)), op(v, '<', index(cursor, i))]))
+      : op(isNotNull(index(cursor, i)), 'AND', or([isNull(v), op(v, '>', index(cursor, i))]));
+  return or(
+    terms.map((term, i) =>
+      and([...terms.slice(0, i).map((earlier, j) => equal(earlier, j)), after(term, i)])!,
+    ),
   );
-  return `(${cases.join(' OR ')})`;
 }
 
-/** `WHERE` text keeping the rows between the window's cursors ('' when it has none). */
-export function keysetWhere(terms: readonly SortTerm[], window: Window, param: Param): string {
-  const bounds = [
+/** The predicate keeping the rows between the window's cursors (null when it has none). */
+export const keysetWhere = (terms: readonly SortTerm[], window: Window): Expression | null =>
+  and([
     ...(window.after === null ? [] : [comesAfter(param(window.after), terms)]),
     ...(window.before === null ? [] : [comesAfter(param(window.before), flipped(terms))]),
-  ];
-  return bounds.length === 0 ? '' : `WHERE ${bounds.join(' AND ')} `;
-}
+  ]);
 
-/** `LIMIT` text: one row more than the page, to learn whether the list goes on. */
-export const overflowLimit = (window: Window, param: Param): string =>
+/** The `LIMIT`: one row more than the page, to learn whether the list goes on. */
+export const overflowLimit = (window: Window): Expression =>
   // Parameters arrive as floats (the driver sends JS numbers so); LIMIT wants an integer.
-  `LIMIT toInteger(${param(window.limit + 1)})`;
+  fn('toInteger', param(window.limit + 1));
 
 /** The page from the rows read (in reading order, one more than the page when the list goes on). */
 export function sliceOf<T>(
@@ -126,7 +147,7 @@ export function sliceOf<T>(
 }
 
 /**
- * A page of the rows a Cypher text returns (`RETURN` of `columns`, in no order): each row's key from the
+ * A page of the rows a Cypher file returns (`RETURN` of `columns`, in no order): each row's key from the
  * terms (over the columns), the rows in the window ordered and cut in the database, each written as
  * `entry` (over the columns). Rows: `{total, entries}`, each entry `[entry, key]`.
  */
@@ -135,22 +156,60 @@ export function pagedRows(
   columns: readonly string[],
   terms: readonly SortTerm[],
   window: Window,
-  entry: string,
-  param: Param,
-): string {
-  const carried = columns.join(', ');
+  entry: Expression,
+): Clause[] {
+  const carried = columns.map(named);
+  const [key, rows, row, entries, total] = ['key', 'rows', 'row', 'entries', 'total'].map(named) as [
+    Variable,
+    Variable,
+    Variable,
+    Variable,
+    Variable,
+  ];
   // The key is worked out once per row; the page is filtered and ordered by its elements.
-  const byKey = terms.map((term, i) => ({ ...term, expression: `key[${i}]` }));
-  return (
-    `CALL () {\n${source}\n}\n` +
-    `WITH ${carried}, ${keyExpression(terms)} AS key\n` +
-    `WITH collect({${columns.map((c) => `${c}: ${c}`).join(', ')}, key: key}) AS rows\n` +
-    `CALL (rows) {\n` +
-    `  UNWIND rows AS row WITH ${columns.map((c) => `row.${c} AS ${c}`).join(', ')}, row.key AS key ` +
-    keysetWhere(byKey, window, param) +
-    `\n  WITH ${carried}, key ORDER BY ${orderByTerms(byKey, window)} ${overflowLimit(window, param)}\n` +
-    `  RETURN collect([${entry}, key]) AS entries\n` +
-    `}\n` +
-    `RETURN size(rows) AS total, entries`
+  const byKey = terms.map((term, i) => ({ ...term, expression: index(key, i) }));
+  const fields = [...carried, key];
+  return [
+    { kind: 'call', imports: [], body: source },
+    withClause([...carried, as(keyExpression(terms), key)]),
+    withClause([as(fn('collect', map(fields.map((v) => [v.name!, v]))), rows)]),
+    {
+      kind: 'call',
+      imports: [rows],
+      body: [
+        { kind: 'unwind', list: rows, as: row },
+        withClause(
+          fields.map((v) => as(prop(row, v.name!), v)),
+          { where: keysetWhere(byKey, window) },
+        ),
+        withClause(fields, { orderBy: orderByTerms(byKey, window), limit: overflowLimit(window) }),
+        { kind: 'return', items: [as(fn('collect', PAGED_ENTRY.write({ entry, key })), entries)] },
+      ],
+    },
+    { kind: 'return', items: [as(fn('size', rows), total), entries] },
+  ];
+}
+
+/** What pagedRows returns: the list's length and the page's entries, each with its key. */
+export interface PagedRows {
+  total: number;
+  entries: unknown[];
+}
+
+const PAGED_ENTRY = wire<{ entry: unknown; key: SortKey }>('paged entry', ['entry', 'key']);
+
+/** The page pagedRows read (no row: an empty list), each entry decoded. */
+export function sliceOfRows<T>(
+  row: PagedRows | undefined,
+  window: Window,
+  decode: (entry: unknown) => T,
+): Slice<T> {
+  if (row === undefined) return emptySlice();
+  const entries = row.entries.map((entry) => PAGED_ENTRY.read(entry));
+  return sliceOf(
+    entries.map(({ entry }) => decode(entry)),
+    entries.map(({ key }) => key),
+    window,
+    row.total,
   );
 }

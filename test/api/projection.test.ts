@@ -6,6 +6,7 @@ import {
   SOURCE_ITEM_UID,
   type HopProjection,
 } from '../../src/storage/projection.js';
+import { as, named, namedParam, printQuery } from '../../src/storage/cypher-tree.js';
 import { FIRST_ROWS } from '../../src/storage/window.js';
 import { query } from '../support/graph.js';
 import { data, graphql, useSeededApi, type Json } from './helpers.js';
@@ -194,10 +195,22 @@ describe('report feeds, read one network at a time', () => {
 describe('the Cypher side of the evidence codec', () => {
   it('names the same Update and Item as sourceIssueUid and sourceItemUid', async () => {
     const sources = ['518/3', 'issue:518', '12/140', 'issue:7'];
+    const src = named('src');
+    const codec = printQuery([
+      { kind: 'unwind', list: namedParam('sources', sources), as: src },
+      {
+        kind: 'return',
+        items: [
+          as(src, named('source')),
+          as(SOURCE_ISSUE_UID(src), named('issue')),
+          as(SOURCE_ITEM_UID(src), named('item')),
+        ],
+      },
+    ]);
     const rows = await api.opened.db.queryText<{ source: string; issue: string; item: string | null }>(
       'codec check',
-      `UNWIND $sources AS src RETURN src AS source, ${SOURCE_ISSUE_UID('src')} AS issue, ${SOURCE_ITEM_UID('src')} AS item`,
-      { sources },
+      codec.text,
+      { ...codec.params, sources },
     );
     expect(rows).toEqual(
       sources.map((source) => ({ source, issue: sourceIssueUid(source), item: sourceItemUid(source) })),

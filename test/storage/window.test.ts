@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isNull,
+  named,
+  printExpression,
+  printQuery,
+  prop,
+  withClause,
+} from '../../src/storage/cypher-tree.js';
+import {
   ascending,
   descending,
   keysetWhere,
   orderByTerms,
   pagedRows,
-  sliceOf,
+  sliceOfRows,
+  type PagedRows,
   type SortKey,
   type SortTerm,
   type Window,
@@ -36,7 +45,9 @@ const SOURCE = 'UNWIND $rows AS row RETURN row.a AS a, row.b AS b, row.uid AS ui
 
 /** The rows in Neo4j's own order for the terms. */
 async function ordered(terms: readonly SortTerm[]): Promise<string[]> {
-  const order = terms.map((t) => `${t.expression}${t.descending ? ' DESC' : ''}`).join(', ');
+  const order = terms
+    .map((t) => `${printExpression(t.expression).text}${t.descending ? ' DESC' : ''}`)
+    .join(', ');
   const rows = await query(`${SOURCE.replace('RETURN', 'WITH')} ORDER BY ${order} RETURN uid`, {
     rows: ROWS,
   });
@@ -45,21 +56,9 @@ async function ordered(terms: readonly SortTerm[]): Promise<string[]> {
 
 /** One page through pagedRows, as the storage functions read it. */
 async function page(terms: readonly SortTerm[], window: Window) {
-  const params: Record<string, unknown> = { rows: ROWS };
-  const param = (value: unknown) => {
-    const name = `p${Object.keys(params).length}`;
-    params[name] = value;
-    return `$${name}`;
-  };
-  const text = pagedRows(SOURCE, ['a', 'b', 'uid'], terms, window, 'uid', param);
-  const [row] = await query(text, params);
-  const entries = row!.entries as [string, SortKey][];
-  return sliceOf(
-    entries.map(([uid]) => uid),
-    entries.map(([, key]) => key),
-    window,
-    Number(row!.total),
-  );
+  const printed = printQuery(pagedRows(SOURCE, ['a', 'b', 'uid'], terms, window, named('uid')));
+  const [row] = await query(printed.text, { rows: ROWS, ...printed.params });
+  return sliceOfRows(row as unknown as PagedRows, window, (uid) => String(uid));
 }
 
 const ORDERS: Record<string, SortTerm[]> = {
@@ -116,22 +115,29 @@ describe('keyset pages over null, tied and descending keys', () => {
 
 describe('the keyset Cypher', () => {
   it('pins the predicate and order of a page after a cursor and of one read from the end', () => {
-    const terms = [ascending('d IS NULL'), descending('d'), ascending('n.uid')];
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$p${params.push(value) - 1}`;
+    const [d, n] = [named('d'), named('n')];
+    const terms = [ascending(isNull(d)), descending(d), ascending(prop(n, 'uid'))];
+    const pageOf = (window: Window) =>
+      printQuery([
+        withClause([d, n], {
+          where: keysetWhere(terms, window),
+          orderBy: orderByTerms(terms, window),
+        }),
+      ]);
     const after: Window = {
       limit: 5,
       after: [false, '2022-07-01', 'Item:518/1'],
       before: null,
       fromEnd: false,
     };
-    expect(keysetWhere(terms, after, param) + orderByTerms(terms, after)).toMatchInlineSnapshot(
-      `"WHERE (($p0[0] IS NOT NULL AND ((d IS NULL) IS NULL OR (d IS NULL) > $p0[0])) OR coalesce((d IS NULL) = $p0[0], (d IS NULL) IS NULL AND $p0[0] IS NULL) AND ((d) IS NOT NULL AND ($p0[1] IS NULL OR (d) < $p0[1])) OR coalesce((d IS NULL) = $p0[0], (d IS NULL) IS NULL AND $p0[0] IS NULL) AND coalesce((d) = $p0[1], (d) IS NULL AND $p0[1] IS NULL) AND ($p0[2] IS NOT NULL AND ((n.uid) IS NULL OR (n.uid) > $p0[2]))) d IS NULL, d DESC, n.uid"`,
+    const printedAfter = pageOf(after);
+    expect(printedAfter.text).toMatchInlineSnapshot(
+      `"WITH d, n WHERE $p0[0] IS NOT NULL AND ((d IS NULL) IS NULL OR (d IS NULL) > $p0[0]) OR coalesce((d IS NULL) = $p0[0], (d IS NULL) IS NULL AND $p0[0] IS NULL) AND (d IS NOT NULL AND ($p0[1] IS NULL OR d < $p0[1])) OR coalesce((d IS NULL) = $p0[0], (d IS NULL) IS NULL AND $p0[0] IS NULL) AND coalesce(d = $p0[1], d IS NULL AND $p0[1] IS NULL) AND ($p0[2] IS NOT NULL AND (n.uid IS NULL OR n.uid > $p0[2])) ORDER BY d IS NULL, d DESC, n.uid"`,
     );
+    expect(printedAfter.params).toEqual({ p0: after.after });
     const fromEnd: Window = { limit: 5, after: null, before: [true, null, 'Report:x'], fromEnd: true };
-    expect(keysetWhere(terms, fromEnd, param) + orderByTerms(terms, fromEnd)).toMatchInlineSnapshot(
-      `"WHERE (((d IS NULL) IS NOT NULL AND ($p1[0] IS NULL OR (d IS NULL) < $p1[0])) OR coalesce((d IS NULL) = $p1[0], (d IS NULL) IS NULL AND $p1[0] IS NULL) AND ($p1[1] IS NOT NULL AND ((d) IS NULL OR (d) > $p1[1])) OR coalesce((d IS NULL) = $p1[0], (d IS NULL) IS NULL AND $p1[0] IS NULL) AND coalesce((d) = $p1[1], (d) IS NULL AND $p1[1] IS NULL) AND ((n.uid) IS NOT NULL AND ($p1[2] IS NULL OR (n.uid) < $p1[2]))) d IS NULL DESC, d, n.uid DESC"`,
+    expect(pageOf(fromEnd).text).toMatchInlineSnapshot(
+      `"WITH d, n WHERE (d IS NULL) IS NOT NULL AND ($p0[0] IS NULL OR (d IS NULL) < $p0[0]) OR coalesce((d IS NULL) = $p0[0], (d IS NULL) IS NULL AND $p0[0] IS NULL) AND ($p0[1] IS NOT NULL AND (d IS NULL OR d > $p0[1])) OR coalesce((d IS NULL) = $p0[0], (d IS NULL) IS NULL AND $p0[0] IS NULL) AND coalesce(d = $p0[1], d IS NULL AND $p0[1] IS NULL) AND (n.uid IS NOT NULL AND ($p0[2] IS NULL OR n.uid < $p0[2])) ORDER BY d IS NULL DESC, d, n.uid DESC"`,
     );
-    expect(params).toEqual([after.after, fromEnd.before]);
   });
 });

@@ -15,7 +15,7 @@ import { badInput } from '../errors.js';
 import { luceneQuery, SEARCH_LIMITS } from '../lucene.js';
 import { resolveFilter } from '../names.js';
 import { connectionRef, evidenceFields, pagedComplexity, pagingArgs } from '../fields.js';
-import { relText, relTexts } from '../edge-data.js';
+import { FEEDS } from '../edge-data.js';
 import { pageOf, windowOf } from '../pagination.js';
 import { EntityKindEnum, narrowed, TARGETS } from '../refs.js';
 import { evidenceAt, feedProjection, nodeProjection, propsAt } from '../selection.js';
@@ -101,9 +101,9 @@ const ReportFeedRef = builder.objectRef<ReportFeed>('ReportFeed').implement({
     }),
     report: t.field({ type: TARGETS.Report.ref, resolve: (f) => narrowed(f.report, ['Report']) }),
     network: t.field({ type: TARGETS.Network.ref, resolve: (f) => narrowed(f.network, ['Network']) }),
-    rule: t.string({ resolve: (f) => relText(f, 'rule') ?? '' }),
-    rules: t.stringList({ resolve: (f) => relTexts(f, 'rules') }),
-    terms: t.stringList({ resolve: (f) => relTexts(f, 'terms') }),
+    rule: t.string(FEEDS.requiredText('rule')),
+    rules: t.stringList(FEEDS.texts('rules')),
+    terms: t.stringList(FEEDS.texts('terms')),
     ...evidenceFields(t),
   }),
 });

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { hopFields, nodeOptions } from '../fields.js';
+import { stored, storedList } from '../selection.js';
 import { NetworkRef, PublisherRef } from '../refs.js';
 
 builder.node(NetworkRef, {
@@ -7,11 +8,11 @@ builder.node(NetworkRef, {
   interfaces: [PublisherRef],
   description: 'A SESLIP regional network (Fostering Network, SEND SE19, QA Network…).',
   fields: (t) => ({
-    name: t.string({ resolve: (network) => network.name ?? '' }),
-    aliases: t.stringList({ resolve: (network) => network.aliases ?? [] }),
+    name: t.string(stored(t, 'name')),
+    aliases: t.stringList(storedList(t, 'aliases')),
     topics: t.stringList({
       description: 'The curated lexicon that derives FEEDS edges.',
-      resolve: (network) => network.topics ?? [],
+      ...storedList(t, 'topics'),
     }),
     ...hopFields(t, 'Network'),
   }),

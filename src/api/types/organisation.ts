@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { hopFields, nodeOptions } from '../fields.js';
+import { stored, storedList, storedOrNull } from '../selection.js';
 import { OrganisationRef, PublisherRef } from '../refs.js';
 
 builder.node(OrganisationRef, {
@@ -7,12 +8,12 @@ builder.node(OrganisationRef, {
   interfaces: [PublisherRef],
   description: 'A body that publishes, inspects or employs: DfE, Ofsted, the LGA, SESLIP…',
   fields: (t) => ({
-    name: t.string({ resolve: (org) => org.name ?? '' }),
+    name: t.string(stored(t, 'name')),
     aliases: t.stringList({
       description: 'Other names it is written as (DfE, Oftsed…).',
-      resolve: (org) => org.aliases ?? [],
+      ...storedList(t, 'aliases'),
     }),
-    kind: t.string({ nullable: true, resolve: (org) => org.kind ?? null }),
+    kind: t.string({ nullable: true, ...storedOrNull(t, 'kind') }),
     ...hopFields(t, 'Organisation'),
   }),
 });

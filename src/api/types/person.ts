@@ -3,24 +3,26 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { forbidden } from '../errors.js';
 import { evidenceFields, hopFields, hopSlice, listedHop, nodeOptions, type HopEdge } from '../fields.js';
-import { relText } from '../edge-data.js';
+import { showsOf } from '../edge-data.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 import { IssueRef, narrowed, PersonRef, TARGETS } from '../refs.js';
-import { evidenceAt, fieldsAt, propsAt } from '../selection.js';
+import { edgePropsAt, evidenceAt, propsAt, stored, storedList } from '../selection.js';
 import { propsOnly } from '../../storage/nodes.js';
 import type { GraphNode } from '../../graph/index.js';
 
 type Listing = Omit<HopEdge, 'cursor'>;
 
+const LISTED_IN = showsOf('LISTED_IN');
+
 /** How the contact lists name a person over time: one per Update that listed them. */
 const PersonRoleRef = builder.objectRef<Listing>('PersonRole').implement({
   description: 'A role a person was listed under in one Update’s contact list.',
   fields: (t) => ({
-    role: t.string({ resolve: (listing) => relText(listing, 'role') ?? '' }),
+    role: t.string(LISTED_IN.requiredText('role')),
     organisation: t.string({
       nullable: true,
       description: 'The organisation or authority in brackets, as written.',
-      resolve: (listing) => relText(listing, 'organisation'),
+      ...LISTED_IN.text('organisation'),
     }),
     issue: t.field({ type: IssueRef, resolve: (listing) => narrowed(listing.node, ['Issue']) }),
     ...evidenceFields(t),
@@ -31,8 +33,8 @@ const ContactDetailRef = builder.objectRef<Listing>('ContactDetail').implement({
   description: 'Email and phone as one Update listed them.',
   fields: (t) => ({
     issue: t.field({ type: IssueRef, resolve: (listing) => narrowed(listing.node, ['Issue']) }),
-    email: t.string({ nullable: true, resolve: (listing) => relText(listing, 'email') }),
-    phone: t.string({ nullable: true, resolve: (listing) => relText(listing, 'phone') }),
+    email: t.string({ nullable: true, ...LISTED_IN.text('email') }),
+    phone: t.string({ nullable: true, ...LISTED_IN.text('phone') }),
   }),
 });
 
@@ -45,7 +47,7 @@ async function listings(person: GraphNode, context: Context, info: GraphQLResolv
       oldestFirst: true,
       node: propsOnly(propsAt(info, ['issue'])),
       // The relationship values the list's fields select (role or email…, evidence's count and dates).
-      relProps: fieldsAt(info),
+      relProps: edgePropsAt(info),
       evidence: evidenceAt(info),
     },
   );
@@ -57,10 +59,10 @@ builder.node(PersonRef, {
   ...nodeOptions('Person'),
   description: 'A person named in the Updates: a contact, an author, a sponsor.',
   fields: (t) => ({
-    name: t.string({ resolve: (person) => person.name ?? '' }),
+    name: t.string(stored(t, 'name')),
     variants: t.stringList({
       description: 'Other ways the name is written (Phil Simpkins…).',
-      resolve: (person) => person.variants ?? [],
+      ...storedList(t, 'variants'),
     }),
     roles: t.field({
       type: [PersonRoleRef],
