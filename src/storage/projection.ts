@@ -70,9 +70,10 @@ import {
  * tree of these (src/api/selection.ts); this module builds from it a Cypher tree (src/storage/cypher-tree.ts)
  * of nested COLLECT / COUNT subqueries — the shape @neo4j/graphql's translator gives a selection — so that a
  * node and every page of every hop below it, each ordered, sliced and counted in the database, travel in one
- * round trip. Only the selected properties are projected; relationship types and property names are written
- * into the text (they are identifiers of the graph model) because the planner uses only what it can see;
- * every value a user gives (dates, window) is a parameter, so one selection shape is one cached plan.
+ * round trip. Only the selected properties are projected; relationship types are written into the text
+ * (identifiers of the graph model) because the planner uses only what it can see; the selected property
+ * names and every value a user gives (dates, window) are parameters, so one shape of hops is one cached plan,
+ * whichever scalar fields it selects (planning a new text takes hundreds of ms, running it a few).
  */
 
 export interface NodeProjection {
@@ -209,7 +210,7 @@ function nodeExpression(
   return NODE.write({
     key: prop(node, 'key'),
     label: labels.length === 1 ? NULL : labelOf(node),
-    values: list(projection.props.map((name) => prop(node, name))),
+    values: propertyValues(node, projection.props),
     ...(projection.hops.length === 0
       ? {}
       : { pages: list(projection.hops.map((hop) => pageExpression(node, hop))) }),
@@ -373,6 +374,24 @@ function evidenceRead(
   };
 }
 
+/**
+ * Neo4j caches a plan per query text and per size class of each list parameter (0, 1, 2–10, 11–100…,
+ * measured on 5.26), so property-name lists are padded to this length with '', a name no property has
+ * (it reads null, and decoding reads only the names asked for).
+ */
+const PROPERTY_LIST_LENGTH = 2;
+
+/**
+ * The values of `props` on a node or relationship, in their order. The names are a parameter, not written
+ * into the text: two selections that differ only in their scalar fields (up to ten of them) are then one
+ * query text and one plan; planning a text of nested subqueries takes a few hundred ms, running it a few.
+ */
+function propertyValues(entity: Variable, props: readonly string[]): Expression {
+  const name = variable('prop');
+  const padding = Array<string>(Math.max(0, PROPERTY_LIST_LENGTH - props.length)).fill('');
+  return comprehension(name, param([...props, ...padding]), index(entity, name));
+}
+
 /** The requested relationship properties that the edge catalogue gives the hop's type, with their types. */
 function storedRelProps(type: EdgeType, projection: RelProjection) {
   // `key` (the role of a role edge, '' for most) is read when the edge's stable `id` is selected.
@@ -388,7 +407,7 @@ function relExpression(rel: Variable, type: EdgeType, projection: RelProjection)
   const evidence = evidenceRead(rel, projection);
   return evidence.around(
     REL.write({
-      values: list(storedRelProps(type, projection).names.map((name) => prop(rel, name))),
+      values: propertyValues(rel, storedRelProps(type, projection).names),
       firstSeen: selected('firstSeen'),
       lastSeen: selected('lastSeen'),
       ...evidence.fields,

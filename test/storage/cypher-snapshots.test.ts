@@ -47,9 +47,9 @@ describe('the Cypher of each selection shape', () => {
   it('a node with properties', () => {
     const query = nodesQuery(['Person:amanda meadows'], { props: ['name', 'variants'], hops: [] });
     expect(query.text).toMatchInlineSnapshot(
-      `"UNWIND $uids AS uid MATCH (node:Entity {uid: uid}) RETURN [node.key, [l IN labels(node) WHERE l <> 'Entity'][0], [node.name, node.variants]] AS node"`,
+      `"UNWIND $uids AS uid MATCH (node:Entity {uid: uid}) RETURN [node.key, [l IN labels(node) WHERE l <> 'Entity'][0], [prop0 IN $p1 | node[prop0]]] AS node"`,
     );
-    expect(query.params).toEqual({ uids: ['Person:amanda meadows'] });
+    expect(query.params).toEqual({ p1: ['name', 'variants'], uids: ['Person:amanda meadows'] });
   });
 
   it('a node with a hop page below it, counted', () => {
@@ -58,13 +58,13 @@ describe('the Cypher of each selection shape', () => {
       hops: [hop({ key: 'contacts', hop: { type: 'CONTACT_FOR', direction: 'in' }, node: NAME_ONLY })],
     });
     expect(query.text).toMatchInlineSnapshot(
-      `"UNWIND $uids AS uid MATCH (node:Entity {uid: uid}) RETURN [node.key, [l IN labels(node) WHERE l <> 'Entity'][0], [node.name], [[COUNT { MATCH (node)<-[:CONTACT_FOR]-(c0) }, COLLECT { MATCH (node)<-[r1:CONTACT_FOR]-(n2) WITH r1, n2 ORDER BY n2.key, n2.uid LIMIT toInteger($p3) RETURN [[n2.key, null, [n2.name]], [[]], [n2.key, n2.uid]] }]]] AS node"`,
+      `"UNWIND $uids AS uid MATCH (node:Entity {uid: uid}) RETURN [node.key, [l IN labels(node) WHERE l <> 'Entity'][0], [prop0 IN $p1 | node[prop0]], [[COUNT { MATCH (node)<-[:CONTACT_FOR]-(c2) }, COLLECT { MATCH (node)<-[r3:CONTACT_FOR]-(n4) WITH r3, n4 ORDER BY n4.key, n4.uid LIMIT toInteger($p5) RETURN [[n4.key, null, [prop6 IN $p7 | n4[prop6]]], [[prop8 IN $p9 | r3[prop8]]], [n4.key, n4.uid]] }]]] AS node"`,
     );
   });
 
   it('a hop page, uncounted; and only its count', () => {
     expect(hopPagesQuery(['Network:qa network'], hop({ counted: false })).text).toMatchInlineSnapshot(
-      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:MENTIONS]-(n1) WITH r0, n1, n1.date AS d2 ORDER BY d2 IS NULL, d2 DESC, n1.position, n1.key, n1.uid LIMIT toInteger($p3) RETURN [[n1.key, null, [n1.title]], [[]], [d2 IS NULL, d2, n1.position, n1.key, n1.uid]] }] AS page"`,
+      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:MENTIONS]-(n1) WITH r0, n1, n1.date AS d2 ORDER BY d2 IS NULL, d2 DESC, n1.position, n1.key, n1.uid LIMIT toInteger($p3) RETURN [[n1.key, null, [prop4 IN $p5 | n1[prop4]]], [[prop6 IN $p7 | r0[prop6]]], [d2 IS NULL, d2, n1.position, n1.key, n1.uid]] }] AS page"`,
     );
     expect(hopPagesQuery(['Network:qa network'], hop({ listed: false })).text).toMatchInlineSnapshot(
       `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [COUNT { MATCH (parent)<-[:MENTIONS]-(c0) }, []] AS page"`,
@@ -80,7 +80,7 @@ describe('the Cypher of each selection shape', () => {
     };
     const forwards = hopPagesQuery(['LocalAuthority:iow'], hop({ window: after }));
     expect(forwards.text).toMatchInlineSnapshot(
-      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [COUNT { MATCH (parent)<-[:MENTIONS]-(c0) }, COLLECT { MATCH (parent)<-[r1:MENTIONS]-(n2) WITH r1, n2, n2.date AS d3 WHERE $p4[0] IS NOT NULL AND ((d3 IS NULL) IS NULL OR (d3 IS NULL) > $p4[0]) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND (d3 IS NOT NULL AND ($p4[1] IS NULL OR d3 < $p4[1])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND ($p4[2] IS NOT NULL AND (n2.position IS NULL OR n2.position > $p4[2])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND coalesce(n2.position = $p4[2], n2.position IS NULL AND $p4[2] IS NULL) AND ($p4[3] IS NOT NULL AND (n2.key IS NULL OR n2.key > $p4[3])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND coalesce(n2.position = $p4[2], n2.position IS NULL AND $p4[2] IS NULL) AND coalesce(n2.key = $p4[3], n2.key IS NULL AND $p4[3] IS NULL) AND ($p4[4] IS NOT NULL AND (n2.uid IS NULL OR n2.uid > $p4[4])) ORDER BY d3 IS NULL, d3 DESC, n2.position, n2.key, n2.uid LIMIT toInteger($p5) RETURN [[n2.key, null, [n2.title]], [[]], [d3 IS NULL, d3, n2.position, n2.key, n2.uid]] }] AS page"`,
+      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [COUNT { MATCH (parent)<-[:MENTIONS]-(c0) }, COLLECT { MATCH (parent)<-[r1:MENTIONS]-(n2) WITH r1, n2, n2.date AS d3 WHERE $p4[0] IS NOT NULL AND ((d3 IS NULL) IS NULL OR (d3 IS NULL) > $p4[0]) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND (d3 IS NOT NULL AND ($p4[1] IS NULL OR d3 < $p4[1])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND ($p4[2] IS NOT NULL AND (n2.position IS NULL OR n2.position > $p4[2])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND coalesce(n2.position = $p4[2], n2.position IS NULL AND $p4[2] IS NULL) AND ($p4[3] IS NOT NULL AND (n2.key IS NULL OR n2.key > $p4[3])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND coalesce(n2.position = $p4[2], n2.position IS NULL AND $p4[2] IS NULL) AND coalesce(n2.key = $p4[3], n2.key IS NULL AND $p4[3] IS NULL) AND ($p4[4] IS NOT NULL AND (n2.uid IS NULL OR n2.uid > $p4[4])) ORDER BY d3 IS NULL, d3 DESC, n2.position, n2.key, n2.uid LIMIT toInteger($p5) RETURN [[n2.key, null, [prop6 IN $p7 | n2[prop6]]], [[prop8 IN $p9 | r1[prop8]]], [d3 IS NULL, d3, n2.position, n2.key, n2.uid]] }] AS page"`,
     );
     expect(forwards.params).toMatchInlineSnapshot(`
       {
@@ -92,6 +92,14 @@ describe('the Cypher of each selection shape', () => {
           "Item:518/3",
         ],
         "p5": 6,
+        "p7": [
+          "title",
+          "",
+        ],
+        "p9": [
+          "",
+          "",
+        ],
         "parents": [
           "LocalAuthority:iow",
         ],
@@ -104,7 +112,7 @@ describe('the Cypher of each selection shape', () => {
       fromEnd: true,
     };
     expect(hopPagesQuery(['LocalAuthority:iow'], hop({ window: before })).text).toMatchInlineSnapshot(
-      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [COUNT { MATCH (parent)<-[:MENTIONS]-(c0) }, COLLECT { MATCH (parent)<-[r1:MENTIONS]-(n2) WITH r1, n2, n2.date AS d3 WHERE (d3 IS NULL) IS NOT NULL AND ($p4[0] IS NULL OR (d3 IS NULL) < $p4[0]) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND ($p4[1] IS NOT NULL AND (d3 IS NULL OR d3 > $p4[1])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND (n2.position IS NOT NULL AND ($p4[2] IS NULL OR n2.position < $p4[2])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND coalesce(n2.position = $p4[2], n2.position IS NULL AND $p4[2] IS NULL) AND (n2.key IS NOT NULL AND ($p4[3] IS NULL OR n2.key < $p4[3])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND coalesce(n2.position = $p4[2], n2.position IS NULL AND $p4[2] IS NULL) AND coalesce(n2.key = $p4[3], n2.key IS NULL AND $p4[3] IS NULL) AND (n2.uid IS NOT NULL AND ($p4[4] IS NULL OR n2.uid < $p4[4])) ORDER BY d3 IS NULL DESC, d3, n2.position DESC, n2.key DESC, n2.uid DESC LIMIT toInteger($p5) RETURN [[n2.key, null, [n2.title]], [[]], [d3 IS NULL, d3, n2.position, n2.key, n2.uid]] }] AS page"`,
+      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [COUNT { MATCH (parent)<-[:MENTIONS]-(c0) }, COLLECT { MATCH (parent)<-[r1:MENTIONS]-(n2) WITH r1, n2, n2.date AS d3 WHERE (d3 IS NULL) IS NOT NULL AND ($p4[0] IS NULL OR (d3 IS NULL) < $p4[0]) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND ($p4[1] IS NOT NULL AND (d3 IS NULL OR d3 > $p4[1])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND (n2.position IS NOT NULL AND ($p4[2] IS NULL OR n2.position < $p4[2])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND coalesce(n2.position = $p4[2], n2.position IS NULL AND $p4[2] IS NULL) AND (n2.key IS NOT NULL AND ($p4[3] IS NULL OR n2.key < $p4[3])) OR coalesce((d3 IS NULL) = $p4[0], (d3 IS NULL) IS NULL AND $p4[0] IS NULL) AND coalesce(d3 = $p4[1], d3 IS NULL AND $p4[1] IS NULL) AND coalesce(n2.position = $p4[2], n2.position IS NULL AND $p4[2] IS NULL) AND coalesce(n2.key = $p4[3], n2.key IS NULL AND $p4[3] IS NULL) AND (n2.uid IS NOT NULL AND ($p4[4] IS NULL OR n2.uid < $p4[4])) ORDER BY d3 IS NULL DESC, d3, n2.position DESC, n2.key DESC, n2.uid DESC LIMIT toInteger($p5) RETURN [[n2.key, null, [prop6 IN $p7 | n2[prop6]]], [[prop8 IN $p9 | r1[prop8]]], [d3 IS NULL, d3, n2.position, n2.key, n2.uid]] }] AS page"`,
     );
   });
 
@@ -114,13 +122,21 @@ describe('the Cypher of each selection shape', () => {
       hop({ from: '2022-01-01', to: '2022-12-31', oldestFirst: true }),
     );
     expect(query.text).toMatchInlineSnapshot(
-      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [COUNT { MATCH (parent)<-[:MENTIONS]-(c0) WHERE c0.date >= $p1 AND c0.date <= $p2 }, COLLECT { MATCH (parent)<-[r3:MENTIONS]-(n4) WITH r3, n4, n4.date AS d5 WHERE d5 >= $p1 AND d5 <= $p2 ORDER BY d5 IS NULL, d5, n4.position, n4.key, n4.uid LIMIT toInteger($p6) RETURN [[n4.key, null, [n4.title]], [[]], [d5 IS NULL, d5, n4.position, n4.key, n4.uid]] }] AS page"`,
+      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [COUNT { MATCH (parent)<-[:MENTIONS]-(c0) WHERE c0.date >= $p1 AND c0.date <= $p2 }, COLLECT { MATCH (parent)<-[r3:MENTIONS]-(n4) WITH r3, n4, n4.date AS d5 WHERE d5 >= $p1 AND d5 <= $p2 ORDER BY d5 IS NULL, d5, n4.position, n4.key, n4.uid LIMIT toInteger($p6) RETURN [[n4.key, null, [prop7 IN $p8 | n4[prop7]]], [[prop9 IN $p10 | r3[prop9]]], [d5 IS NULL, d5, n4.position, n4.key, n4.uid]] }] AS page"`,
     );
     expect(query.params).toMatchInlineSnapshot(`
       {
         "p1": "2022-01-01",
+        "p10": [
+          "",
+          "",
+        ],
         "p2": "2022-12-31",
         "p6": 11,
+        "p8": [
+          "title",
+          "",
+        ],
         "parents": [
           "LocalAuthority:iow",
         ],
@@ -139,7 +155,7 @@ describe('the Cypher of each selection shape', () => {
       },
     });
     expect(query.text).toMatchInlineSnapshot(
-      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:CONTACT_FOR]-(n1) WITH r0, n1 ORDER BY n1.key, n1.uid LIMIT toInteger($p2) RETURN [[n1.key, null, [n1.name]], [[r0.key], r0.firstSeen, r0.lastSeen, size(coalesce(r0.sources, [])) + coalesce(r0.overflow, 0), coalesce(r0.sources, [])[..$p3], coalesce(r0.quotes, [])[..$p3], null, COLLECT { UNWIND range(0, size(coalesce(r0.sources, [])[..$p3]) - 1) AS k4 WITH k4, coalesce(r0.sources, [])[..$p3][k4] AS src5 OPTIONAL MATCH (ei6:Entity {uid: 'Issue:issue:' + split(replace(src5, 'issue:', ''), '/')[0]}) OPTIONAL MATCH (et7:Entity {uid: CASE WHEN src5 STARTS WITH 'issue:' THEN null ELSE 'Item:' + src5 END}) WITH k4, ei6, et7 ORDER BY k4 RETURN [CASE WHEN ei6 IS NULL THEN null ELSE [ei6.key, null, [ei6.number, ei6.date]] END, CASE WHEN et7 IS NULL THEN null ELSE [et7.key, null, [et7.title]] END] }], [n1.key, n1.uid]] }] AS page"`,
+      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:CONTACT_FOR]-(n1) WITH r0, n1 ORDER BY n1.key, n1.uid LIMIT toInteger($p2) RETURN [[n1.key, null, [prop3 IN $p4 | n1[prop3]]], [[prop5 IN $p6 | r0[prop5]], r0.firstSeen, r0.lastSeen, size(coalesce(r0.sources, [])) + coalesce(r0.overflow, 0), coalesce(r0.sources, [])[..$p7], coalesce(r0.quotes, [])[..$p7], null, COLLECT { UNWIND range(0, size(coalesce(r0.sources, [])[..$p7]) - 1) AS k8 WITH k8, coalesce(r0.sources, [])[..$p7][k8] AS src9 OPTIONAL MATCH (ei10:Entity {uid: 'Issue:issue:' + split(replace(src9, 'issue:', ''), '/')[0]}) OPTIONAL MATCH (et11:Entity {uid: CASE WHEN src9 STARTS WITH 'issue:' THEN null ELSE 'Item:' + src9 END}) WITH k8, ei10, et11 ORDER BY k8 RETURN [CASE WHEN ei10 IS NULL THEN null ELSE [ei10.key, null, [prop12 IN $p13 | ei10[prop12]]] END, CASE WHEN et11 IS NULL THEN null ELSE [et11.key, null, [prop14 IN $p15 | et11[prop14]]] END] }], [n1.key, n1.uid]] }] AS page"`,
     );
   });
 
@@ -151,7 +167,7 @@ describe('the Cypher of each selection shape', () => {
       evidenceNodes: { issue: null, item: { props: ['title'], hops: [] } },
     });
     expect(query.text).toMatchInlineSnapshot(
-      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:CONTACT_FOR]-(n1) WITH r0, n1 ORDER BY n1.key, n1.uid LIMIT toInteger($p2) RETURN [[n1.key, null, [n1.name]], [ov3 IN [CASE WHEN coalesce(r0.overflow, 0) = 0 THEN [] ELSE COLLECT { MATCH (ev4:Evidence {edge: startNode(r0).uid + '\\t' + type(r0) + '\\t' + endNode(r0).uid + '\\t' + coalesce(r0.key, '')}) WHERE ev4.source IS NOT NULL AND ev4.quote IS NOT NULL AND ev4.date IS NOT NULL WITH ev4 ORDER BY ev4.edge, ev4.date, ev4.source, ev4.quote LIMIT toInteger($p5) RETURN [ev4.source, ev4.quote, ev4.date] } END] | [[], null, null, null, (coalesce(r0.sources, []) + [x6 IN ov3 | x6[0]])[..$p5], (coalesce(r0.quotes, []) + [x6 IN ov3 | x6[1]])[..$p5], (coalesce(r0.seenOn, []) + [x6 IN ov3 | x6[2]])[..$p5], COLLECT { UNWIND range(0, size((coalesce(r0.sources, []) + [x6 IN ov3 | x6[0]])[..$p5]) - 1) AS k7 WITH k7, (coalesce(r0.sources, []) + [x6 IN ov3 | x6[0]])[..$p5][k7] AS src8 OPTIONAL MATCH (et9:Entity {uid: CASE WHEN src8 STARTS WITH 'issue:' THEN null ELSE 'Item:' + src8 END}) WITH k7, et9 ORDER BY k7 RETURN [null, CASE WHEN et9 IS NULL THEN null ELSE [et9.key, null, [et9.title]] END] }]][0], [n1.key, n1.uid]] }] AS page"`,
+      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:CONTACT_FOR]-(n1) WITH r0, n1 ORDER BY n1.key, n1.uid LIMIT toInteger($p2) RETURN [[n1.key, null, [prop3 IN $p4 | n1[prop3]]], [ov5 IN [CASE WHEN coalesce(r0.overflow, 0) = 0 THEN [] ELSE COLLECT { MATCH (ev6:Evidence {edge: startNode(r0).uid + '\\t' + type(r0) + '\\t' + endNode(r0).uid + '\\t' + coalesce(r0.key, '')}) WHERE ev6.source IS NOT NULL AND ev6.quote IS NOT NULL AND ev6.date IS NOT NULL WITH ev6 ORDER BY ev6.edge, ev6.date, ev6.source, ev6.quote LIMIT toInteger($p7) RETURN [ev6.source, ev6.quote, ev6.date] } END] | [[prop8 IN $p9 | r0[prop8]], null, null, null, (coalesce(r0.sources, []) + [x10 IN ov5 | x10[0]])[..$p7], (coalesce(r0.quotes, []) + [x10 IN ov5 | x10[1]])[..$p7], (coalesce(r0.seenOn, []) + [x10 IN ov5 | x10[2]])[..$p7], COLLECT { UNWIND range(0, size((coalesce(r0.sources, []) + [x10 IN ov5 | x10[0]])[..$p7]) - 1) AS k11 WITH k11, (coalesce(r0.sources, []) + [x10 IN ov5 | x10[0]])[..$p7][k11] AS src12 OPTIONAL MATCH (et13:Entity {uid: CASE WHEN src12 STARTS WITH 'issue:' THEN null ELSE 'Item:' + src12 END}) WITH k11, et13 ORDER BY k11 RETURN [null, CASE WHEN et13 IS NULL THEN null ELSE [et13.key, null, [prop14 IN $p15 | et13[prop14]]] END] }]][0], [n1.key, n1.uid]] }] AS page"`,
     );
   });
 
@@ -162,7 +178,7 @@ describe('the Cypher of each selection shape', () => {
       evidenceNodes: { issue: { props: ['number'], hops: [] }, item: null },
     });
     expect(query.text).toMatchInlineSnapshot(
-      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:CONTACT_FOR]-(n1) WITH r0, n1 ORDER BY n1.key, n1.uid LIMIT toInteger($p2) RETURN [[n1.key, null, [n1.name]], [[], null, null, null, coalesce(r0.sources, [])[..$p3]], [n1.key, n1.uid]] }] AS page"`,
+      `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:CONTACT_FOR]-(n1) WITH r0, n1 ORDER BY n1.key, n1.uid LIMIT toInteger($p2) RETURN [[n1.key, null, [prop3 IN $p4 | n1[prop3]]], [[prop5 IN $p6 | r0[prop5]], null, null, null, coalesce(r0.sources, [])[..$p7]], [n1.key, n1.uid]] }] AS page"`,
     );
   });
 
@@ -186,7 +202,7 @@ describe('the Cypher of each selection shape', () => {
     expect(query.text).toMatchInlineSnapshot(`
       "CALL () {
       MATCH (r:Report)-[f:FEEDS]->(n:Network) RETURN r, f, n
-      } WITH r, f, n, [n.key, f.lastSeen, r.key, r.uid, n.uid] AS key WITH collect({r: r, f: f, n: n, key: key}) AS rows CALL (rows) { UNWIND rows AS row WITH row.r AS r, row.f AS f, row.n AS n, row.key AS key WITH r, f, n, key ORDER BY key[0], key[1] DESC, key[2], key[3], key[4] LIMIT toInteger($p0) RETURN collect([[[r.key, null, [r.title]], [n.key, null, [n.name]], [[f.rule, f.terms], null, f.lastSeen]], key]) AS entries } RETURN size(rows) AS total, entries"
+      } WITH r, f, n, [n.key, f.lastSeen, r.key, r.uid, n.uid] AS key WITH collect({r: r, f: f, n: n, key: key}) AS rows CALL (rows) { UNWIND rows AS row WITH row.r AS r, row.f AS f, row.n AS n, row.key AS key WITH r, f, n, key ORDER BY key[0], key[1] DESC, key[2], key[3], key[4] LIMIT toInteger($p0) RETURN collect([[[r.key, null, [prop1 IN $p2 | r[prop1]]], [n.key, null, [prop3 IN $p4 | n[prop3]]], [[prop5 IN $p6 | f[prop5]], null, f.lastSeen]], key]) AS entries } RETURN size(rows) AS total, entries"
     `);
   });
 
@@ -213,7 +229,7 @@ describe('the Cypher of each selection shape', () => {
         AND ($network IS NULL OR EXISTS { (:Network {key: $network})-[:HOLDS]->(n) })
       RETURN n, null AS count
 
-      } WITH n, count, [n.date, n.key, n.uid] AS key WITH collect({n: n, count: count, key: key}) AS rows CALL (rows) { UNWIND rows AS row WITH row.n AS n, row.count AS count, row.key AS key WITH n, count, key ORDER BY key[0], key[1], key[2] LIMIT toInteger($p0) RETURN collect([[[n.key, [l IN labels(n) WHERE l <> 'Entity'][0], [n.title, n.date], [[null, COLLECT { MATCH (n)<-[r1:HOLDS]-(n2) WITH r1, n2 ORDER BY n2.key, n2.uid LIMIT toInteger($p3) RETURN [[n2.key, null, [n2.name]], [[]], [n2.key, n2.uid]] }]]], count], key]) AS entries } RETURN size(rows) AS total, entries"
+      } WITH n, count, [n.date, n.key, n.uid] AS key WITH collect({n: n, count: count, key: key}) AS rows CALL (rows) { UNWIND rows AS row WITH row.n AS n, row.count AS count, row.key AS key WITH n, count, key ORDER BY key[0], key[1], key[2] LIMIT toInteger($p0) RETURN collect([[[n.key, [l IN labels(n) WHERE l <> 'Entity'][0], [prop1 IN $p2 | n[prop1]], [[null, COLLECT { MATCH (n)<-[r3:HOLDS]-(n4) WITH r3, n4 ORDER BY n4.key, n4.uid LIMIT toInteger($p5) RETURN [[n4.key, null, [prop6 IN $p7 | n4[prop6]]], [[prop8 IN $p9 | r3[prop8]]], [n4.key, n4.uid]] }]]], count], key]) AS entries } RETURN size(rows) AS total, entries"
     `);
   });
 });
