@@ -4,7 +4,7 @@
 // entry after those is an :Evidence node named by row.id. Only the kept entries and the added ones are sorted
 // together, so the cost of a write does not grow with the edge's history; when every added entry comes after
 // the kept ones (the usual case, loading in date order, once an edge has its first entries) the lists are not
-// rewritten at all.
+// rewritten at all (`allBeyond`: nothing is sorted either).
 // row.props are the changes to the edge's properties folded from every Update's description
 // (src/load/versions.ts), and row.versions its new versions when row.setVersions; when the batch changes no
 // description of the edge, props are empty and its properties are left as they are. The properties in row.ints
@@ -24,18 +24,32 @@ CALL (row, r) {
   UNWIND row.ints AS name
   SET r[name] = toInteger(row.props[name])
 }
-WITH row, r, created, r.sources AS sources, coalesce(r.quotes, []) AS quotes, coalesce(r.seenOn, []) AS seenOn
-CALL (sources, quotes, seenOn, row) {
+WITH row, r, created, r.sources AS sources, coalesce(r.quotes, []) AS quotes, coalesce(r.seenOn, []) AS seenOn,
+     row.evidence[0] AS least
+// The usual case once an edge has its first entries: every added entry comes after them (row.evidence is
+// sorted), so they all go beyond the lists, with nothing to sort.
+WITH row, r, created, sources, quotes, seenOn,
+     size(sources) >= $preview
+       AND (least.date > seenOn[-1]
+            OR (least.date = seenOn[-1] AND (least.source > sources[-1]
+                                            OR (least.source = sources[-1] AND least.quote > quotes[-1]))))
+       AS allBeyond
+CALL (sources, quotes, seenOn, row, allBeyond) {
+  WITH sources, quotes, seenOn, row
+  WHERE NOT allBeyond
   UNWIND [i IN range(0, size(sources) - 1) | {source: sources[i], quote: quotes[i], date: seenOn[i]}] + row.evidence AS e
   WITH DISTINCT e
   ORDER BY e.date, e.source, e.quote
   RETURN collect(e) AS merged
 }
-WITH row, r, created, sources, quotes, seenOn, merged[..$preview] AS kept, merged[$preview..] AS spilled,
-     merged[-1].date AS newest
+WITH row, r, created, sources, quotes, seenOn,
+     CASE WHEN allBeyond THEN null ELSE merged[..$preview] END AS kept,
+     CASE WHEN allBeyond THEN row.evidence ELSE merged[$preview..] END AS spilled,
+     CASE WHEN allBeyond THEN row.evidence[-1].date ELSE merged[-1].date END AS newest
 CALL (r, sources, quotes, seenOn, kept) {
   WITH r, kept
-  WHERE [e IN kept | e.source] <> sources OR [e IN kept | e.quote] <> quotes OR [e IN kept | e.date] <> seenOn
+  WHERE kept IS NOT NULL
+    AND ([e IN kept | e.source] <> sources OR [e IN kept | e.quote] <> quotes OR [e IN kept | e.date] <> seenOn)
   SET r.sources = [e IN kept | e.source],
       r.quotes = [e IN kept | e.quote],
       r.seenOn = [e IN kept | e.date],
