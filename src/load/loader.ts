@@ -290,8 +290,6 @@ interface Plan {
   old: Described | null;
 }
 
-const edgeId = evidenceEdgeId;
-
 function planOf(records: GraphRecords, contentHash: string, replaced: Row | null): Plan {
   const edges = describedEdges(records.edges);
   const nodes = records.nodes.map((node: NodeRecord): DescribedNode => {
@@ -319,7 +317,7 @@ function describedBy(status: Row): Described {
   const edges: Described['edges'] = new Map();
   for (const entry of status.describedEdges as string[]) {
     const [from, type, to, key, json] = entry.split('\t') as [string, EdgeType, string, string, string];
-    edges.set(edgeId(from, type, to, key), { from, type, to, key, json });
+    edges.set(evidenceEdgeId(from, type, to, key), { from, type, to, key, json });
   }
   return { nodes, edges };
 }
@@ -327,7 +325,7 @@ function describedBy(status: Row): Described {
 function describedEdges(edges: EdgeRecord[]): DescribedEdge[] {
   const described = new Map<string, DescribedEdge>();
   for (const edge of edges) {
-    const id = edgeId(uid(edge.from), edge.type, uid(edge.to), edge.key);
+    const id = evidenceEdgeId(uid(edge.from), edge.type, uid(edge.to), edge.key);
     const row = described.get(id) ?? {
       id,
       from: uid(edge.from),
@@ -540,7 +538,7 @@ async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
     if (plan.old === null) continue;
     const dropped = [...plan.old.edges].filter(([id]) => !merged.has(id)).map(([, ref]) => ref);
     const refolded = dropped.flatMap((ref) => {
-      const state = edgeStates.get(edgeId(ref.from, ref.type, ref.to, ref.key));
+      const state = edgeStates.get(evidenceEdgeId(ref.from, ref.type, ref.to, ref.key));
       if (state === undefined || !state.changed) return [];
       const props = propertyChanges(foldVersions(state.before), foldVersions(state.versions));
       const ints = integerEdgePropertiesOf(ref.type).filter((name) => typeof props[name] === 'number');

@@ -1,4 +1,3 @@
-import { deleteEvidenceBeyond, storedForm, withWholeEvidence } from './edge-evidence.js';
 import { z } from 'zod';
 import type { Database, Transaction } from '../db/database.js';
 import { edgeId, type EdgeIdentity } from '../graph/index.js';
@@ -11,6 +10,7 @@ import {
   type SnapRel,
   type Subgraph,
 } from './decision-transforms.js';
+import { deleteEvidenceBeyond, storedForm, withWholeEvidence } from './edge-evidence.js';
 
 /**
  * Curators' decisions (merge, keep apart, split, reject or assert an edge, rename), stored as `:Decision`
