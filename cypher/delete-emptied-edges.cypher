@@ -1,6 +1,6 @@
-// After a replacement: deletes those of the given edges of type {{type}} that no Update gives evidence for.
+// After a replacement: deletes those of the given edges (row.type, each) that no Update gives evidence for.
 UNWIND $rows AS row
-MATCH (:Entity {uid: row.from})-[r:{{type}} {key: row.key}]->(:Entity {uid: row.to})
-WHERE size(coalesce(r.sources, [])) = 0
+MATCH (:Entity {uid: row.from})-[r {key: row.key}]->(:Entity {uid: row.to})
+WHERE type(r) = row.type AND size(coalesce(r.sources, [])) = 0
 DELETE r
 RETURN count(r) AS deleted

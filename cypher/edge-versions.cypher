@@ -1,5 +1,7 @@
-// The stored versions (src/load/versions.ts) of those of the given edges of type {{type}} that exist already.
-// The type is written in (a slot), so each edge is found by expanding only that type from its ends.
+// The stored versions (src/load/versions.ts) of those of the given edges that exist already. Each row names
+// its edge's type, so one query serves every type: an edge is found between its two ends, both found by uid,
+// from the end with fewer relationships (Expand(Into)), and the type checked there.
 UNWIND $rows AS row
-MATCH (:Entity {uid: row.from})-[r:{{type}} {key: row.key}]->(:Entity {uid: row.to})
+MATCH (:Entity {uid: row.from})-[r {key: row.key}]->(:Entity {uid: row.to})
+WHERE type(r) = row.type
 RETURN row.id AS id, coalesce(r.versions, []) AS versions

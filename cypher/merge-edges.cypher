@@ -1,5 +1,4 @@
-// Creates or updates edges of type {{type}} (written in, so each is found by expanding only that type) between
-// nodes MERGEd already, each once per batch, adding its evidence rows (source, quote, date; sorted) as
+// Creates or updates edges between nodes MERGEd already, each once per batch, adding its evidence rows (source, quote, date; sorted) as
 // src/graph/evidence.ts stores them: the edge keeps its first $preview entries in its aligned lists, and every
 // entry after those is an :Evidence node named by row.id. Only the kept entries and the added ones are sorted
 // together, so the cost of a write does not grow with the edge's history; when every added entry comes after
@@ -12,11 +11,23 @@
 // many existing ones changed (each row adds evidence to its edge, so every existing one does), and the uids the
 // created ones start from (derive reads again what a new link changes). An edge whose evidence a replacement
 // took back holds empty lists until then, and counts as created again.
+// Each row names its edge's type, so one query serves every type. MERGE cannot take the type from a row
+// without scanning every relationship in Neo4j 5.26, so an edge is looked for between its two ends (from the
+// end with fewer relationships) and created with the row's type when missing. As MERGE does, a missing edge
+// is looked for again under locks on both ends (a write to each), so two transactions cannot both create it.
 UNWIND $rows AS row
 MATCH (a:Entity {uid: row.from})
 MATCH (b:Entity {uid: row.to})
-MERGE (a)-[r:{{type}} {key: row.key}]->(b)
-  ON CREATE SET r.sources = []
+CALL (a, b, row) {
+  WITH a, b, row
+  WHERE NOT EXISTS { MATCH (a)-[found {key: row.key}]->(b) WHERE type(found) = row.type }
+  SET a.uid = a.uid, b.uid = b.uid
+  WITH a, b, row
+  WHERE NOT EXISTS { MATCH (a)-[found {key: row.key}]->(b) WHERE type(found) = row.type }
+  CREATE (a)-[:$(row.type) {key: row.key, sources: []}]->(b)
+}
+MATCH (a)-[r {key: row.key}]->(b)
+WHERE type(r) = row.type
 WITH row, r, size(r.sources) = 0 AS created
 SET r += row.props, r.versions = CASE WHEN row.setVersions THEN row.versions ELSE r.versions END
 WITH row, r, created
@@ -70,7 +81,7 @@ CALL (r, newest) {
   WHERE r.lastSeen IS NULL OR newest > r.lastSeen
   SET r.lastSeen = newest
 }
-RETURN '{{type}}' AS type,
+RETURN row.type AS type,
        sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN created THEN 0 ELSE 1 END) AS updated,
        collect(CASE WHEN created THEN row.from END) AS createdFrom

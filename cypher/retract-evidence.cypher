@@ -1,10 +1,11 @@
-// Takes back the evidence one Update gave to the given edges of type {{type}} (those its Issue records having
+// Takes back the evidence one Update gave to the given edges (row.type, each; those its Issue records having
 // described): drops the entries of its Issue key or Item keys from each edge's own lists, deletes its :Evidence
 // nodes of the edge (found by Update and edge: an index seek), moves the next entries up into the lists when
 // they are left short, and recomputes first/last seen (src/graph/evidence.ts). Edges left without evidence are
 // deleted by delete-emptied-edges once the replacing version has added its own.
 UNWIND $rows AS row
-MATCH (:Entity {uid: row.from})-[r:{{type}} {key: row.key}]->(:Entity {uid: row.to})
+MATCH (:Entity {uid: row.from})-[r {key: row.key}]->(:Entity {uid: row.to})
+WHERE type(r) = row.type
 WITH r, row, coalesce(r.sources, []) AS sources, coalesce(r.quotes, []) AS quotes, coalesce(r.seenOn, []) AS seenOn
 WITH r, row, sources, quotes, seenOn,
      [i IN range(0, size(sources) - 1)

@@ -374,23 +374,17 @@ const labelOfUid = (nodeUid: string): NodeLabel => {
   return label;
 };
 
-/** Rows grouped by edge type: the edge queries take their type as a slot. */
-function byType<T extends { type: EdgeType }>(rows: T[]): Map<EdgeType, T[]> {
-  const groups = new Map<EdgeType, T[]>();
-  for (const row of rows) groups.set(row.type, [...(groups.get(row.type) ?? []), row]);
-  return groups;
-}
-
-async function runByType<T extends { type: EdgeType }>(
+/**
+ * Runs an edge query over `rows` (each naming its edge's type, so one query serves every type), or nothing when
+ * there are none: a round trip costs more than most of these queries' work.
+ */
+async function runEdges(
   tx: Transaction,
   query: string,
-  rows: T[],
+  rows: readonly object[],
   params: Record<string, unknown> = {},
 ): Promise<Row[]> {
-  const results: Row[] = [];
-  for (const [type, group] of byType(rows))
-    results.push(...(await tx.run(query, { ...params, rows: group }, { type })));
-  return results;
+  return rows.length === 0 ? [] : tx.run(query, { ...params, rows });
 }
 
 interface Written {
@@ -437,7 +431,7 @@ async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
   const edgeStates = new Map<string, EdgeState>();
   for (const [id, ref] of edgeRefs) edgeStates.set(id, { ref, before: [], versions: [], changed: false });
   const refRows = [...edgeRefs].map(([id, ref]) => ({ id, ...ref }));
-  for (const row of await runByType(tx, 'edge-versions', refRows)) {
+  for (const row of await runEdges(tx, 'edge-versions', refRows)) {
     const state = edgeStates.get(String(row.id))!;
     state.before = row.versions as Versions;
     state.versions = row.versions as Versions;
@@ -476,7 +470,7 @@ async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
       itemPrefix: itemKeyPrefix(plan.number),
     })),
   );
-  await runByType(tx, 'retract-evidence', retracted, { preview: EVIDENCE_PREVIEW });
+  await runEdges(tx, 'retract-evidence', retracted, { preview: EVIDENCE_PREVIEW });
 
   // 4. Nodes: each once, owned ones as this version has them, shared ones as their descriptions fold.
   const nodeRows: Record<string, unknown>[] = [];
@@ -527,7 +521,7 @@ async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
       versions: stored(state?.versions),
     };
   });
-  const edgeChanges = await runByType(tx, 'merge-edges', edgeRows, { preview: EVIDENCE_PREVIEW });
+  const edgeChanges = await runEdges(tx, 'merge-edges', edgeRows, { preview: EVIDENCE_PREVIEW });
   const edges = countChanges(edgeChanges, 'type');
   const scope = scopeOf(plans, nodes);
   for (const row of edgeChanges)
@@ -544,8 +538,8 @@ async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
       const ints = integerEdgePropertiesOf(ref.type).filter((name) => typeof props[name] === 'number');
       return [{ ...ref, props, ints, versions: stored(state.versions) }];
     });
-    await runByType(tx, 'refold-edges', refolded);
-    await runByType(tx, 'delete-emptied-edges', dropped);
+    await runEdges(tx, 'refold-edges', refolded);
+    await runEdges(tx, 'delete-emptied-edges', dropped);
     scope.contacts.push(...dropped.filter((ref) => ref.type === 'CONTACT_FOR').map((ref) => ref.from));
     const now = new Set(plan.nodes.map((node) => node.uid));
     const gone = [...plan.old.nodes.keys()].filter((nodeUid) => !now.has(nodeUid));
