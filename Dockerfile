@@ -1,10 +1,11 @@
-# Build stage: compile src/ to dist/ (TypeScript is a dev dependency).
+# Build stage: check the types and bundle src/ into dist/ (TypeScript and esbuild are dev dependencies).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY scripts/bundle.mjs ./scripts/
 RUN npm run build
 
 # Dependencies stage: production dependencies only.
@@ -13,7 +14,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts
 
-# Runtime stage: the compiled app as the unprivileged `node` user. No Java here: in compose the database is
+# Runtime stage: the bundled app as the unprivileged `node` user. No Java here: in compose the database is
 # the neo4j service, reached through NEO4J_URI. The workbench pages are served as they are, from src/.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

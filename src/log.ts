@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino, stdTimeFunctions, type DestinationStream } from 'pino';
-import pretty from 'pino-pretty';
+import type prettyStream from 'pino-pretty';
 
 /**
  * Structured logs on pino: one JSON object a line on stderr when not on a terminal (for collectors), a short
@@ -31,8 +32,11 @@ const redact = {
 
 function destination(write: ((line: string) => void) | undefined, readable: boolean): DestinationStream {
   if (write !== undefined) return { write: (chunk: string) => write(chunk.replace(/\n$/, '')) };
-  if (readable)
+  if (readable) {
+    // Required only for a terminal: off one, a command would load pino-pretty and its colours for nothing.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof prettyStream;
     return pretty({ destination: 2, sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' });
+  }
   return pino.destination({ fd: 2, sync: true });
 }
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { App } from './app.js';
+import type { App } from './yoga-app.js';
 
 export interface RunningServer {
   url: string;

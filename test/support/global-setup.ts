@@ -15,13 +15,15 @@ declare module 'vitest' {
 }
 
 /**
- * Compiles src/ to dist/ (incrementally), because the CLI tests run bin/seslip-kg.js as a user does, and it
- * runs dist/: without this they would test whatever was built last instead of the code under test.
+ * Bundles src/ into dist/ (the second half of `npm run build`; the types are `npm run typecheck`'s concern),
+ * because the CLI tests run bin/seslip-kg.js as a user does, and it runs dist/: without this they would test
+ * whatever was built last instead of the code under test.
  */
 async function buildDist(): Promise<void> {
   const projectDir = fileURLToPath(new URL('../..', import.meta.url));
-  const tsc = join(projectDir, 'node_modules', 'typescript', 'bin', 'tsc');
-  await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: projectDir });
+  await promisify(execFile)(process.execPath, [join(projectDir, 'scripts', 'bundle.mjs')], {
+    cwd: projectDir,
+  });
 }
 
 /**
