@@ -33,7 +33,10 @@ export interface NamedBody {
  * not one ("a Regional Improvement Alliance"); `known` are the spans data/ already names, and a
  * candidate overlapping one is a piece of a known name ("Professor Judith Masson University [of Bristol]").
  */
-export function bodiesByShape(sentence: string, known: { offset: number; text: string }[]): NamedBody[] {
+export function bodiesByShape(
+  sentence: string,
+  known: readonly { offset: number; text: string }[],
+): NamedBody[] {
   const overlaps = (start: number, end: number) =>
     known.some((k) => start < k.offset + k.text.length && k.offset < end);
   const found = SHAPES.flatMap((shape) =>
