@@ -354,7 +354,7 @@ function citeReports(ctx: Context, item: ItemRef, reports: ReportRef[]): void {
       ctx.graph.edge('CITES', item.ref, report.ref, { source: item.ref.key, quote: item.item.title });
       continue;
     }
-    const sentence = sentences.find((s) => citesIn(s, report.title));
+    const sentence = citingSentence(sentences, report.title);
     if (sentence !== undefined)
       ctx.graph.edge('CITES', item.ref, report.ref, { source: item.ref.key, quote: sentence });
   }
@@ -362,3 +362,7 @@ function citeReports(ctx: Context, item: ItemRef, reports: ReportRef[]): void {
 
 const citesIn = (sentence: string, title: string): boolean =>
   wordCount(title) >= 3 && containsPhrase(sentence, title);
+
+/** The first of the sentences that cites the title (citesIn), the title's words counted once. */
+const citingSentence = (sentences: readonly string[], title: string): string | undefined =>
+  wordCount(title) >= 3 ? sentences.find((s) => containsPhrase(s, title)) : undefined;

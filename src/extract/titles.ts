@@ -97,9 +97,12 @@ function issueAndPeriod(issued: string, covering: string): string | null {
 export function sameDocument(a: string, b: string): string | null {
   const dated = issueAndPeriod(a, b) ?? issueAndPeriod(b, a);
   if (dated !== null) return dated;
-  const [shorter, longer] = [a, b].sort((x, y) => words(x).length - words(y).length) as [string, string];
-  const few = words(shorter);
-  const many = words(longer);
+  const wordsOfA = words(a);
+  const wordsOfB = words(b);
+  // The shorter by words; of two as long, `a`.
+  const aFirst = wordsOfA.length <= wordsOfB.length;
+  const [shorter, longer] = aFirst ? [a, b] : [b, a];
+  const [few, many] = aFirst ? [wordsOfA, wordsOfB] : [wordsOfB, wordsOfA];
   if (few.join(' ') === many.join(' ')) return 'the same words';
   if (few.length < MIN_SHARED_WORDS) return null;
   const at = ` ${many.join(' ')} `.indexOf(` ${few.join(' ')} `);
