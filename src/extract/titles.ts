@@ -75,6 +75,8 @@ const PERIOD = /\s+((?:19|20)\d\d)[-–/](?:(?:19|20)?\d\d)$/u;
  * which starts in the year of issue.
  */
 function issueAndPeriod(issued: string, covering: string): string | null {
+  // ISSUED ends in a bracket: most titles are done without a search.
+  if (!issued.endsWith(')')) return null;
   const month = ISSUED.exec(issued);
   const period = PERIOD.exec(covering);
   if (month === null || period === null || month[1] !== period[1]) return null;
