@@ -212,7 +212,11 @@ const KINDS: [RegExp, string][] = [
   [/\bprospectus\b/gi, 'prospectus'],
 ];
 
+/** Any kind's words: a text with none is not searched kind by kind. */
+const ANY_KIND = new RegExp(KINDS.map(([pattern]) => pattern.source).join('|'), 'i');
+
 function kindsIn(text: string): { at: number; kind: string }[] {
+  if (!ANY_KIND.test(text)) return [];
   return KINDS.flatMap(([pattern, kind]) =>
     Array.from(text.matchAll(pattern), (m) => ({ at: m.index, kind })),
   );
