@@ -13,7 +13,7 @@ import { issueNode, itemNode } from './nodes.js';
 import { readContactList, readPeopleInProse } from './people-edges.js';
 import type { GraphRecords } from './records.js';
 import { readReports } from './reports.js';
-import type { Resolver } from './resolve.js';
+import { resolverForOneUpdate, type Resolver } from './resolve.js';
 
 /**
  * One parsed Update → the nodes and edges it yields, every edge with its evidence
@@ -55,7 +55,15 @@ export function extractGraph(
       line: item.lines.start,
     })),
   ];
-  const ctx: Context = { doc, resolver, graph, issue, items, passages, names };
+  const ctx: Context = {
+    doc,
+    resolver: resolverForOneUpdate(resolver),
+    graph,
+    issue,
+    items,
+    passages,
+    names,
+  };
 
   readContactList(ctx);
   readMeetings(ctx);

@@ -53,13 +53,15 @@ export class GraphBuilder {
     props: Properties = {},
     key = '',
   ): void {
-    for (const end of [from, to]) {
-      if (!this.nodes.has(refId(end))) throw new Error(`${type} edge to unknown node ${refId(end)}`);
+    const [fromId, toId] = [refId(from), refId(to)];
+    for (const end of [fromId, toId]) {
+      if (!this.nodes.has(end)) throw new Error(`${type} edge to unknown node ${end}`);
     }
-    const quote = where.quote.replace(/\s+/g, ' ').trim();
-    if (quote === '') throw new Error(`${type} edge from ${refId(from)} without a quote`);
-    const id = [type, refId(from), refId(to), key, where.source].join('\u0000');
+    if (where.quote.trim() === '') throw new Error(`${type} edge from ${fromId} without a quote`);
+    const id = [type, fromId, toId, key, where.source].join('\u0000');
     if (this.edges.has(id)) return;
+    // Tidied only for an edge that is kept: the rules read many edges again.
+    const quote = where.quote.replace(/\s+/g, ' ').trim();
     this.edges.set(id, {
       type,
       from: { label: from.label, key: from.key },

@@ -31,7 +31,7 @@ export interface PhraseMatch<T> {
 interface Pattern<T> {
   phrase: string;
   value: T;
-  words: Token[];
+  words: readonly Token[];
   capitalInitial: boolean;
 }
 
@@ -74,10 +74,10 @@ export class PhraseMatcher<T> {
     const out: PhraseMatch<T>[] = [];
     let i = 0;
     while (i < tokens.length) {
-      const best = this.matchesAt(text, tokens, i).reduce<PhraseMatch<T> | undefined>(
-        (a, b) => (a === undefined || b.end > a.end ? b : a),
-        undefined,
-      );
+      let best: PhraseMatch<T> | undefined;
+      this.matchesAt(text, tokens, i, (match) => {
+        if (best === undefined || match.end > best.end) best = match;
+      });
       if (best === undefined) {
         i++;
         continue;
@@ -91,52 +91,63 @@ export class PhraseMatcher<T> {
   /** Every occurrence of every phrase, overlaps included. */
   all(text: string): PhraseMatch<T>[] {
     const tokens = tokenise(text);
-    return tokens.flatMap((_, i) => this.matchesAt(text, tokens, i));
+    const out: PhraseMatch<T>[] = [];
+    for (let i = 0; i < tokens.length; i++) this.matchesAt(text, tokens, i, (match) => out.push(match));
+    return out;
   }
 
   /** Every phrase that starts at word i, shortest first. */
-  private matchesAt(text: string, tokens: Token[], i: number): PhraseMatch<T>[] {
-    const found: PhraseMatch<T>[] = [];
+  private matchesAt(
+    text: string,
+    tokens: readonly Token[],
+    i: number,
+    found: (match: PhraseMatch<T>) => void,
+  ): void {
     let node = this.root;
     for (let j = i; j < tokens.length; j++) {
       const token = tokens[j]!;
-      if (j > i && !joins(text.slice(tokens[j - 1]!.end, token.start))) break;
-      const words = tokens.slice(i, j + 1);
+      if (j > i && !joins(text, tokens[j - 1]!.end, token.start)) break;
       // A suffixed word can only end a phrase, so it is looked up but never walked through.
-      for (const stem of this.stems(token)) this.collect(node.children.get(stem), words, text, found);
+      for (const stem of this.stems(token)) this.collect(node.children.get(stem), tokens, i, j, text, found);
       const next = node.children.get(token.norm);
       if (next === undefined) break;
-      this.collect(next, words, text, found);
+      this.collect(next, tokens, i, j, text, found);
       node = next;
     }
-    return found;
   }
 
   /** The word less the suffixes it may carry at the end of a phrase. */
-  private stems(token: Token): Set<string> {
+  private stems(token: Token): ReadonlySet<string> {
+    // Every suffix ends in "s"; most words carry none.
+    if (!token.norm.endsWith('s')) return NO_STEMS;
     const stems = new Set<string>();
     if (POSSESSIVE.test(token.raw)) stems.add(token.norm.slice(0, -1));
     if (this.options.plurals) {
-      if (token.norm.endsWith('s')) stems.add(token.norm.slice(0, -1));
+      stems.add(token.norm.slice(0, -1));
       if (token.norm.endsWith('es')) stems.add(token.norm.slice(0, -2));
     }
     return stems;
   }
 
+  /** The phrases of `node` that the words `first`..`last` of the text are, by the case rules. */
   private collect(
     node: TrieNode<T> | undefined,
-    words: Token[],
+    tokens: readonly Token[],
+    first: number,
+    last: number,
     text: string,
-    found: PhraseMatch<T>[],
+    found: (match: PhraseMatch<T>) => void,
   ): void {
     for (const pattern of node?.patterns ?? []) {
-      if (!accepts(pattern, words)) continue;
-      const start = words[0]!.start;
-      const end = closeBracket(text, start, words[words.length - 1]!.end);
-      found.push({ value: pattern.value, phrase: pattern.phrase, text: text.slice(start, end), start, end });
+      if (!accepts(pattern, tokens, first)) continue;
+      const start = tokens[first]!.start;
+      const end = closeBracket(text, start, tokens[last]!.end);
+      found({ value: pattern.value, phrase: pattern.phrase, text: text.slice(start, end), start, end });
     }
   }
 }
+
+const NO_STEMS: ReadonlySet<string> = new Set();
 
 /** "NHS England (South East)" ends with its bracket, though the bracket is not a word. */
 function closeBracket(text: string, start: number, end: number): number {
@@ -145,15 +156,19 @@ function closeBracket(text: string, start: number, end: number): number {
   return unclosed > 0 && text[end] === ')' ? end + 1 : end;
 }
 
-function joins(gap: string): boolean {
+/** Whether the text between two words (from `end` to `start`) lets them belong to one phrase. */
+function joins(text: string, end: number, start: number): boolean {
+  // Nearly every gap is one space.
+  if (start === end + 1 && text[end] === ' ') return true;
+  const gap = text.slice(end, start);
   return JOINER.test(gap) && !SENTENCE_BREAK.test(gap);
 }
 
-/** The case rules; the words already match case-insensitively. */
-function accepts(pattern: Pattern<unknown>, words: Token[]): boolean {
-  if (pattern.capitalInitial && !CAPITAL.test(words[0]!.raw)) return false;
+/** The case rules for the text's words from `first` on; the words already match case-insensitively. */
+function accepts(pattern: Pattern<unknown>, tokens: readonly Token[], first: number): boolean {
+  if (pattern.capitalInitial && !CAPITAL.test(tokens[first]!.raw)) return false;
   // The text word may be longer than the acronym only by a suffix, which stems() has vetted.
   return pattern.words.every(
-    (w, k) => !ACRONYM.test(w.raw) || spelling(words[k]!.raw).startsWith(spelling(w.raw)),
+    (w, k) => !ACRONYM.test(w.raw) || spelling(tokens[first + k]!.raw).startsWith(spelling(w.raw)),
   );
 }

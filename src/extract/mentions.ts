@@ -108,6 +108,8 @@ const ROLE_WORDS =
 
 /** The names a sentence introduces as people to contact. */
 function introductions(sentence: string): string[] {
+  // Both shapes of INTRODUCED hold one of these words: most sentences are done at once.
+  if (!sentence.includes('details') && !sentence.includes('writes')) return [];
   return Array.from(sentence.matchAll(INTRODUCED), (m) =>
     (m[1] ?? m[2] ?? '').replace(LEADING_WORDS, ''),
   ).filter((name) => name !== '' && !ROLE_WORDS.test(name));

@@ -11,6 +11,7 @@ const CAPITALISED = String.raw`(?!(?:The|This|That|A|An|On|In|By)\b)\p{Lu}[\p{L}
 const JOIN = String.raw`(?:\s+(?:of|for|and|&|on|in|the)(?=\s+\p{Lu}))?\s+`;
 const NAMED_HEAD_LAST = String.raw`${CAPITALISED}(?:${JOIN}${CAPITALISED}){0,5}?\s+${HEAD}`;
 const NAMED_HEAD_FIRST = String.raw`${HEAD}\s+(?:for|of)\s+(?:the\s+)?${CAPITALISED}(?:${JOIN}${CAPITALISED}){0,4}`;
+const HEAD_WORD = new RegExp(HEAD, 'u');
 const SHAPES = [NAMED_HEAD_FIRST, NAMED_HEAD_LAST].map(
   (shape) =>
     new RegExp(String.raw`(?<![\p{L}])(?<article>(?:[Aa]n?|[Tt]he)\s+)?(?:${shape})(?![\p{L}])`, 'gu'),
@@ -33,7 +34,12 @@ export interface NamedBody {
  * not one ("a Regional Improvement Alliance"); `known` are the spans data/ already names, and a
  * candidate overlapping one is a piece of a known name ("Professor Judith Masson University [of Bristol]").
  */
-export function bodiesByShape(sentence: string, known: { offset: number; text: string }[]): NamedBody[] {
+export function bodiesByShape(
+  sentence: string,
+  known: readonly { offset: number; text: string }[],
+): NamedBody[] {
+  // Both shapes hold a head word: most sentences are done at once.
+  if (!HEAD_WORD.test(sentence)) return [];
   const overlaps = (start: number, end: number) =>
     known.some((k) => start < k.offset + k.text.length && k.offset < end);
   const found = SHAPES.flatMap((shape) =>

@@ -54,6 +54,7 @@ const AT = new RegExp(
   String.raw`\b(?:[Cc]ontact|[Ff]rom|[Ee]mail|[Aa]sk|to|with)\s+(${NAME})\s+at\s+(?:the\s+)?(\p{Lu}[^,.;()]*)`,
   'gu',
 );
+const AT_WORD = /\sat\s/u;
 
 /** Words of a job title (case-insensitive) and acronyms that are one (case-sensitive). */
 const ROLE_WORD =
@@ -140,14 +141,16 @@ export function peopleInSentence(sentence: string, bodyOf: BodyOf): PersonInPros
     seen.at = Math.min(seen.at, at);
     found.set(key, seen);
   };
-  for (const m of sentence.matchAll(BRACKET)) {
+  // Each shape is looked for only where the words it needs stand: most sentences have no bracket,
+  // many no comma, and the shapes' names are slow to try at every letter.
+  for (const m of sentence.includes('(') ? sentence.matchAll(BRACKET) : []) {
     const inside = m[2]!;
     if (/details\s+below/iu.test(inside)) continue;
     const roles = roleAndBody(inside, bodyOf);
     // A bracket without a body may still be a job title ("SEND SE19 Lead"): a person, no role edge.
     if (roles.length > 0 || hasRoleWord(inside)) add(m[1]!, roles, m.index);
   }
-  for (const m of sentence.matchAll(APPOSITION)) {
+  for (const m of sentence.includes(',') ? sentence.matchAll(APPOSITION) : []) {
     const after = m[2]!.trim();
     const whole = bodyOf(after);
     const next = m[3] === undefined ? undefined : bodyOf(m[3]);
@@ -172,7 +175,7 @@ export function peopleInSentence(sentence: string, bodyOf: BodyOf): PersonInPros
     if (split === undefined) add(written, [], m.index);
     else add(`${m[1]} ${words.slice(0, split.n).join(' ')}`, [{ role: '', body: split.body! }], m.index);
   }
-  for (const m of sentence.matchAll(AT)) {
+  for (const m of AT_WORD.test(sentence) ? sentence.matchAll(AT) : []) {
     const body = longestLeadingBody(m[2]!, bodyOf);
     if (body !== undefined) add(m[1]!, [{ role: '', body }], m.index);
   }

@@ -212,7 +212,11 @@ const KINDS: [RegExp, string][] = [
   [/\bprospectus\b/gi, 'prospectus'],
 ];
 
+/** Any kind's words: a text with none is not searched kind by kind. */
+const ANY_KIND = new RegExp(KINDS.map(([pattern]) => pattern.source).join('|'), 'i');
+
 function kindsIn(text: string): { at: number; kind: string }[] {
+  if (!ANY_KIND.test(text)) return [];
   return KINDS.flatMap(([pattern, kind]) =>
     Array.from(text.matchAll(pattern), (m) => ({ at: m.index, kind })),
   );
@@ -354,7 +358,7 @@ function citeReports(ctx: Context, item: ItemRef, reports: ReportRef[]): void {
       ctx.graph.edge('CITES', item.ref, report.ref, { source: item.ref.key, quote: item.item.title });
       continue;
     }
-    const sentence = sentences.find((s) => citesIn(s, report.title));
+    const sentence = citingSentence(sentences, report.title);
     if (sentence !== undefined)
       ctx.graph.edge('CITES', item.ref, report.ref, { source: item.ref.key, quote: sentence });
   }
@@ -362,3 +366,7 @@ function citeReports(ctx: Context, item: ItemRef, reports: ReportRef[]): void {
 
 const citesIn = (sentence: string, title: string): boolean =>
   wordCount(title) >= 3 && containsPhrase(sentence, title);
+
+/** The first of the sentences that cites the title (citesIn), the title's words counted once. */
+const citingSentence = (sentences: readonly string[], title: string): string | undefined =>
+  wordCount(title) >= 3 ? sentences.find((s) => containsPhrase(s, title)) : undefined;

@@ -43,7 +43,7 @@ export interface Resolver {
   /** Any body, whatever its kind: for publishers and other fields that may name an authority or an organisation. */
   resolveEntity(name: string): Entity | undefined;
   /** Every authority, organisation and network named in the text, in order; the longest name wins where names overlap. */
-  findMentions(text: string): Mention[];
+  findMentions(text: string): readonly Mention[];
   /** The networks whose topic lexicon the text uses: the evidence for derived FEEDS edges. */
   networkTopics(text: string): NetworkTopic[];
   /** The canonical form of a person's name, with the variants known from people.json. */
@@ -124,6 +124,31 @@ export function createResolver(data: ReferenceData): Resolver {
       variants.delete(known.name);
       return { name: known.name, variants: [...variants] };
     },
+  };
+}
+
+/**
+ * The resolver as one Update's rules use it: several rules read the same sentence's mentions (its
+ * mentions, the reader's spans that overlap them, the networks its people lead), so each text is
+ * searched once. The answers are shared between the rules, hence read-only.
+ */
+export function resolverForOneUpdate(resolver: Resolver): Resolver {
+  const mentionsOf = new Map<string, readonly Mention[]>();
+  return {
+    resolveAuthority: (name) => resolver.resolveAuthority(name),
+    resolveOrganisation: (name) => resolver.resolveOrganisation(name),
+    resolveNetwork: (name) => resolver.resolveNetwork(name),
+    resolveEntity: (name) => resolver.resolveEntity(name),
+    findMentions: (text) => {
+      let mentions = mentionsOf.get(text);
+      if (mentions === undefined) {
+        mentions = resolver.findMentions(text);
+        mentionsOf.set(text, mentions);
+      }
+      return mentions;
+    },
+    networkTopics: (text) => resolver.networkTopics(text),
+    resolvePerson: (raw) => resolver.resolvePerson(raw),
   };
 }
 

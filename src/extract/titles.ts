@@ -75,6 +75,8 @@ const PERIOD = /\s+((?:19|20)\d\d)[-–/](?:(?:19|20)?\d\d)$/u;
  * which starts in the year of issue.
  */
 function issueAndPeriod(issued: string, covering: string): string | null {
+  // ISSUED ends in a bracket: most titles are done without a search.
+  if (!issued.endsWith(')')) return null;
   const month = ISSUED.exec(issued);
   const period = PERIOD.exec(covering);
   if (month === null || period === null || month[1] !== period[1]) return null;
@@ -97,9 +99,12 @@ function issueAndPeriod(issued: string, covering: string): string | null {
 export function sameDocument(a: string, b: string): string | null {
   const dated = issueAndPeriod(a, b) ?? issueAndPeriod(b, a);
   if (dated !== null) return dated;
-  const [shorter, longer] = [a, b].sort((x, y) => words(x).length - words(y).length) as [string, string];
-  const few = words(shorter);
-  const many = words(longer);
+  const wordsOfA = words(a);
+  const wordsOfB = words(b);
+  // The shorter by words; of two as long, `a`.
+  const aFirst = wordsOfA.length <= wordsOfB.length;
+  const [shorter, longer] = aFirst ? [a, b] : [b, a];
+  const [few, many] = aFirst ? [wordsOfA, wordsOfB] : [wordsOfB, wordsOfA];
   if (few.join(' ') === many.join(' ')) return 'the same words';
   if (few.length < MIN_SHARED_WORDS) return null;
   const at = ` ${many.join(' ')} `.indexOf(` ${few.join(' ')} `);

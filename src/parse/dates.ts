@@ -88,6 +88,8 @@ function toMention(m: RegExpExecArray): DateMention {
 
 /** Every date mentioned in `text`, in order of appearance, without overlaps. */
 export function findDates(text: string): DateMention[] {
+  // Both shapes have a day in digits; most lines the parser asks about have no digit at all.
+  if (!/\d/u.test(text)) return [];
   const found = [...text.matchAll(DAY_FIRST), ...text.matchAll(MONTH_FIRST)]
     .map(toMention)
     .sort((a, b) => a.index - b.index);

@@ -24,16 +24,32 @@ const WORD = /(?:\p{L}\.){2,}(?!\p{L})|[\p{L}\p{N}]+(?:['’‘][\p{L}\p{N}]+)*|
 /** A word as spelt, less apostrophes and abbreviation dots: "Children’s" → "Childrens", "S.E." → "SE". */
 export const spelling = (raw: string): string => raw.replace(/['’‘.]/g, '');
 
-export function tokenise(text: string): Token[] {
-  return Array.from(text.matchAll(WORD), (m) => {
+/** The text tokenised last, and its words: the rules search one sentence with several matchers in a row. */
+let lastText: string | undefined;
+let lastWords: readonly Token[] = [];
+
+/** The words of a text, in order. The answer may be shared with other callers, hence read-only. */
+export function tokenise(text: string): readonly Token[] {
+  if (text !== lastText) {
+    lastWords = wordsOf(text);
+    lastText = text;
+  }
+  return lastWords;
+}
+
+function wordsOf(text: string): Token[] {
+  const words: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const raw = m[0];
     const norm = raw === '&' ? 'and' : spelling(raw).toLowerCase();
-    return { raw, norm, start: m.index, end: m.index + raw.length };
-  });
+    words.push({ raw, norm, start: m.index, end: m.index + raw.length });
+  }
+  return words;
 }
 
 /** The words of a name, less a leading "the" ("The Staff College" is filed as "Staff College"). */
-export function nameWords(name: string): Token[] {
+export function nameWords(name: string): readonly Token[] {
   const words = tokenise(name);
   return words.length > 1 && words[0]?.norm === 'the' ? words.slice(1) : words;
 }

@@ -18,12 +18,15 @@ const SENTENCE_END = new RegExp(
 const GLUED = /(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}+\s)/u;
 
 export function sentences(text: string): string[] {
-  return text
-    .split('\n')
-    .flatMap((line) => line.split(SENTENCE_END))
-    .flatMap((s) => s.split(GLUED))
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  return (
+    text
+      .split('\n')
+      // Only a line with . ! or ? can hold a sentence end; most lines are searched no further.
+      .flatMap((line) => (/[.!?]/u.test(line) ? line.split(SENTENCE_END) : [line]))
+      .flatMap((s) => s.split(GLUED))
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+  );
 }
 
 /** The first sentence of one line of text (no glued-word split: titles are written as they are). */
