@@ -25,6 +25,7 @@ import { loadUpdate, loadUpdates } from '../src/load/loader.js';
 import { silentLogger } from '../src/log.js';
 import { parseUpdate } from '../src/parse/index.js';
 import { createApp } from '../src/server/app.js';
+import { warmQueryPlans } from '../src/server/warm-up.js';
 import { syntheticUpdate, writeSyntheticUpdates } from '../test/support/synthetic-updates.js';
 import { startBenchNeo4j } from './graphs.js';
 import { percentile } from './stats.js';
@@ -124,6 +125,8 @@ export async function measureWrites(
 
     progress(`${size}: ${READERS} readers during an ingest`);
     const app = createApp({ config: { ...config, NEO4J_URI: server.uri }, db, resolver, log: silentLogger });
+    // As `serve` does before it takes requests.
+    await warmQueryPlans(app, silentLogger);
     const latencies: number[] = [];
     const errors: string[] = [];
     let writing = true;

@@ -11,6 +11,7 @@ import { extractRecords, ingestFiles, type IngestSummary } from '../src/load/ing
 import { silentLogger } from '../src/log.js';
 import { parseUpdateFile } from '../src/parse/index.js';
 import { createApp } from '../src/server/app.js';
+import { warmQueryPlans } from '../src/server/warm-up.js';
 import { sampleFuzzedUpdates, textToRecords } from '../test/support/fuzz.js';
 import { graphSnapshotAt, queryAt, type GraphSnapshot } from '../test/support/snapshot.js';
 import { writeSyntheticUpdates } from '../test/support/synthetic-updates.js';
@@ -197,6 +198,8 @@ async function readersDuringIngest(work: string, resolver: Resolver, opened: Ope
   opened.push(c);
   const files = await writeSyntheticUpdates(join(work, 'ingest'), options.ingest);
   const app = createApp({ config, db: c.db, resolver, log: silentLogger });
+  // As `serve` does before it takes requests.
+  await warmQueryPlans(app, silentLogger);
   let reading = true;
   const latencies: number[] = [];
   const errors: string[] = [];

@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import { isPortFree } from '../ports.js';
 import { createApp } from '../server/app.js';
 import { listen } from '../server/http.js';
+import { warmQueryPlans } from '../server/warm-up.js';
 import { withConfig, withDatabase } from './common.js';
 import { CliError } from './errors.js';
 import { ExitCode } from './exit-code.js';
@@ -23,11 +24,9 @@ export async function run(): Promise<number> {
       async (database) => {
         const resolver = await loadResolver();
         if (config.LOAD_SEED) await loadSeedIntoEmptyGraph(database.db, resolver, config, log);
-        const server = await listen(
-          createApp({ config, db: database.db, resolver, log }),
-          config.HOST,
-          config.PORT,
-        );
+        const app = createApp({ config, db: database.db, resolver, log });
+        await warmQueryPlans(app, log);
+        const server = await listen(app, config.HOST, config.PORT);
         log.info('server ready', { graphiql: `${server.url}/graphql`, neo4j: database.uri });
         process.stdout.write(`\nGraphiQL: ${server.url}/graphql\n\n`);
         // The handlers stay for the whole shutdown: Ctrl-C under `npm start` brings SIGINT twice (the terminal's,
