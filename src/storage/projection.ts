@@ -376,10 +376,17 @@ function evidenceRead(
 
 /**
  * Neo4j caches a plan per query text and per size class of each list parameter (0, 1, 2–10, 11–100…,
- * measured on 5.26), so property-name lists are padded to this length with '', a name no property has
- * (it reads null, and decoding reads only the names asked for).
+ * measured on 5.26): a list that moves from one class to another is planned again. The lists a
+ * projection sends are therefore padded to this length with '', a property name no node has (it reads
+ * null, and decoding reads only the names asked for) and a uid no node has (it matches nothing, and
+ * callers look their rows up by uid): one uid and a handful then share a plan.
  */
-const PROPERTY_LIST_LENGTH = 2;
+const LIST_PARAMETER_LENGTH = 2;
+
+const padded = (values: readonly string[]): string[] => [
+  ...values,
+  ...Array<string>(Math.max(0, LIST_PARAMETER_LENGTH - values.length)).fill(''),
+];
 
 /**
  * The values of `props` on a node or relationship, in their order. The names are a parameter, not written
@@ -388,8 +395,7 @@ const PROPERTY_LIST_LENGTH = 2;
  */
 function propertyValues(entity: Variable, props: readonly string[]): Expression {
   const name = variable('prop');
-  const padding = Array<string>(Math.max(0, PROPERTY_LIST_LENGTH - props.length)).fill('');
-  return comprehension(name, param([...props, ...padding]), index(entity, name));
+  return comprehension(name, param(padded(props)), index(entity, name));
 }
 
 /** The requested relationship properties that the edge catalogue gives the hop's type, with their types. */
@@ -498,23 +504,23 @@ function hopOrder(
 
 export type ProjectedQuery = PrintedQuery;
 
-/** Nodes by uid (`$uids`), each with its projection: rows `{node}`. */
+/** Nodes by uid (`$uids`), each with its projection: rows `{node}`, none for a uid no node has. */
 export function nodesQuery(uids: readonly string[], projection: NodeProjection): ProjectedQuery {
   const uid = named('uid');
   const node = named('node');
   return printQuery([
-    { kind: 'unwind', list: namedParam('uids', uids), as: uid },
+    { kind: 'unwind', list: namedParam('uids', padded(uids)), as: uid },
     matchUid(node, uid, false),
     { kind: 'return', items: [as(nodeExpression(node, projection), node)] },
   ]);
 }
 
-/** A page of one hop for each parent uid (`$parents`): rows `{parentUid, page}`. */
+/** A page of one hop for each parent uid (`$parents`): rows `{parentUid, page}`, none for a uid no node has. */
 export function hopPagesQuery(parents: readonly string[], projection: HopProjection): ProjectedQuery {
   const parentUid = named('parentUid');
   const parent = named('parent');
   return printQuery([
-    { kind: 'unwind', list: namedParam('parents', parents), as: parentUid },
+    { kind: 'unwind', list: namedParam('parents', padded(parents)), as: parentUid },
     matchUid(parent, parentUid, false),
     { kind: 'return', items: [parentUid, as(pageExpression(parent, projection), named('page'))] },
   ]);
