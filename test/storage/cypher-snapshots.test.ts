@@ -62,6 +62,22 @@ describe('the Cypher of each selection shape', () => {
     );
   });
 
+  it("an Item's Update asked only its number and date: read from the Item, no subquery", () => {
+    const issue = hop({
+      key: 'issue',
+      hop: { type: 'HAS_ITEM', direction: 'in' },
+      window: FIRST_ROWS(1),
+      counted: false,
+      node: { props: ['number', 'date'], hops: [] },
+    });
+    expect(nodesQuery(['Item:518/3'], { props: ['title'], hops: [issue] }).text).toMatchInlineSnapshot(
+      `"UNWIND $uids AS uid MATCH (node:Entity {uid: uid}) RETURN [node.key, [l IN labels(node) WHERE l <> 'Entity'][0], [prop0 IN $p1 | node[prop0]], [[node.issueNumber, node.date]]] AS node"`,
+    );
+    // Asked for more than the Item stores of it, the Update is read by its hop.
+    const headline = { ...issue, node: { props: ['headline'], hops: [] } };
+    expect(nodesQuery(['Item:518/3'], { props: ['title'], hops: [headline] }).text).toContain('HAS_ITEM');
+  });
+
   it('a hop page, uncounted; and only its count', () => {
     expect(hopPagesQuery(['Network:qa network'], hop({ counted: false })).text).toMatchInlineSnapshot(
       `"UNWIND $parents AS parentUid MATCH (parent:Entity {uid: parentUid}) RETURN parentUid, [null, COLLECT { MATCH (parent)<-[r0:MENTIONS]-(n1) WITH r0, n1, n1.date AS d2 ORDER BY d2 IS NULL, d2 DESC, n1.position, n1.key, n1.uid LIMIT toInteger($p3) RETURN [[n1.key, null, [prop4 IN $p5 | n1[prop4]]], [[prop6 IN $p7 | r0[prop6]]], [d2 IS NULL, d2, n1.position, n1.key, n1.uid]] }] AS page"`,
@@ -102,6 +118,7 @@ describe('the Cypher of each selection shape', () => {
         ],
         "parents": [
           "LocalAuthority:iow",
+          "",
         ],
       }
     `);
@@ -139,6 +156,7 @@ describe('the Cypher of each selection shape', () => {
         ],
         "parents": [
           "LocalAuthority:iow",
+          "",
         ],
       }
     `);
