@@ -427,7 +427,7 @@ function relExpression(rel: Variable, type: EdgeType, projection: RelProjection)
   );
 }
 
-/** The Update's properties an Item stores too (`issueNumber`, `date`), written from the same Update header (src/extract/nodes.ts). */
+/** The Update's properties an Item stores too, as `issueNumber` and `date` (src/extract/nodes.ts: itemNode). */
 const ISSUE_ON_ITEM = new Set(['number', 'date']);
 
 /**
