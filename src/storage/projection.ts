@@ -170,6 +170,11 @@ interface EvidenceNodesWire {
   issue: unknown;
   item: unknown;
 }
+/** An Item's `issueNumber` and `date`: its Update's page when issueOnItem. */
+interface ItemIssueWire {
+  number: number | null;
+  date: unknown;
+}
 /** A root list's entry: the node, and the figure the list counted for it. */
 interface ListEntryWire {
   node: unknown;
@@ -196,6 +201,7 @@ const REL = wire<RelWire>('relationship', [
   'evidenceNodes',
 ]);
 const EVIDENCE_NODES = wire<EvidenceNodesWire>('evidence nodes', ['issue', 'item']);
+const ITEM_ISSUE = wire<ItemIssueWire>("item's update", ['number', 'date']);
 const LIST_ENTRY = wire<ListEntryWire>('list entry', ['node', 'count']);
 const FEED = wire<FeedWire>('feed', ['report', 'network', 'rel']);
 
@@ -376,10 +382,17 @@ function evidenceRead(
 
 /**
  * Neo4j caches a plan per query text and per size class of each list parameter (0, 1, 2–10, 11–100…,
- * measured on 5.26), so property-name lists are padded to this length with '', a name no property has
- * (it reads null, and decoding reads only the names asked for).
+ * measured on 5.26): a list that moves from one class to another is planned again. The lists a
+ * projection sends are therefore padded to this length with '', a property name no node has (it reads
+ * null, and decoding reads only the names asked for) and a uid no node has (it matches nothing, and
+ * callers look their rows up by uid): one uid and a handful then share a plan.
  */
-const PROPERTY_LIST_LENGTH = 2;
+const LIST_PARAMETER_LENGTH = 2;
+
+const padded = (values: readonly string[]): string[] => [
+  ...values,
+  ...Array<string>(Math.max(0, LIST_PARAMETER_LENGTH - values.length)).fill(''),
+];
 
 /**
  * The values of `props` on a node or relationship, in their order. The names are a parameter, not written
@@ -388,8 +401,7 @@ const PROPERTY_LIST_LENGTH = 2;
  */
 function propertyValues(entity: Variable, props: readonly string[]): Expression {
   const name = variable('prop');
-  const padding = Array<string>(Math.max(0, PROPERTY_LIST_LENGTH - props.length)).fill('');
-  return comprehension(name, param([...props, ...padding]), index(entity, name));
+  return comprehension(name, param(padded(props)), index(entity, name));
 }
 
 /** The requested relationship properties that the edge catalogue gives the hop's type, with their types. */
@@ -415,6 +427,27 @@ function relExpression(rel: Variable, type: EdgeType, projection: RelProjection)
   );
 }
 
+/** The Update's properties an Item stores too, as `issueNumber` and `date` (src/extract/nodes.ts: itemNode). */
+const ISSUE_ON_ITEM = new Set(['number', 'date']);
+
+/**
+ * Whether a hop is an Item's Update (its `issue` field), asked only for what the Item stores of it: the page is
+ * then read from the Item's own properties. Every nested COLLECT subquery is one more query the planner
+ * plans when it meets a new shape, and `issue { number date }` below an item is among the most common.
+ */
+const issueOnItem = (projection: HopProjection): boolean =>
+  projection.hop.type === 'HAS_ITEM' &&
+  projection.hop.direction === 'in' &&
+  projection.window.limit === 1 &&
+  projection.window.after === null &&
+  projection.window.before === null &&
+  !projection.counted &&
+  projection.listed &&
+  projection.relProps.length === 0 &&
+  projection.evidence === 0 &&
+  projection.node.hops.length === 0 &&
+  projection.node.props.every((name) => ISSUE_ON_ITEM.has(name));
+
 /**
  * A page of a hop from `parent`. The order is an Update's items by position; otherwise newest first
  * (oldest with `oldestFirst`), undated last; then position, key and uid. The page is the hits whose key
@@ -423,6 +456,11 @@ function relExpression(rel: Variable, type: EdgeType, projection: RelProjection)
  * (ORDER BY … LIMIT).
  */
 function pageExpression(parent: Variable, projection: HopProjection): Expression {
+  if (issueOnItem(projection))
+    return ITEM_ISSUE.write({
+      number: prop(parent, 'issueNumber'),
+      date: prop(parent, 'date'),
+    });
   const { type, direction } = projection.hop;
   const labels = reachedLabels(projection.hop);
   // Every node is an :Entity: writing the label in would only add a label check per hit, and a count
@@ -498,23 +536,23 @@ function hopOrder(
 
 export type ProjectedQuery = PrintedQuery;
 
-/** Nodes by uid (`$uids`), each with its projection: rows `{node}`. */
+/** Nodes by uid (`$uids`), each with its projection: rows `{node}`, none for a uid no node has. */
 export function nodesQuery(uids: readonly string[], projection: NodeProjection): ProjectedQuery {
   const uid = named('uid');
   const node = named('node');
   return printQuery([
-    { kind: 'unwind', list: namedParam('uids', uids), as: uid },
+    { kind: 'unwind', list: namedParam('uids', padded(uids)), as: uid },
     matchUid(node, uid, false),
     { kind: 'return', items: [as(nodeExpression(node, projection), node)] },
   ]);
 }
 
-/** A page of one hop for each parent uid (`$parents`): rows `{parentUid, page}`. */
+/** A page of one hop for each parent uid (`$parents`): rows `{parentUid, page}`, none for a uid no node has. */
 export function hopPagesQuery(parents: readonly string[], projection: HopProjection): ProjectedQuery {
   const parentUid = named('parentUid');
   const parent = named('parent');
   return printQuery([
-    { kind: 'unwind', list: namedParam('parents', parents), as: parentUid },
+    { kind: 'unwind', list: namedParam('parents', padded(parents)), as: parentUid },
     matchUid(parent, parentUid, false),
     { kind: 'return', items: [parentUid, as(pageExpression(parent, projection), named('page'))] },
   ]);
@@ -664,7 +702,28 @@ function relDecoder(type: EdgeType, projection: RelProjection): (row: unknown) =
   };
 }
 
+/**
+ * An Item's Update read from the Item (issueOnItem): its one hit, or none for an item without an Update.
+ * No sort key: the `issue` field is one node, never a page with cursors.
+ */
+function decodeIssueOnItem(row: unknown, projection: HopProjection): Slice<HopHit> {
+  const { number, date } = ITEM_ISSUE.read(row);
+  if (number === null) return sliceOf([], [], projection.window, 0);
+  const issue = decodeNode(
+    {
+      uid: issueUid(number),
+      key: issueKey(number),
+      label: 'Issue',
+      values: projection.node.props.map((name) => (name === 'number' ? number : date)),
+    },
+    projection.node.props,
+  );
+  const rel = decodeRel({ values: [] }, [], {});
+  return sliceOf([{ node: issue, rel }], [], projection.window, 1);
+}
+
 export function decodePage(row: unknown, projection: HopProjection): Slice<HopHit> {
+  if (issueOnItem(projection)) return decodeIssueOnItem(row, projection);
   const reached = reachedLabels(projection.hop);
   const decodeRelRow = relDecoder(projection.hop.type, projection);
   const { total: counted, hits } = PAGE.read(row);

@@ -49,7 +49,7 @@ describe('the Cypher of each selection shape', () => {
     expect(query.text).toMatchInlineSnapshot(
       `"UNWIND $uids AS uid MATCH (node:Entity {uid: uid}) RETURN [node.key, [l IN labels(node) WHERE l <> 'Entity'][0], [prop0 IN $p1 | node[prop0]]] AS node"`,
     );
-    expect(query.params).toEqual({ p1: ['name', 'variants'], uids: ['Person:amanda meadows'] });
+    expect(query.params).toEqual({ p1: ['name', 'variants'], uids: ['Person:amanda meadows', ''] });
   });
 
   it('a node with a hop page below it, counted', () => {
@@ -60,6 +60,22 @@ describe('the Cypher of each selection shape', () => {
     expect(query.text).toMatchInlineSnapshot(
       `"UNWIND $uids AS uid MATCH (node:Entity {uid: uid}) RETURN [node.key, [l IN labels(node) WHERE l <> 'Entity'][0], [prop0 IN $p1 | node[prop0]], [[COUNT { MATCH (node)<-[:CONTACT_FOR]-(c2) }, COLLECT { MATCH (node)<-[r3:CONTACT_FOR]-(n4) WITH r3, n4 ORDER BY n4.key, n4.uid LIMIT toInteger($p5) RETURN [[n4.key, null, [prop6 IN $p7 | n4[prop6]]], [[prop8 IN $p9 | r3[prop8]]], [n4.key, n4.uid]] }]]] AS node"`,
     );
+  });
+
+  it("an Item's Update asked only its number and date: read from the Item, no subquery", () => {
+    const issue = hop({
+      key: 'issue',
+      hop: { type: 'HAS_ITEM', direction: 'in' },
+      window: FIRST_ROWS(1),
+      counted: false,
+      node: { props: ['number', 'date'], hops: [] },
+    });
+    expect(nodesQuery(['Item:518/3'], { props: ['title'], hops: [issue] }).text).toMatchInlineSnapshot(
+      `"UNWIND $uids AS uid MATCH (node:Entity {uid: uid}) RETURN [node.key, [l IN labels(node) WHERE l <> 'Entity'][0], [prop0 IN $p1 | node[prop0]], [[node.issueNumber, node.date]]] AS node"`,
+    );
+    // Asked for more than the Item stores of it, the Update is read by its hop.
+    const headline = { ...issue, node: { props: ['headline'], hops: [] } };
+    expect(nodesQuery(['Item:518/3'], { props: ['title'], hops: [headline] }).text).toContain('HAS_ITEM');
   });
 
   it('a hop page, uncounted; and only its count', () => {
@@ -102,6 +118,7 @@ describe('the Cypher of each selection shape', () => {
         ],
         "parents": [
           "LocalAuthority:iow",
+          "",
         ],
       }
     `);
@@ -139,6 +156,7 @@ describe('the Cypher of each selection shape', () => {
         ],
         "parents": [
           "LocalAuthority:iow",
+          "",
         ],
       }
     `);

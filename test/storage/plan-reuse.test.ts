@@ -5,7 +5,8 @@ import { FIRST_ROWS } from '../../src/storage/window.js';
 /**
  * Neo4j plans a new query text in a few hundred ms and runs a planned one in a few, and it keeps a plan per
  * text and per size class of each list parameter (0, 1, 2–10, …). Selections that differ only in the scalar
- * fields they ask for must therefore give one text and property-name lists of one size class.
+ * fields they ask for must therefore give one text and property-name lists of one size class, and so must
+ * a request that reads one node (or the pages of one parent) and one that reads a few.
  */
 
 const meetings = (meetingProps: string[], relProps: string[]): HopProjection => ({
@@ -24,8 +25,8 @@ const meetings = (meetingProps: string[], relProps: string[]): HopProjection => 
   node: { props: meetingProps, hops: [] },
 });
 
-/** The lengths of the list parameters the projection wrote (not the parents' uids, which the caller gives). */
-const listSizes = ({ parents: _parents, ...params }: Record<string, unknown>): number[] =>
+/** The lengths of the list parameters a query sends. */
+const listSizes = (params: Record<string, unknown>): number[] =>
   Object.values(params)
     .filter((value): value is unknown[] => Array.isArray(value))
     .map((names) => names.length);
@@ -51,6 +52,22 @@ describe('one query text per shape of hops, whichever scalar fields are selected
     for (const size of [...listSizes(none.params), ...listSizes(ten.params)]) {
       expect(size).toBeGreaterThanOrEqual(2);
       expect(size).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('one uid and a few are of one size class, for nodes and for hop pages', () => {
+    const uids = ['Network:qa network', 'Network:sen network', 'Network:data network'];
+    const oneNode = nodesQuery(uids.slice(0, 1), { props: ['name'], hops: [] });
+    const nodes = nodesQuery(uids, { props: ['name'], hops: [] });
+    const onePage = hopPagesQuery(uids.slice(0, 1), meetings(['date'], []));
+    const pages = hopPagesQuery(uids, meetings(['date'], []));
+    expect(nodes.text).toBe(oneNode.text);
+    expect(pages.text).toBe(onePage.text);
+    for (const query of [oneNode, nodes, onePage, pages]) {
+      for (const size of listSizes(query.params)) {
+        expect(size).toBeGreaterThanOrEqual(2);
+        expect(size).toBeLessThanOrEqual(10);
+      }
     }
   });
 });
