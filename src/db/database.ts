@@ -11,6 +11,7 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
 } from 'neo4j-driver';
+import pRetry from 'p-retry';
 import { z } from 'zod';
 import { cypher, cypherStatements, shapedCypher } from './cypher.js';
 
@@ -25,6 +26,8 @@ export type Params = Record<string, unknown>;
 
 /** The longest a read transaction may run before Neo4j terminates it (a request's worst case). */
 export const READ_TIMEOUT_MS = 10_000;
+/** Retries of a read that met a transient error (after 0.25, 0.75 and 2.25 s). */
+const READ_RETRIES = 3;
 export type Row = Record<string, unknown>;
 
 export interface ConnectOptions {
@@ -239,8 +242,16 @@ export class Database {
       // A read is one query: an auto-commit transaction runs it in one round trip (RUN and PULL), where a
       // managed one adds BEGIN and COMMIT (measured: 12 against 14 ms median for one hop page). Reads take
       // no locks, so the managed transaction's retries on transient errors have little to retry.
+      // Transient errors are Neo4j's "try again": `npm run soak` (20 readers during an ingest) measured reads
+      // failing on "dbms.memory.transaction.total.max reached" while the pool was full. A read has no side
+      // effects, so it is retried after a pause, as the driver retries a managed write transaction.
       return mode === 'READ'
-        ? await work({ run: (text, params) => session.run(text, params, config) })
+        ? await pRetry(() => work({ run: (text, params) => session.run(text, params, config) }), {
+            retries: READ_RETRIES,
+            minTimeout: 250,
+            factor: 3,
+            shouldRetry: ({ error }) => error instanceof DatabaseError && error.code === 'TRANSIENT',
+          })
         : await session.executeWrite(work, config);
     } catch (error) {
       throw error instanceof DatabaseError ? error : mapError(error, 'transaction');
