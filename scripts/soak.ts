@@ -173,13 +173,24 @@ async function halfLoaded(uri: string, resolver: Resolver, files: string[]): Pro
   return wrong;
 }
 
+/**
+ * A value as JSON with every object's keys in order: Neo4j gives a node's properties in the order they were
+ * stored, which a replacement can change without changing a single value.
+ */
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : inner,
+  );
+
 /** The first node or edge that differs between two snapshots, or null. */
 function firstDifference(a: GraphSnapshot, b: GraphSnapshot): string | null {
   for (const part of ['nodes', 'edges'] as const) {
     if (a[part].length !== b[part].length)
       return `${a[part].length} ${part} vs ${b[part].length} in a clean load`;
     for (let i = 0; i < a[part].length; i += 1) {
-      const [x, y] = [JSON.stringify(a[part][i]), JSON.stringify(b[part][i])];
+      const [x, y] = [canonicalJson(a[part][i]), canonicalJson(b[part][i])];
       if (x !== y) return `${part}[${i}]: ${x.slice(0, 300)} vs clean ${y.slice(0, 300)}`;
     }
   }
