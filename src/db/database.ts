@@ -240,11 +240,10 @@ export class Database {
     };
     try {
       // A read is one query: an auto-commit transaction runs it in one round trip (RUN and PULL), where a
-      // managed one adds BEGIN and COMMIT (measured: 12 against 14 ms median for one hop page). Reads take
-      // no locks, so the managed transaction's retries on transient errors have little to retry.
-      // Transient errors are Neo4j's "try again": `npm run soak` (20 readers during an ingest) measured reads
-      // failing on "dbms.memory.transaction.total.max reached" while the pool was full. A read has no side
-      // effects, so it is retried after a pause, as the driver retries a managed write transaction.
+      // managed one adds BEGIN and COMMIT (measured: 12 against 14 ms median for one hop page). Transient
+      // errors are Neo4j's "try again": `npm run soak` (20 readers during an ingest) measured reads failing on
+      // "dbms.memory.transaction.total.max reached" while the pool was full. A read has no side effects, so it
+      // is retried here after a pause, as the driver retries a managed write transaction.
       return mode === 'READ'
         ? await pRetry(() => work({ run: (text, params) => session.run(text, params, config) }), {
             retries: READ_RETRIES,

@@ -381,7 +381,7 @@ const labelOfUid = (nodeUid: string): NodeLabel => {
 async function runEdges(
   tx: Transaction,
   query: string,
-  rows: readonly object[],
+  rows: readonly { type: EdgeType }[],
   params: Record<string, unknown> = {},
 ): Promise<Row[]> {
   return rows.length === 0 ? [] : tx.run(query, { ...params, rows });
