@@ -6,12 +6,10 @@ import {
   isNotNull,
   isNull,
   list,
-  map,
   named,
   op,
   or,
   param,
-  prop,
   verbatim,
   wire,
   withClause,
@@ -150,6 +148,11 @@ export function sliceOf<T>(
  * A page of the rows a Cypher file returns (`RETURN` of `columns`, in no order): each row's key from the
  * terms (over the columns), the rows in the window ordered and cut in the database, each written as
  * `entry` (over the columns). Rows: `{total, entries}`, each entry `[entry, key]`.
+ *
+ * The file runs twice: once counted, once ordered and cut to the page. Collecting its rows once and reading
+ * both from the list held every row's nodes with all their properties: 95 MiB of transaction memory for
+ * the 7,901 FEEDS pairs of a 1,000-Update graph, so that a few readers filled Neo4j's transaction pool
+ * during an ingest. Counted and cut, a page holds its own rows only (0.03 MiB), and took less time too.
  */
 export function pagedRows(
   source: string,
@@ -159,34 +162,23 @@ export function pagedRows(
   entry: Expression,
 ): Clause[] {
   const carried = columns.map(named);
-  const [key, rows, row, entries, total] = ['key', 'rows', 'row', 'entries', 'total'].map(named) as [
-    Variable,
-    Variable,
-    Variable,
-    Variable,
-    Variable,
-  ];
+  const [key, entries, total] = ['key', 'entries', 'total'].map(named) as [Variable, Variable, Variable];
   // The key is worked out once per row; the page is filtered and ordered by its elements.
   const byKey = terms.map((term, i) => ({ ...term, expression: index(key, i) }));
-  const fields = [...carried, key];
   return [
     { kind: 'call', imports: [], body: source },
-    withClause([...carried, as(keyExpression(terms), key)]),
-    withClause([as(fn('collect', map(fields.map((v) => [v.name!, v]))), rows)]),
+    withClause([as(fn('count', verbatim('*')), total)]),
     {
       kind: 'call',
-      imports: [rows],
+      imports: [],
       body: [
-        { kind: 'unwind', list: rows, as: row },
-        withClause(
-          fields.map((v) => as(prop(row, v.name!), v)),
-          { where: keysetWhere(byKey, window) },
-        ),
-        withClause(fields, { orderBy: orderByTerms(byKey, window), limit: overflowLimit(window) }),
+        { kind: 'call', imports: [], body: source },
+        withClause([...carried, as(keyExpression(terms), key)], { where: keysetWhere(byKey, window) }),
+        withClause([...carried, key], { orderBy: orderByTerms(byKey, window), limit: overflowLimit(window) }),
         { kind: 'return', items: [as(fn('collect', PAGED_ENTRY.write({ entry, key })), entries)] },
       ],
     },
-    { kind: 'return', items: [as(fn('size', rows), total), entries] },
+    { kind: 'return', items: [total, entries] },
   ];
 }
 

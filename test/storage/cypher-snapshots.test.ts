@@ -220,7 +220,9 @@ describe('the Cypher of each selection shape', () => {
     expect(query.text).toMatchInlineSnapshot(`
       "CALL () {
       MATCH (r:Report)-[f:FEEDS]->(n:Network) RETURN r, f, n
-      } WITH r, f, n, [n.key, f.lastSeen, r.key, r.uid, n.uid] AS key WITH collect({r: r, f: f, n: n, key: key}) AS rows CALL (rows) { UNWIND rows AS row WITH row.r AS r, row.f AS f, row.n AS n, row.key AS key WITH r, f, n, key ORDER BY key[0], key[1] DESC, key[2], key[3], key[4] LIMIT toInteger($p0) RETURN collect([[[r.key, null, [prop1 IN $p2 | r[prop1]]], [n.key, null, [prop3 IN $p4 | n[prop3]]], [[prop5 IN $p6 | f[prop5]], null, f.lastSeen]], key]) AS entries } RETURN size(rows) AS total, entries"
+      } WITH count(*) AS total CALL () { CALL () {
+      MATCH (r:Report)-[f:FEEDS]->(n:Network) RETURN r, f, n
+      } WITH r, f, n, [n.key, f.lastSeen, r.key, r.uid, n.uid] AS key WITH r, f, n, key ORDER BY key[0], key[1] DESC, key[2], key[3], key[4] LIMIT toInteger($p0) RETURN collect([[[r.key, null, [prop1 IN $p2 | r[prop1]]], [n.key, null, [prop3 IN $p4 | n[prop3]]], [[prop5 IN $p6 | f[prop5]], null, f.lastSeen]], key]) AS entries } RETURN total, entries"
     `);
   });
 
@@ -247,7 +249,16 @@ describe('the Cypher of each selection shape', () => {
         AND ($network IS NULL OR EXISTS { (:Network {key: $network})-[:HOLDS]->(n) })
       RETURN n, null AS count
 
-      } WITH n, count, [n.date, n.key, n.uid] AS key WITH collect({n: n, count: count, key: key}) AS rows CALL (rows) { UNWIND rows AS row WITH row.n AS n, row.count AS count, row.key AS key WITH n, count, key ORDER BY key[0], key[1], key[2] LIMIT toInteger($p0) RETURN collect([[[n.key, [l IN labels(n) WHERE l <> 'Entity'][0], [prop1 IN $p2 | n[prop1]], [[null, COLLECT { MATCH (n)<-[r3:HOLDS]-(n4) WITH r3, n4 ORDER BY n4.key, n4.uid LIMIT toInteger($p5) RETURN [[n4.key, null, [prop6 IN $p7 | n4[prop6]]], [[prop8 IN $p9 | r3[prop8]]], [n4.key, n4.uid]] }]]], count], key]) AS entries } RETURN size(rows) AS total, entries"
+      } WITH count(*) AS total CALL () { CALL () {
+      // Root list: Meetings, soonest first, filtered by network key and date range.
+      // The rows, unordered: the caller orders them (the terms in src/storage/lists.ts), pages them by key and
+      // projects each node (src/storage/window.ts pagedRows).
+      MATCH (n:Meeting)
+      WHERE ($from IS NULL OR n.date >= $from) AND ($to IS NULL OR n.date <= $to)
+        AND ($network IS NULL OR EXISTS { (:Network {key: $network})-[:HOLDS]->(n) })
+      RETURN n, null AS count
+
+      } WITH n, count, [n.date, n.key, n.uid] AS key WITH n, count, key ORDER BY key[0], key[1], key[2] LIMIT toInteger($p0) RETURN collect([[[n.key, [l IN labels(n) WHERE l <> 'Entity'][0], [prop1 IN $p2 | n[prop1]], [[null, COLLECT { MATCH (n)<-[r3:HOLDS]-(n4) WITH r3, n4 ORDER BY n4.key, n4.uid LIMIT toInteger($p5) RETURN [[n4.key, null, [prop6 IN $p7 | n4[prop6]]], [[prop8 IN $p9 | r3[prop8]]], [n4.key, n4.uid]] }]]], count], key]) AS entries } RETURN total, entries"
     `);
   });
 });
