@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { Database } from '../src/db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded.js';
 import { extractGraph } from '../src/extract/extract.js';
@@ -243,9 +244,12 @@ async function ingestInto(
     });
     const ended = performance.now();
     const tenth = Math.max(1, Math.floor(perUpdateMs.length / 10));
-    const [nodes, edges] = await Promise.all([db.read('stats-nodes'), db.read('stats-edges')]);
-    const sum = (rows: Record<string, unknown>[]) =>
-      rows.reduce((total, row) => total + Number(row.count), 0);
+    const counted = z.object({ count: z.number() });
+    const [nodes, edges] = await Promise.all([
+      db.query('stats-nodes', counted),
+      db.query('stats-edges', counted),
+    ]);
+    const sum = (rows: { count: number }[]) => rows.reduce((total, row) => total + row.count, 0);
     const loaded = summary.counts.loaded + summary.counts.replaced;
     return {
       updates: loaded,

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { OpenDatabase } from '../../src/db/open.js';
 import { extractGraph } from '../../src/extract/extract.js';
 import { createResolver, type Resolver } from '../../src/extract/resolve.js';
@@ -72,7 +73,7 @@ describe('atomicity', () => {
       contentHash: 'x',
       beforeCommit: async (tx) => {
         // The writes happened inside the transaction…
-        const [row] = await tx.run('issue-count');
+        const [row] = await tx.query('issue-count', z.object({ issues: z.number() }));
         expect(row?.issues).toBe(3);
         throw new Error('simulated failure after the writes');
       },
