@@ -14,6 +14,7 @@ import { ingestFiles } from '../../src/load/ingest.js';
 import { loadUpdate } from '../../src/load/loader.js';
 import { parseUpdate } from '../../src/parse/index.js';
 import { graphSnapshot, openEmptyTestDatabase, query, unreachableDatabase } from '../support/graph.js';
+import { parseOptions } from '../parse/helpers.js';
 
 /** Loading behaviour against the real Neo4j: idempotence, atomicity, replacement, failures, derivation. */
 
@@ -68,7 +69,7 @@ describe('atomicity', () => {
       seed('update-412-2020-07-17.txt'),
     ]);
     const before = await graphSnapshot();
-    const records = extractGraph(parseUpdate(readFileSync(U518, 'utf8'), U518), resolver);
+    const records = extractGraph(parseUpdate(readFileSync(U518, 'utf8'), U518, parseOptions), resolver);
     const failure = await loadUpdate(opened.db, records, {
       contentHash: 'x',
       beforeCommit: async (tx) => {
@@ -86,7 +87,7 @@ describe('atomicity', () => {
   it('a failed reload of a changed Update keeps its previous contribution', async () => {
     await ingestFiles(opened.db, resolver, [U518]);
     const before = await graphSnapshot();
-    const records = extractGraph(parseUpdate(corrected518(), U518), resolver);
+    const records = extractGraph(parseUpdate(corrected518(), U518, parseOptions), resolver);
     await expect(
       loadUpdate(opened.db, records, {
         contentHash: 'changed',
