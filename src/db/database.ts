@@ -258,7 +258,9 @@ export class Database implements RowReader {
           })
         : await session.executeWrite(work, config);
     } catch (error) {
-      throw error instanceof DatabaseError ? error : mapError(error, 'transaction');
+      // A row of another shape is the caller's error, not the database's: it leaves as it is (RowShapeError).
+      if (error instanceof DatabaseError || error instanceof RowShapeError) throw error;
+      throw mapError(error, 'transaction');
     } finally {
       await session.close();
     }
