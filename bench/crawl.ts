@@ -6,6 +6,7 @@ import { crawl } from '../src/crawl/index.js';
 import { Database } from '../src/db/database.js';
 import type { Resolver } from '../src/extract/resolve.js';
 import { ingestSources, type UpdateSource } from '../src/load/ingest.js';
+import { loadParseOptions } from '../src/load/reference.js';
 import { parseUpdateBytes } from '../src/parse/index.js';
 import { startFixtureSite } from '../test/support/fixture-site.js';
 import { rssMb, startBenchNeo4j } from './graphs.js';
@@ -52,6 +53,7 @@ export async function crawlBenchmark(
     await db.verifyConnectivity();
     await db.applySchema();
     progress(`crawl: ${pages} Update pages from ${site.indexUrl}`);
+    const parseOptions = await loadParseOptions();
     const started = performance.now();
     const sources: UpdateSource[] = [];
     let parseMs = 0;
@@ -63,9 +65,9 @@ export async function crawlBenchmark(
         // Parsed once here to time it, and again by ingest (which also extracts and loads).
         const hints = { name: url, contentType: page.headers['content-type'], base: page.finalUrl };
         const t = performance.now();
-        await parseUpdateBytes(page.body, hints);
+        await parseUpdateBytes(page.body, hints, parseOptions);
         parseMs += performance.now() - t;
-        sources.push({ name: url, read: () => parseUpdateBytes(page.body, hints) });
+        sources.push({ name: url, read: () => parseUpdateBytes(page.body, hints, parseOptions) });
       },
     });
     const fetched = performance.now();

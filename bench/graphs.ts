@@ -22,10 +22,11 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { Database } from '../src/db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded.js';
 import { extractGraph } from '../src/extract/extract.js';
-import { loadResolver } from '../src/load/reference.js';
+import { loadParseOptions, loadResolver } from '../src/load/reference.js';
 import { ingestFiles } from '../src/load/ingest.js';
 import { createLogger } from '../src/log.js';
 import { parseUpdate } from '../src/parse/index.js';
@@ -114,7 +115,7 @@ export async function graphCacheKey(): Promise<string> {
   if (cacheKey !== null) return cacheKey;
   const hash = createHash('sha256');
   for (const file of writePathFiles()) hash.update(relative(ROOT, file)).update(readFileSync(file));
-  const resolver = await loadResolver();
+  const [resolver, parseOptions] = await Promise.all([loadResolver(), loadParseOptions()]);
   const seeds = readdirSync(join(ROOT, 'seed')).filter((name) => name.endsWith('.txt'));
   const sample = [
     ...seeds.sort().map((name) => ({ name, text: readFileSync(join(ROOT, 'seed', name), 'utf8') })),
@@ -124,7 +125,7 @@ export async function graphCacheKey(): Promise<string> {
     })),
   ];
   for (const { name, text } of sample) {
-    hash.update(JSON.stringify(extractGraph(parseUpdate(text, name), resolver)));
+    hash.update(JSON.stringify(extractGraph(parseUpdate(text, name, parseOptions), resolver)));
   }
   cacheKey = `v${SYNTHETIC_VERSION}-${hash.digest('hex').slice(0, 12)}`;
   return cacheKey;
@@ -243,9 +244,12 @@ async function ingestInto(
     });
     const ended = performance.now();
     const tenth = Math.max(1, Math.floor(perUpdateMs.length / 10));
-    const [nodes, edges] = await Promise.all([db.read('stats-nodes'), db.read('stats-edges')]);
-    const sum = (rows: Record<string, unknown>[]) =>
-      rows.reduce((total, row) => total + Number(row.count), 0);
+    const counted = z.object({ count: z.number() });
+    const [nodes, edges] = await Promise.all([
+      db.query('stats-nodes', counted),
+      db.query('stats-edges', counted),
+    ]);
+    const sum = (rows: { count: number }[]) => rows.reduce((total, row) => total + row.count, 0);
     const loaded = summary.counts.loaded + summary.counts.replaced;
     return {
       updates: loaded,

@@ -23,6 +23,7 @@ import { integerEdgePropertiesOf, integerPropertiesOf, uidOf } from '../src/grap
 import { BATCH_UPDATES, extractRecords, ingestFiles, recordsHash } from '../src/load/ingest.js';
 import { loadUpdate, loadUpdates } from '../src/load/loader.js';
 import { silentLogger } from '../src/log.js';
+import { loadParseOptions } from '../src/load/reference.js';
 import { parseUpdate } from '../src/parse/index.js';
 import { createApp } from '../src/server/app.js';
 import { warmQueryPlans } from '../src/server/warm-up.js';
@@ -73,13 +74,17 @@ function changedText(index: number, round: number): string {
  */
 export async function recordsOf(count: number, resolver: Resolver): Promise<GraphRecords[]> {
   const records: GraphRecords[] = [];
+  const options = await loadParseOptions();
   for (const name of seedNames)
     records.push(
-      await extractRecords(parseUpdate(readFileSync(new URL(name, seedDir), 'utf8'), name), resolver),
+      await extractRecords(
+        parseUpdate(readFileSync(new URL(name, seedDir), 'utf8'), name, options),
+        resolver,
+      ),
     );
   for (let index = 0; records.length < count; index += 1)
     records.push(
-      await extractRecords(parseUpdate(syntheticUpdate(index), `synthetic-${index}.txt`), resolver),
+      await extractRecords(parseUpdate(syntheticUpdate(index), `synthetic-${index}.txt`, options), resolver),
     );
   return records;
 }
@@ -98,6 +103,7 @@ export async function measureWrites(
   const server = await startBenchNeo4j(join(work, 'neo4j'));
   const db = Database.connect({ uri: server.uri, user: 'neo4j', password: undefined, database: 'neo4j' });
   try {
+    const parseOptions = await loadParseOptions();
     progress(`${size}: replacing one Update`);
     const replace: ReplaceFigures = { middle: [], newest: [], ingestMs: 0 };
     for (const [which, index] of [
@@ -106,7 +112,7 @@ export async function measureWrites(
     ] as const) {
       for (let round = 0; round < 6; round += 1) {
         const records = await extractRecords(
-          parseUpdate(changedText(index, round), `changed-${index}.txt`),
+          parseUpdate(changedText(index, round), `changed-${index}.txt`, parseOptions),
           resolver,
         );
         const started = performance.now();

@@ -578,7 +578,7 @@ async function main(): Promise<void> {
   }
   progress(`${quick ? 'quick' : 'full'} run; sizes ${SIZES.join(', ')}`);
   const resolver = await loadResolver();
-  const parse = parseBenchmark(PARSE_ROUNDS);
+  const parse = await parseBenchmark(PARSE_ROUNDS);
   const extract = await extractBenchmark(resolver, Math.ceil(PARSE_ROUNDS / 4));
   console.log(
     `\n## seslip-kg vs @neo4j/graphql vs hand-written Cypher (${quick ? 'quick' : 'full'} run)\n\n` +

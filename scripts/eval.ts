@@ -26,7 +26,7 @@ import type { UpdateDocument } from '../src/parse/document.js';
 import { normaliseName } from '../src/text/names.js';
 import type { GraphRecords, NodeRecord } from '../src/extract/records.js';
 import { type Resolver } from '../src/extract/resolve.js';
-import { loadResolver } from '../src/load/reference.js';
+import { loadParseOptions, loadResolver } from '../src/load/reference.js';
 import { ingestFiles } from '../src/load/ingest.js';
 import { silentLogger } from '../src/log.js';
 import { parseUpdateFile } from '../src/parse/index.js';
@@ -243,7 +243,9 @@ async function evaluate(
   for (const file of files) {
     const labels = labelsFile.parse(JSON.parse(await readFile(file.labels, 'utf8')));
     const expected = expectedFacts(labels, resolver);
-    const found = extractedFacts(await read(await parseUpdateFile(file.text), resolver));
+    const found = extractedFacts(
+      await read(await parseUpdateFile(file.text, await loadParseOptions()), resolver),
+    );
     const era = eraOf(file.text);
     const inEra = eras.get(era) ?? emptyScores();
     eras.set(era, inEra);

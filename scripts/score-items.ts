@@ -13,6 +13,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { layoutName } from '../src/parse/document.js';
+import { loadParseOptions } from '../src/load/reference.js';
 import { parseUpdateFile } from '../src/parse/index.js';
 
 const labelsFile = z.object({ era: z.string(), layout: layoutName, titles: z.array(z.string()) });
@@ -75,7 +76,7 @@ async function main(args: string[]): Promise<number> {
         return 1;
       }
       const labels = checked.data;
-      const doc = await parseUpdateFile(file);
+      const doc = await parseUpdateFile(file, await loadParseOptions());
       const expected = labels.titles.map(normalise);
       const found = doc.items.map((i) => normalise(i.title));
       const right = found.filter((t) => expected.includes(t));

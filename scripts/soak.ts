@@ -6,7 +6,7 @@ import { EXAMPLES } from '../src/api/examples.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type OpenDatabase } from '../src/db/open.js';
 import { type Resolver } from '../src/extract/resolve.js';
-import { loadResolver } from '../src/load/reference.js';
+import { loadParseOptions, loadResolver } from '../src/load/reference.js';
 import { extractRecords, ingestFiles, type IngestSummary } from '../src/load/ingest.js';
 import { silentLogger } from '../src/log.js';
 import { parseUpdateFile } from '../src/parse/index.js';
@@ -163,7 +163,7 @@ async function killCycles(a: OpenDatabase, resolver: Resolver, files: string[]):
 async function halfLoaded(uri: string, resolver: Resolver, files: string[]): Promise<string[]> {
   const expected = new Map<number, number>();
   for (const file of files) {
-    const records = await extractRecords(await parseUpdateFile(file), resolver);
+    const records = await extractRecords(await parseUpdateFile(file, await loadParseOptions()), resolver);
     expected.set(records.issueNumber, records.nodes.filter((n) => n.label === 'Item').length);
   }
   const stored = await queryAt(

@@ -21,7 +21,7 @@ import { ExitCode } from './exit-code.js';
  */
 
 export async function exportDecisions(db: Database, file: string): Promise<number> {
-  const lines = (await db.writeTransaction((tx) => listDecisions(tx))).map(lineOf);
+  const lines = (await listDecisions(db)).map(lineOf);
   const partial = `${file}.partial`;
   try {
     await writeFile(partial, lines.map((line) => JSON.stringify(line) + '\n').join(''));

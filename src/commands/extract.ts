@@ -1,6 +1,6 @@
 import type { GraphRecords, NodeRecord, NodeRef } from '../extract/records.js';
 import { ReferenceDataError } from '../extract/reference.js';
-import { loadResolver } from '../load/reference.js';
+import { loadParseOptions, loadResolver } from '../load/reference.js';
 import { ExtractError, extractRecords } from '../load/ingest.js';
 import { parseUpdateFile, UpdateParseError } from '../parse/index.js';
 
@@ -11,7 +11,10 @@ import { parseUpdateFile, UpdateParseError } from '../parse/index.js';
 export async function run(file: string, { json = false }: { json?: boolean }): Promise<number> {
   let records: GraphRecords;
   try {
-    records = await extractRecords(await parseUpdateFile(file), await loadResolver());
+    records = await extractRecords(
+      await parseUpdateFile(file, await loadParseOptions()),
+      await loadResolver(),
+    );
   } catch (error) {
     if (
       error instanceof UpdateParseError ||

@@ -8,7 +8,7 @@ import {
   type CrawlSummary,
   type CrawledPage,
 } from '../crawl/index.js';
-import { loadResolver } from '../load/reference.js';
+import { loadParseOptions, loadResolver } from '../load/reference.js';
 import {
   expandInputs,
   ingestSources,
@@ -17,7 +17,7 @@ import {
   type IngestSummary,
   type UpdateSource,
 } from '../load/ingest.js';
-import { parseUpdateBytes, parseUpdateFile } from '../parse/index.js';
+import { parseUpdateBytes, parseUpdateFile, type ParseOptions } from '../parse/index.js';
 import { withConfig, withDatabase } from './common.js';
 import { CliError } from './errors.js';
 import { ExitCode } from './exit-code.js';
@@ -55,6 +55,7 @@ function seconds(value: string | undefined, name: string, fallback: number): num
 async function crawlArguments(
   urls: string[],
   flags: IngestFlags,
+  parseOptions: ParseOptions,
 ): Promise<{
   sources: UpdateSource[];
   unavailable: { file: string; error: string }[];
@@ -80,7 +81,7 @@ async function crawlArguments(
       }
       const body = got.body;
       const hints = { name: page, contentType: got.headers['content-type'], base: got.finalUrl };
-      sources.push({ name: page, read: () => parseUpdateBytes(body, hints) });
+      sources.push({ name: page, read: () => parseUpdateBytes(body, hints, parseOptions) });
     };
     try {
       crawls.push(await crawl(url, { cacheDir, delayMs, timeoutMs, refresh: flags.refresh, onPage }));
@@ -110,13 +111,13 @@ export async function run(paths: string[], flags: IngestFlags): Promise<number> 
       throw error;
     }
   }
-  const resolver = await loadResolver();
+  const [resolver, parseOptions] = await Promise.all([loadResolver(), loadParseOptions()]);
   return withConfig((config, log) =>
     withDatabase(config, log, async ({ db }) => {
       const inputs = await expandInputs(files);
-      const crawled = await crawlArguments(urls, flags);
+      const crawled = await crawlArguments(urls, flags, parseOptions);
       const sources = [
-        ...inputs.files.map((file) => ({ name: file, read: () => parseUpdateFile(file) })),
+        ...inputs.files.map((file) => ({ name: file, read: () => parseUpdateFile(file, parseOptions) })),
         ...crawled.sources,
       ];
       const skipped = [

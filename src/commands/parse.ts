@@ -1,4 +1,5 @@
 import type { UpdateDocument } from '../parse/document.js';
+import { loadParseOptions } from '../load/reference.js';
 import { parseUpdateFile, UpdateParseError } from '../parse/index.js';
 
 /** The human summary: what was found, and every warning with its line so the source can be checked. */
@@ -24,9 +25,10 @@ function summary(doc: UpdateDocument): string {
 export async function run(files: string[], { json = false }: { json?: boolean }): Promise<number> {
   let status = 0;
   const documents: UpdateDocument[] = [];
+  const options = await loadParseOptions();
   for (const file of files) {
     try {
-      const doc = await parseUpdateFile(file);
+      const doc = await parseUpdateFile(file, options);
       if (json) documents.push(doc);
       else process.stdout.write(summary(doc));
     } catch (error) {

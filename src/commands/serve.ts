@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Config } from '../config.js';
 import { projectPath } from '../project.js';
 import type { Database } from '../db/database.js';
@@ -58,8 +59,8 @@ async function loadSeedIntoEmptyGraph(
   config: Config,
   log: Logger,
 ): Promise<void> {
-  const [row] = await db.read('issue-count');
-  if (Number(row?.issues ?? 0) > 0) {
+  const [row] = await db.query('issue-count', z.object({ issues: z.number() }));
+  if ((row?.issues ?? 0) > 0) {
     log.info('graph already holds Updates; seed not reloaded', { issues: row?.issues });
     return;
   }

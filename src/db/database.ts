@@ -28,7 +28,6 @@ export type Params = Record<string, unknown>;
 export const READ_TIMEOUT_MS = 10_000;
 /** Retries of a read that met a transient error (after 0.25, 0.75 and 2.25 s). */
 const READ_RETRIES = 3;
-export type Row = Record<string, unknown>;
 
 export interface ConnectOptions {
   uri: string;
@@ -62,9 +61,28 @@ export class RowShapeError extends Error {
   override name = 'RowShapeError';
 }
 
-/** A transaction handed to write work: runs named Cypher files inside it, their `{{slot}}`s filled (`shapedCypher`). */
-export interface Transaction {
-  run(name: string, params?: Params, slots?: Readonly<Record<string, string>>): Promise<Row[]>;
+type Slots = Readonly<Record<string, string>>;
+
+/**
+ * What reads rows from named Cypher files, each row checked against the shape its caller reads (zod): a row of
+ * another shape fails where it leaves Neo4j, naming the file, rather than as a wrong value further on. Both a
+ * Database (a read of its own) and a Transaction (a read inside a write) are one.
+ */
+export interface RowReader {
+  query<Shape extends z.ZodType>(
+    name: string,
+    rows: Shape,
+    params?: Params,
+    slots?: Slots,
+  ): Promise<z.output<Shape>[]>;
+}
+
+/**
+ * A transaction handed to write work: `query` reads checked rows, `run` runs a file whose rows nobody reads.
+ * Each fills the file's `{{slot}}`s (`shapedCypher`).
+ */
+export interface Transaction extends RowReader {
+  run(name: string, params?: Params, slots?: Slots): Promise<void>;
 }
 
 /** What runs a query: a write's managed transaction, or a read's session (one auto-commit transaction). */
@@ -75,7 +93,7 @@ interface Scope {
   queries: number;
 }
 
-export class Database {
+export class Database implements RowReader {
   private constructor(
     private readonly driver: Driver,
     readonly name: string,
@@ -114,30 +132,19 @@ export class Database {
     return this.scope.queries;
   }
 
-  async read(name: string, params: Params = {}): Promise<Row[]> {
-    return this.session('READ', (tx) => this.runIn(tx, name, cypher(name), params));
-  }
-
   /**
-   * Runs a read query of the storage layer and checks every row against `rows`, the shape its caller reads:
-   * a row of another shape fails here, naming the file, rather than as a wrong value further on. Records
-   * are checked as the driver gives them (plain numbers, strings, lists and maps, since every storage query
-   * projects values, never nodes). `slots` fill the file's `{{slot}}` markers (labels and relationship types;
-   * see `shapedCypher`).
+   * Runs a read query of the storage layer and checks every row against `rows`, the shape its caller reads
+   * (see RowReader). Values are made plain first (`toPlain`), so a shape names numbers and ISO strings, never a
+   * driver Integer, temporal or node. `slots` fill the file's `{{slot}}` markers (labels and relationship
+   * types; see `shapedCypher`).
    */
   async query<Shape extends z.ZodType>(
     name: string,
     rows: Shape,
     params: Params = {},
-    slots: Readonly<Record<string, string>> = {},
+    slots: Slots = {},
   ): Promise<z.output<Shape>[]> {
-    const where = `cypher/${name}.cypher`;
-    const records = await this.readRows<unknown>(where, shapedCypher(name, slots), params);
-    const checked = z.array(rows).safeParse(records);
-    if (!checked.success) {
-      throw new RowShapeError(`${where} returned a row of another shape: ${z.prettifyError(checked.error)}`);
-    }
-    return checked.data;
+    return this.session('READ', (tx) => this.checkedRows(tx, name, rows, params, slots));
   }
 
   /**
@@ -146,25 +153,25 @@ export class Database {
    * unchecked: the projection's decoders check them as they take them apart.
    */
   queryText<T>(name: string, text: string, params: Params = {}): Promise<T[]> {
-    return this.readRows<T>(`the ${name} projection`, text, params);
-  }
-
-  private readRows<T>(where: string, text: string, params: Params): Promise<T[]> {
     return this.session('READ', async (tx) => {
-      const result = await this.runRaw(tx, where, text, params);
+      const result = await this.runRaw(tx, `the ${name} projection`, text, params);
       return result.records.map((record) => record.toObject() as T);
     });
   }
 
-  async write(name: string, params: Params = {}): Promise<Row[]> {
-    return this.session('WRITE', (tx) => this.runIn(tx, name, cypher(name), params));
+  /** Runs a write query in a transaction of its own; its rows are not read. */
+  async write(name: string, params: Params = {}): Promise<void> {
+    await this.session('WRITE', (tx) => this.runRaw(tx, cypherFile(name), cypher(name), params));
   }
 
   /** Runs `work` in one write transaction: everything it writes commits together or not at all. */
   async writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.session('WRITE', (tx) =>
       work({
-        run: (name, params = {}, slots = {}) => this.runIn(tx, name, shapedCypher(name, slots), params),
+        query: (name, rows, params = {}, slots = {}) => this.checkedRows(tx, name, rows, params, slots),
+        run: async (name, params = {}, slots = {}) => {
+          await this.runRaw(tx, cypherFile(name), shapedCypher(name, slots), params);
+        },
       }),
     );
   }
@@ -204,14 +211,12 @@ export class Database {
     }
   }
 
-  async serverInfo(): Promise<{ version: string; edition: string; address: string }> {
-    const rows = await this.read('server-info');
-    const row = rows[0] ?? {};
-    return {
-      version: String(row.version ?? 'unknown'),
-      edition: String(row.edition ?? 'unknown'),
-      address: String(row.address ?? ''),
-    };
+  async serverInfo(): Promise<{ version: string; edition: string }> {
+    const [row] = await this.query(
+      'server-info',
+      z.object({ version: z.string().nullable(), edition: z.string().nullable() }),
+    );
+    return { version: row?.version ?? 'unknown', edition: row?.edition ?? 'unknown' };
   }
 
   /** Waits until the server answers, for readiness checks and start-up. */
@@ -253,15 +258,28 @@ export class Database {
           })
         : await session.executeWrite(work, config);
     } catch (error) {
-      throw error instanceof DatabaseError ? error : mapError(error, 'transaction');
+      // A row of another shape is the caller's error, not the database's: it leaves as it is (RowShapeError).
+      if (error instanceof DatabaseError || error instanceof RowShapeError) throw error;
+      throw mapError(error, 'transaction');
     } finally {
       await session.close();
     }
   }
 
-  private async runIn(tx: Runner, name: string, text: string, params: Params): Promise<Row[]> {
-    const result = await this.runRaw(tx, `cypher/${name}.cypher`, text, params);
-    return result.records.map((record) => toPlain(record.toObject()) as Row);
+  private async checkedRows<Shape extends z.ZodType>(
+    tx: Runner,
+    name: string,
+    rows: Shape,
+    params: Params,
+    slots: Slots,
+  ): Promise<z.output<Shape>[]> {
+    const where = cypherFile(name);
+    const result = await this.runRaw(tx, where, shapedCypher(name, slots), params);
+    const checked = z.array(rows).safeParse(result.records.map((record) => toPlain(record.toObject())));
+    if (!checked.success) {
+      throw new RowShapeError(`${where} returned a row of another shape: ${z.prettifyError(checked.error)}`);
+    }
+    return checked.data;
   }
 
   private async runRaw(tx: Runner, where: string, text: string, params: Params) {
@@ -273,6 +291,8 @@ export class Database {
     }
   }
 }
+
+const cypherFile = (name: string): string => `cypher/${name}.cypher`;
 
 /** The name a schema statement gives its constraint or index (`CREATE … INDEX item_issue IF NOT EXISTS …`). */
 function schemaObjectName(statement: string): string | undefined {

@@ -205,6 +205,10 @@ export function entities(data: ReferenceData): Entity[] {
   ];
 }
 
+/** Every name the local authorities are written under (canonical and aliases), for the parser (ParseOptions). */
+export const authorityNames = (data: ReferenceData): string[] =>
+  data.authorities.flatMap((authority) => [authority.name, ...authority.aliases]);
+
 /** Every name an entry answers to when looked up: canonical, aliases and ambiguous aliases. */
 export function lookupNames(entry: Entity['entry']): string[] {
   return [entry.name, ...entry.aliases, ...(entry.ambiguousAliases ?? [])];

@@ -37,30 +37,31 @@ export function addScope(total: DeriveScope, more: DeriveScope): void {
   total.networksChanged ||= more.networksChanged;
 }
 
-// The rows of feeds-candidates.cypher and people-for-doubts.cypher, checked once where they leave Neo4j.
+// The rows of derive's queries, checked where they leave Neo4j (RowReader).
 const evidence = z.object({ source: z.string(), quote: z.string(), date: z.string() });
-const feedsCandidates = z.array(
-  z.object({
-    report: z.string(),
-    title: z.string(),
-    listing: evidence.nullable(),
-    publishers: z.array(z.string()),
-    citations: z.array(
-      z.object({
-        item: z.string(),
-        date: z.string(),
-        title: z.string(),
-        text: z.string(),
-        quotes: z.array(z.string()),
-        otherQuotes: z.array(z.string()),
-        namedContacts: z.array(z.object({ network: z.string(), person: z.string() })),
-      }),
-    ),
-  }),
-);
-const peopleCandidates = z.array(
-  z.object({ key: z.string(), name: z.string(), bodies: z.array(z.string()), evidence: evidence.nullable() }),
-);
+const feedsCandidate = z.object({
+  report: z.string(),
+  title: z.string(),
+  listing: evidence.nullable(),
+  publishers: z.array(z.string()),
+  citations: z.array(
+    z.object({
+      item: z.string(),
+      date: z.string(),
+      title: z.string(),
+      text: z.string(),
+      quotes: z.array(z.string()),
+      otherQuotes: z.array(z.string()),
+      namedContacts: z.array(z.object({ network: z.string(), person: z.string() })),
+    }),
+  ),
+});
+const personCandidate = z.object({
+  key: z.string(),
+  name: z.string(),
+  bodies: z.array(z.string()),
+  evidence: evidence.nullable(),
+});
 
 export interface DeriveSummary {
   feeds: number;
@@ -69,11 +70,10 @@ export interface DeriveSummary {
   doubts: string[];
 }
 
-const keyRows = z.array(z.object({ key: z.string() }));
-const personNames = z.array(z.object({ key: z.string(), name: z.string() }));
-const storedEdges = z.array(
-  z.object({ from: z.string(), to: z.string(), props: z.record(z.string(), z.unknown()) }),
-);
+const keyRow = z.object({ key: z.string() });
+const personName = z.object({ key: z.string(), name: z.string() });
+const storedEdge = z.object({ from: z.string(), to: z.string(), props: z.record(z.string(), z.unknown()) });
+const derivedCounts = z.object({ feeds: z.number(), possiblySameAs: z.number() });
 
 /** Derives the edges of the whole graph, or (with a scope from an ingest) of what the ingest changed. */
 export async function deriveEdges(
@@ -81,15 +81,18 @@ export async function deriveEdges(
   resolver: Resolver,
   scope?: DeriveScope,
 ): Promise<DeriveSummary> {
-  const [networkRows, people] = await Promise.all([db.read('network-keys'), db.read('people-names')]);
-  const networks = new Set(keyRows.parse(networkRows).map((row) => row.key));
+  const [networkRows, people] = await Promise.all([
+    db.query('network-keys', keyRow),
+    db.query('people-names', personName),
+  ]);
+  const networks = new Set(networkRows.map((row) => row.key));
   const reports = await reportsToDerive(db, scope);
   const feeds = feedsEdges(
-    feedsCandidates.parse(await db.read('feeds-candidates', { reports })),
+    await db.query('feeds-candidates', feedsCandidate, { reports }),
     networks,
     resolver,
   );
-  const doubtful = await doubtsToDerive(db, personNames.parse(people), scope);
+  const doubtful = await doubtsToDerive(db, people, scope);
   const changes = await Promise.all(
     (
       [
@@ -98,7 +101,7 @@ export async function deriveEdges(
       ] as const
     ).map(async ([type, rows, around]) => ({
       type,
-      ...difference(storedEdges.parse(await db.read('derived-edges', { type, uids: around })), rows),
+      ...difference(await db.query('derived-edges', storedEdge, { type, uids: around }), rows),
     })),
   );
   if (changes.some(({ stale, fresh }) => stale.length > 0 || fresh.length > 0)) {
@@ -109,10 +112,10 @@ export async function deriveEdges(
       }
     });
   }
-  const [counts] = await db.read('derived-counts');
+  const [counts] = await db.query('derived-counts', derivedCounts);
   return {
-    feeds: Number(counts?.feeds ?? 0),
-    possiblySameAs: Number(counts?.possiblySameAs ?? 0),
+    feeds: counts?.feeds ?? 0,
+    possiblySameAs: counts?.possiblySameAs ?? 0,
     doubts: doubtful.edges.map(
       (edge) => `possibly the same person: ${(edge.props.terms as string[]).join(' / ')}`,
     ),
@@ -122,12 +125,10 @@ export async function deriveEdges(
 /** The keys of the reports whose FEEDS are derived again: all, or those the scope reaches. */
 async function reportsToDerive(db: Database, scope: DeriveScope | undefined): Promise<string[]> {
   if (scope === undefined || scope.networksChanged)
-    return keyRows.parse(await db.read('report-keys')).map((row) => row.key);
+    return (await db.query('report-keys', keyRow)).map((row) => row.key);
   const keys = new Set(keysOf(scope.touched, 'Report'));
   if (scope.contacts.length > 0)
-    for (const row of keyRows.parse(
-      await db.read('reports-citing-people', { uids: [...new Set(scope.contacts)] }),
-    ))
+    for (const row of await db.query('reports-citing-people', keyRow, { uids: [...new Set(scope.contacts)] }))
       keys.add(row.key);
   return [...keys].sort();
 }
@@ -148,9 +149,9 @@ async function doubtsToDerive(
   const read = people.filter(
     (person) => touched.has(person.key) || named.some((other) => possiblySamePerson(other.name, person.name)),
   );
-  const candidates = peopleCandidates.parse(
-    await db.read('people-for-doubts', { keys: read.map((person) => person.key) }),
-  );
+  const candidates = await db.query('people-for-doubts', personCandidate, {
+    keys: read.map((person) => person.key),
+  });
   const around = new Set([...touched].map((key) => uidOf('Person', key)));
   const edges = possiblySameEdges(candidates).filter((edge) => around.has(edge.from) || around.has(edge.to));
   return { edges, around: [...around] };
@@ -175,22 +176,17 @@ function canonical(props: Record<string, unknown>): string {
 
 /** What to delete (stored, not derived now or derived otherwise) and to create (derived now, not stored alike). */
 function difference(
-  stored: z.infer<typeof storedEdges>,
+  stored: z.output<typeof storedEdge>[],
   derived: readonly DerivedEdge[],
 ): { stale: { from: string; to: string }[]; fresh: DerivedEdge[] } {
   const now = new Map(derived.map((edge) => [`${edge.from}\u0000${edge.to}`, edge]));
   const kept = new Set<string>();
   const stale: { from: string; to: string }[] = [];
   for (const row of stored) {
-    const id = `${String(row.from)}\u0000${String(row.to)}`;
+    const id = `${row.from}\u0000${row.to}`;
     const edge = now.get(id);
-    if (
-      edge !== undefined &&
-      !kept.has(id) &&
-      canonical(edge.props) === canonical(row.props as Record<string, unknown>)
-    )
-      kept.add(id);
-    else stale.push({ from: String(row.from), to: String(row.to) });
+    if (edge !== undefined && !kept.has(id) && canonical(edge.props) === canonical(row.props)) kept.add(id);
+    else stale.push({ from: row.from, to: row.to });
   }
   return { stale, fresh: derived.filter((edge) => !kept.has(`${edge.from}\u0000${edge.to}`)) };
 }

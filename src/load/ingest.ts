@@ -10,6 +10,7 @@ import type { Resolver } from '../extract/resolve.js';
 import { parseUpdateFile, UpdateParseError, type UpdateDocument } from '../parse/index.js';
 import { replayDecisions, revertDecisions } from '../storage/decisions.js';
 import { addScope, deriveEdges, emptyScope, type DeriveScope, type DeriveSummary } from './derive.js';
+import { loadParseOptions } from './reference.js';
 import {
   loadUpdate,
   loadUpdates,
@@ -154,8 +155,11 @@ export async function ingestFiles(
   paths: string[],
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const { files, skipped, missing } = await expandInputs(paths);
-  const sources = files.map((file) => ({ name: file, read: () => parseUpdateFile(file) }));
+  const [{ files, skipped, missing }, parseOptions] = await Promise.all([
+    expandInputs(paths),
+    loadParseOptions(),
+  ]);
+  const sources = files.map((file) => ({ name: file, read: () => parseUpdateFile(file, parseOptions) }));
   return ingestSources(db, resolver, sources, options, { skipped, missing });
 }
 

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import type { Database, Row, Transaction } from '../db/database.js';
+import { z } from 'zod';
+import type { Database, RowReader, Transaction } from '../db/database.js';
 import {
   compareEvidence,
   EVIDENCE_PREVIEW,
@@ -122,16 +123,51 @@ export function decideLoad(
   return { action: 'refuse', note: `${what} — ${why}; check the file, or use --force to replace it` };
 }
 
+// The rows of the loader's queries, checked where they leave Neo4j (RowReader).
+const updateStatusRow = z.discriminatedUnion('present', [
+  z.object({ number: z.number(), present: z.literal(false) }),
+  z.object({
+    number: z.number(),
+    present: z.literal(true),
+    contentHash: z.string(),
+    date: z.string(),
+    truncated: z.boolean(),
+    sourceFile: z.string(),
+    items: z.number(),
+    describedNodes: z.array(z.string()),
+    describedEdges: z.array(z.string()),
+  }),
+]);
+type LoadedStatus = Extract<z.output<typeof updateStatusRow>, { present: true }>;
+const reportByUrlRow = z.object({ url: z.string(), key: z.string() });
+const nodeVersionsRow = z.object({
+  uid: z.string(),
+  versions: z.array(z.string()),
+  issueCount: z.number(),
+  lastIssue: z.number().nullable(),
+});
+const edgeVersionsRow = z.object({ id: z.string(), versions: z.array(z.string()) });
+const changeCounts = { created: z.number(), updated: z.number() };
+const nodeChangesRow = z.object({ label: z.string(), ...changeCounts });
+const edgeChangesRow = z.object({ type: z.string(), ...changeCounts, createdFrom: z.array(z.string()) });
+const previousDescriberRow = z.object({ id: z.string(), number: z.number().nullable() });
+
+/** The loaded versions of these Updates, by number (none for an Update not loaded). */
+async function updateStatuses(reader: RowReader, numbers: number[]): Promise<Map<number, LoadedStatus>> {
+  const rows = await reader.query('update-status', updateStatusRow, { numbers });
+  return new Map(rows.flatMap((row) => (row.present ? [[row.number, row] as const] : [])));
+}
+
 /** What `ingest --dry-run` reports: the decision `loadUpdate` would take now, without writing. */
 export async function planLoad(
   db: Database,
   records: GraphRecords,
   options: LoadOptions,
 ): Promise<LoadDecision> {
-  const [status] = await db.read('update-status', { numbers: [records.issueNumber] });
+  const statuses = await updateStatuses(db, [records.issueNumber]);
   return decideLoad(
     records.issueNumber,
-    loadedVersion(status),
+    loadedVersion(statuses.get(records.issueNumber)),
     incomingVersion(records, options),
     options.force === true,
   );
@@ -172,12 +208,10 @@ export async function loadUpdates(db: Database, batch: UpdateToLoad[]): Promise<
   if (new Set(numbers).size !== numbers.length)
     throw new Error(`loadUpdates: a batch holds one version of each Update, got ${numbers.join(', ')}`);
   return db.writeTransaction(async (tx) => {
-    const statuses = new Map(
-      (await tx.run('update-status', { numbers })).map((row) => [Number(row.number), row]),
-    );
+    const statuses = await updateStatuses(tx, numbers);
     const outcomes: LoadOutcome[] = [];
     const deferred: UpdateToLoad[] = [];
-    const toWrite: { records: GraphRecords; contentHash: string; replaced: Row | null }[] = [];
+    const toWrite: { records: GraphRecords; contentHash: string; replaced: LoadedStatus | null }[] = [];
     for (const update of batch) {
       const { records, options } = update;
       const number = records.issueNumber;
@@ -222,19 +256,14 @@ export async function loadUpdates(db: Database, batch: UpdateToLoad[]): Promise<
 async function reportMovesOf(tx: Transaction, batch: GraphRecords[]): Promise<ReportMoves> {
   const urls = reportUrls(batch);
   if (urls.length === 0) return new Map();
-  const rows = await tx.run('reports-by-url', { urls });
-  return reportMoves(batch, new Map(rows.map((row) => [String(row.url), String(row.key)])));
+  const rows = await tx.query('reports-by-url', reportByUrlRow, { urls });
+  return reportMoves(batch, new Map(rows.map((row) => [row.url, row.key])));
 }
 
-function loadedVersion(status: Row | undefined): UpdateVersion | null {
-  if (status?.present !== true) return null;
-  return {
-    contentHash: String(status.contentHash),
-    date: String(status.date),
-    items: Number(status.items),
-    truncated: status.truncated === true,
-    sourceFile: String(status.sourceFile),
-  };
+function loadedVersion(status: LoadedStatus | undefined): UpdateVersion | null {
+  if (status === undefined) return null;
+  const { contentHash, date, items, truncated, sourceFile } = status;
+  return { contentHash, date, items, truncated, sourceFile };
 }
 
 /**
@@ -290,7 +319,7 @@ interface Plan {
   old: Described | null;
 }
 
-function planOf(records: GraphRecords, contentHash: string, replaced: Row | null): Plan {
+function planOf(records: GraphRecords, contentHash: string, replaced: LoadedStatus | null): Plan {
   const edges = describedEdges(records.edges);
   const nodes = records.nodes.map((node: NodeRecord): DescribedNode => {
     const owned = UPDATE_OWNED_LABELS.includes(node.label);
@@ -308,14 +337,14 @@ function planOf(records: GraphRecords, contentHash: string, replaced: Row | null
   return { number: records.issueNumber, nodes, edges, old: replaced === null ? null : describedBy(replaced) };
 }
 
-function describedBy(status: Row): Described {
+function describedBy(status: LoadedStatus): Described {
   const nodes = new Map<string, string>();
-  for (const entry of status.describedNodes as string[]) {
+  for (const entry of status.describedNodes) {
     const tab = entry.indexOf('\t');
     nodes.set(entry.slice(0, tab), entry.slice(tab + 1));
   }
   const edges: Described['edges'] = new Map();
-  for (const entry of status.describedEdges as string[]) {
+  for (const entry of status.describedEdges) {
     const [from, type, to, key, json] = entry.split('\t') as [string, EdgeType, string, string, string];
     edges.set(evidenceEdgeId(from, type, to, key), { from, type, to, key, json });
   }
@@ -375,16 +404,27 @@ const labelOfUid = (nodeUid: string): NodeLabel => {
 };
 
 /**
- * Runs an edge query over `rows` (each naming its edge's type, so one query serves every type), or nothing when
- * there are none: a round trip costs more than most of these queries' work.
+ * Runs an edge query over `rows` (each naming its edge's type, so one query serves every type) and checks the
+ * rows it returns against `shape`, or runs nothing when there are none: a round trip costs more than most of
+ * these queries' work. `runEdges` is the same for a query whose rows are not read.
  */
+async function queryEdges<Shape extends z.ZodType>(
+  tx: Transaction,
+  query: string,
+  shape: Shape,
+  rows: readonly { type: EdgeType }[],
+  params: Record<string, unknown> = {},
+): Promise<z.output<Shape>[]> {
+  return rows.length === 0 ? [] : tx.query(query, shape, { ...params, rows });
+}
+
 async function runEdges(
   tx: Transaction,
   query: string,
   rows: readonly { type: EdgeType }[],
   params: Record<string, unknown> = {},
-): Promise<Row[]> {
-  return rows.length === 0 ? [] : tx.run(query, { ...params, rows });
+): Promise<void> {
+  if (rows.length > 0) await tx.run(query, { ...params, rows });
 }
 
 interface Written {
@@ -418,23 +458,23 @@ async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
       lastIssue: null,
       changed: false,
     });
-  for (const row of await tx.run('node-versions', { uids: [...sharedUids] })) {
-    const state = nodeStates.get(String(row.uid))!;
-    Object.assign(state, {
+  for (const row of await tx.query('node-versions', nodeVersionsRow, { uids: [...sharedUids] })) {
+    const { versions, issueCount, lastIssue } = row;
+    Object.assign(nodeStates.get(row.uid)!, {
       existed: true,
-      before: row.versions as Versions,
-      versions: row.versions as Versions,
-      issueCount: Number(row.issueCount),
-      lastIssue: row.lastIssue === null ? null : Number(row.lastIssue),
+      before: versions,
+      versions,
+      issueCount,
+      lastIssue,
     });
   }
   const edgeStates = new Map<string, EdgeState>();
   for (const [id, ref] of edgeRefs) edgeStates.set(id, { ref, before: [], versions: [], changed: false });
   const refRows = [...edgeRefs].map(([id, ref]) => ({ id, ...ref }));
-  for (const row of await runEdges(tx, 'edge-versions', refRows)) {
-    const state = edgeStates.get(String(row.id))!;
-    state.before = row.versions as Versions;
-    state.versions = row.versions as Versions;
+  for (const row of await queryEdges(tx, 'edge-versions', edgeVersionsRow, refRows)) {
+    const state = edgeStates.get(row.id)!;
+    state.before = row.versions;
+    state.versions = row.versions;
   }
 
   // 2. Take replaced versions back (a replacement is alone in its batch), then add what each Update says.
@@ -490,7 +530,9 @@ async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
   for (const [nodeUid, state] of nodeStates) {
     if (!written.has(nodeUid) && state.changed) nodeRows.push(sharedNodeRow(nodeUid, state));
   }
-  const nodes = countChanges(await tx.run('merge-nodes', { rows: nodeRows }), 'label');
+  const nodes = countChanges(
+    (await tx.query('merge-nodes', nodeChangesRow, { rows: nodeRows })).map((row) => [row.label, row]),
+  );
 
   // 5. Edges: each once per batch with all the batch's evidence for it.
   const merged = new Map<string, DescribedEdge>();
@@ -521,11 +563,12 @@ async function write(tx: Transaction, plans: Plan[]): Promise<Written> {
       versions: stored(state?.versions),
     };
   });
-  const edgeChanges = await runEdges(tx, 'merge-edges', edgeRows, { preview: EVIDENCE_PREVIEW });
-  const edges = countChanges(edgeChanges, 'type');
+  const edgeChanges = await queryEdges(tx, 'merge-edges', edgeChangesRow, edgeRows, {
+    preview: EVIDENCE_PREVIEW,
+  });
+  const edges = countChanges(edgeChanges.map((row) => [row.type, row]));
   const scope = scopeOf(plans, nodes);
-  for (const row of edgeChanges)
-    if (row.type === 'CONTACT_FOR') scope.contacts.push(...(row.createdFrom as string[]));
+  for (const row of edgeChanges) if (row.type === 'CONTACT_FOR') scope.contacts.push(...row.createdFrom);
 
   // 6. A replacement: refold the edges only the old version described, delete what nothing supports any more.
   for (const plan of plans) {
@@ -610,8 +653,8 @@ async function takeBack(
   }
   const previous = new Map<string, number | null>();
   if (lookups.length > 0) {
-    for (const row of await tx.run('previous-describers', { rows: lookups }))
-      previous.set(String(row.id), row.number === null ? null : Number(row.number));
+    for (const row of await tx.query('previous-describers', previousDescriberRow, { rows: lookups }))
+      previous.set(row.id, row.number);
   }
   for (const { state, json, named, descId, lastId } of nodeChanges) {
     state.versions = withoutVersion(state.versions, plan.number, json, previous.get(descId) ?? null);
@@ -676,12 +719,12 @@ function distinctEvidence(evidence: Evidence[]): Evidence[] {
   return [...seen.values()].sort(compareEvidence);
 }
 
-function countChanges(rows: Record<string, unknown>[], by: 'label' | 'type'): ChangeCounts {
+/** The changes merge-nodes or merge-edges reported, each under its label or type, summed by it. */
+function countChanges(rows: [name: string, changes: { created: number; updated: number }][]): ChangeCounts {
   const counts: ChangeCounts = {};
-  for (const row of rows) {
-    const name = String(row[by]);
+  for (const [name, { created, updated }] of rows) {
     const sum = counts[name] ?? { created: 0, updated: 0 };
-    counts[name] = { created: sum.created + Number(row.created), updated: sum.updated + Number(row.updated) };
+    counts[name] = { created: sum.created + created, updated: sum.updated + updated };
   }
   return counts;
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  authorityNames,
   checkReferenceData,
   FILES,
   ReferenceDataError,
@@ -9,10 +10,11 @@ import {
   type ReferenceFile,
 } from '../extract/reference.js';
 import { createResolver, type Resolver } from '../extract/resolve.js';
+import { knownAuthorities, type ParseOptions } from '../parse/index.js';
 
 /**
- * Reads the reference data in data/ (or another folder) for the extractor, which checks it
- * (src/extract/reference.ts) but reads no files itself.
+ * Reads the reference data in data/ (or another folder) for the parser and the extractor, which check and use
+ * it (src/extract/reference.ts, src/parse/authorities.ts) but read no files themselves.
  */
 
 /** The data/ folder of this project, wherever the process was started from. */
@@ -65,15 +67,24 @@ async function readJson(
   }
 }
 
-const resolvers = new WeakMap<ReferenceData, Resolver>();
-
-/** The resolver over data/ (or another folder), built once per loaded data set. */
-export async function loadResolver(dir?: string): Promise<Resolver> {
-  const data = await loadReferenceData(dir);
-  let resolver = resolvers.get(data);
-  if (resolver === undefined) {
-    resolver = createResolver(data);
-    resolvers.set(data, resolver);
-  }
-  return resolver;
+/** A value built from the reference data in a folder (data/ by default), once per loaded data set. */
+function builtOnce<T extends object>(build: (data: ReferenceData) => T): (dir?: string) => Promise<T> {
+  const built = new WeakMap<ReferenceData, T>();
+  return async (dir) => {
+    const data = await loadReferenceData(dir);
+    let value = built.get(data);
+    if (value === undefined) {
+      value = build(data);
+      built.set(data, value);
+    }
+    return value;
+  };
 }
+
+/** The resolver over data/ (or another folder), for the extractor. */
+export const loadResolver: (dir?: string) => Promise<Resolver> = builtOnce(createResolver);
+
+/** What the parser is told of data/ (or another folder): the authorities' names. */
+export const loadParseOptions: (dir?: string) => Promise<ParseOptions> = builtOnce((data) => ({
+  authorities: knownAuthorities(authorityNames(data)),
+}));

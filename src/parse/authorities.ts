@@ -1,38 +1,22 @@
-import { readFileSync } from 'node:fs';
-
 /**
- * Names of local authorities, read at run time from data/local-authorities.json (others extend
- * that file), used only to keep "Windsor and Maidenhead" whole when splitting "A, B and C".
+ * The names of local authorities the parser knows, lower-cased, used only to keep "Windsor and Maidenhead"
+ * whole when splitting "A, B and C". Parse reads no files: the caller builds them once from the reference data
+ * (`loadParseOptions`, src/load/reference.ts) and passes them in its ParseOptions; without them every "and"
+ * separates two names.
  */
-const DATA_FILE = new URL('../../data/local-authorities.json', import.meta.url);
+export type KnownAuthorities = ReadonlySet<string>;
 
-let cached: Set<string> | undefined;
+export const knownAuthorities = (names: Iterable<string>): KnownAuthorities =>
+  new Set([...names].map((name) => name.toLowerCase()));
 
-function knownNames(): Set<string> {
-  if (cached !== undefined) return cached;
-  cached = new Set();
-  try {
-    const data = JSON.parse(readFileSync(DATA_FILE, 'utf8')) as {
-      authorities?: { name?: unknown; aliases?: unknown }[];
-    };
-    for (const authority of data.authorities ?? []) {
-      for (const name of [authority.name, ...(Array.isArray(authority.aliases) ? authority.aliases : [])]) {
-        if (typeof name === 'string') cached.add(name.toLowerCase());
-      }
-    }
-  } catch {
-    // Without the reference data every "and" separates two names; nothing else depends on it.
-  }
-  return cached;
-}
+const NONE: KnownAuthorities = new Set();
 
 /**
  * "Medway, Oxfordshire and Windsor and Maidenhead" → ["Medway", "Oxfordshire", "Windsor and Maidenhead"].
  * Names stay as written ("IoW" is not expanded); at each position the longest run of "and"-joined
  * words that is a known name wins.
  */
-export function splitAuthorities(text: string): string[] {
-  const known = knownNames();
+export function splitAuthorities(text: string, known: KnownAuthorities = NONE): string[] {
   const names: string[] = [];
   for (const chunk of text.split(',')) {
     // Words alternate with their connectors: [word, "and", word, "&", word…]

@@ -15,17 +15,25 @@ import { readTables } from './tables.js';
 import { recoverToolsList } from './truncation.js';
 import { decodeSource, type DecodedSource, type SourceHints, type SourceLink } from './formats/index.js';
 import { attachLinks } from './links.js';
+import type { KnownAuthorities } from './authorities.js';
 
 export { MAX_UPDATE_BYTES, UpdateParseError };
 export { normaliseUrl, sniffFormat, type SourceFormat, type SourceHints } from './formats/index.js';
 export type { UpdateParseErrorCode } from './errors.js';
 export type { UpdateDocument } from './document.js';
+export { knownAuthorities, type KnownAuthorities } from './authorities.js';
+
+/** What the parser is told of the reference data, which the caller reads (`loadParseOptions`, src/load/reference.ts). */
+export interface ParseOptions {
+  /** Local authorities' names kept whole when a participants list is split (without them, every "and" splits). */
+  authorities?: KnownAuthorities;
+}
 
 /**
  * Text of one Update → its typed document. Throws UpdateParseError when the text is not an
  * Update at all; anything odd inside a readable Update becomes a warning with its line number.
  */
-export function parseUpdate(text: string, sourceFile: string): UpdateDocument {
+export function parseUpdate(text: string, sourceFile: string, options: ParseOptions = {}): UpdateDocument {
   const body = checkText(text, sourceFile, Buffer.byteLength(text, 'utf8'));
   const lines = splitLines(body);
   const warnings: Warning[] = [];
@@ -56,7 +64,7 @@ export function parseUpdate(text: string, sourceFile: string): UpdateDocument {
         warn(item.lines.start, 'an item with neither title nor text: not read as an item');
         return false;
       }),
-    ...readMeetings(layout.items, { reference, warn }),
+    ...readMeetings(layout.items, { reference, warn, authorities: options.authorities }),
     publications: readPublications(layout.tools, reference, warn),
     contacts: readContacts(layout.contacts, warn),
     tables: layout.items.flatMap((raw) => readTables(raw, warn)),
@@ -70,7 +78,7 @@ export function parseUpdate(text: string, sourceFile: string): UpdateDocument {
  * Reads and parses one file: plain text, a web page or an e-mail, told apart by content (see
  * formats/index.ts). Oversized files are refused before they are read.
  */
-export async function parseUpdateFile(path: string): Promise<UpdateDocument> {
+export async function parseUpdateFile(path: string, options: ParseOptions = {}): Promise<UpdateDocument> {
   let bytes: Uint8Array;
   try {
     const { size } = await stat(path);
@@ -80,14 +88,18 @@ export async function parseUpdateFile(path: string): Promise<UpdateDocument> {
     if (error instanceof UpdateParseError) throw error;
     throw new UpdateParseError(path, 0, 'UNREADABLE', `cannot read file: ${(error as Error).message}`);
   }
-  return parseUpdateBytes(bytes, { name: path });
+  return parseUpdateBytes(bytes, { name: path }, options);
 }
 
 /**
  * Bytes of any format → the document. `hints.name` (file or URL) names the source in the document and in
  * errors. A web page or e-mail that is not an Update is refused with NOT_AN_UPDATE.
  */
-export async function parseUpdateBytes(bytes: Uint8Array, hints: SourceHints): Promise<UpdateDocument> {
+export async function parseUpdateBytes(
+  bytes: Uint8Array,
+  hints: SourceHints,
+  options: ParseOptions = {},
+): Promise<UpdateDocument> {
   const file = hints.name;
   if (bytes.length > MAX_UPDATE_BYTES) checkText('', file, bytes.length);
   let source: DecodedSource;
@@ -101,7 +113,7 @@ export async function parseUpdateBytes(bytes: Uint8Array, hints: SourceHints): P
       `cannot decode ${hints.name}: ${(error as Error).message}`,
     );
   }
-  if (source.text === null) return parseUpdate(decodeUpdate(bytes, file), file);
+  if (source.text === null) return parseUpdate(decodeUpdate(bytes, file), file, options);
   const what = source.format === 'html' ? 'web page' : 'e-mail';
   const page = source.page;
   if (page !== null && page.notFound)
@@ -127,7 +139,7 @@ export async function parseUpdateBytes(bytes: Uint8Array, hints: SourceHints): P
     text = `${title}\n\n${text}`;
     links = links.map((link) => ({ ...link, line: link.line + 2 }));
     try {
-      return attachLinks(parseUpdate(text, file), links);
+      return attachLinks(parseUpdate(text, file, options), links);
     } catch (error) {
       // "Update no 600 delayed": a post titled like an Update, without an Update's date.
       if (error instanceof UpdateParseError && error.code === 'BAD_HEADLINE')
@@ -135,7 +147,7 @@ export async function parseUpdateBytes(bytes: Uint8Array, hints: SourceHints): P
       throw error;
     }
   }
-  const document = parseUpdate(text, file);
+  const document = parseUpdate(text, file, options);
   return attachLinks(document, links);
 }
 

@@ -1,4 +1,4 @@
-import { splitAuthorities } from './authorities.js';
+import { splitAuthorities, type KnownAuthorities } from './authorities.js';
 import { findDate, findDates, resolveDate, toIso, type DateMention, type Ymd } from './dates.js';
 import type { Meeting } from './document.js';
 import { contentLines } from './items.js';
@@ -33,6 +33,8 @@ const NAMED_MEETING =
 export interface MeetingContext {
   reference: Ymd;
   warn: Warn;
+  /** Names kept whole when a participants list is split (see authorities.ts). */
+  authorities: KnownAuthorities | undefined;
 }
 
 /** Strips the separators, quote marks and dangling prepositions left around a piece once date and time are cut out. */
@@ -189,7 +191,7 @@ function lineEvent(
     const rest = triad[2] ?? '';
     const restDate = findDate(rest);
     if (restDate === undefined) return null;
-    const participants = splitAuthorities(tidyPiece(rest.slice(0, restDate.index)));
+    const participants = splitAuthorities(tidyPiece(rest.slice(0, restDate.index)), ctx.authorities);
     const when = { date: restDate, time: readWhenAndWhat(rest).time, topic: 'triad challenge day' };
     return meeting(tidyPiece(triad[1] ?? ''), when, line, raw.title, ctx, { participants });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Database, Transaction } from '../db/database.js';
+import type { Database, RowReader, Transaction } from '../db/database.js';
 import { edgeId, type EdgeIdentity } from '../graph/index.js';
 import {
   assertedRel,
@@ -133,57 +133,53 @@ const snapRel = z.object({
   ...keyLists,
 });
 const snapNode = z.object({ labels: z.array(z.string()), props: propsRow, ...keyLists });
-const decisionRows = z.array(z.object({ decision: propsRow }));
-const relRows = z.array(z.object({ rel: snapRel }));
+const decisionRow = z.object({ decision: propsRow });
+const relRow = z.object({ rel: snapRel });
 
 const save = (tx: Transaction, decision: Decision) => tx.run('decision-save', { props: toProps(decision) });
 
-export async function listDecisions(tx: Pick<Transaction, 'run'>): Promise<Decision[]> {
-  const rows = decisionRows.parse(await tx.run('decision-list'));
+export async function listDecisions(reader: RowReader): Promise<Decision[]> {
+  const rows = await reader.query('decision-list', decisionRow);
   return rows.map((row) => fromProps(row.decision));
 }
 
 export async function nextSeq(tx: Transaction): Promise<number> {
-  const [row] = z.array(z.object({ seq: z.number() })).parse(await tx.run('decision-next-seq'));
+  const [row] = await tx.query('decision-next-seq', z.object({ seq: z.number() }));
   return row?.seq ?? 1;
 }
 
 /** The uids among these that name a node, with its label. */
 export async function existingNodes(
-  tx: Pick<Transaction, 'run'>,
+  reader: RowReader,
   uids: readonly string[],
 ): Promise<Map<string, string>> {
-  const rows = z
-    .array(z.object({ uid: z.string(), label: z.string() }))
-    .parse(await tx.run('decision-nodes-exist', { uids }));
+  const rows = await reader.query('decision-nodes-exist', z.object({ uid: z.string(), label: z.string() }), {
+    uids,
+  });
   return new Map(rows.map((row) => [row.uid, row.label]));
 }
 
 /** The nodes with every relationship touching them, each with its whole evidence (src/storage/edge-evidence.ts). */
-export async function readSubgraph(tx: Pick<Transaction, 'run'>, uids: readonly string[]): Promise<Subgraph> {
-  const [row] = z
-    .array(z.object({ nodes: z.array(snapNode), rels: z.array(snapRel) }))
-    .parse(await tx.run('decision-read-subgraph', { uids }));
-  return { nodes: row?.nodes ?? [], rels: await withWholeEvidence(runIn(tx), row?.rels ?? []) };
+export async function readSubgraph(reader: RowReader, uids: readonly string[]): Promise<Subgraph> {
+  const [row] = await reader.query(
+    'decision-read-subgraph',
+    z.object({ nodes: z.array(snapNode), rels: z.array(snapRel) }),
+    { uids },
+  );
+  return { nodes: row?.nodes ?? [], rels: await withWholeEvidence(reader, row?.rels ?? []) };
 }
 
-export async function readRels(
-  tx: Pick<Transaction, 'run'>,
-  edges: readonly EdgeIdentity[],
-): Promise<SnapRel[]> {
-  const rows = relRows.parse(await tx.run('decision-read-rels', { edges }));
+export async function readRels(reader: RowReader, edges: readonly EdgeIdentity[]): Promise<SnapRel[]> {
+  const rows = await reader.query('decision-read-rels', relRow, { edges });
   return withWholeEvidence(
-    runIn(tx),
+    reader,
     rows.map((row) => row.rel),
   );
 }
 
-const runIn = (tx: Pick<Transaction, 'run'>) => (name: string, params: Record<string, unknown>) =>
-  tx.run(name, params);
-
 /** Puts `to` where `from` is: whole nodes (with every relationship they have), or relationships alone. */
 async function replace(tx: Transaction, scope: AppliedState['scope'], from: Subgraph, to: Subgraph) {
-  await deleteEvidenceBeyond(runIn(tx), [...from.rels, ...to.rels]);
+  await deleteEvidenceBeyond(tx, [...from.rels, ...to.rels]);
   if (scope === 'nodes') {
     const uids = [...new Set([...from.nodes, ...to.nodes].map((node) => String(node.props.uid)))];
     await tx.run('decision-delete-nodes', { uids });
@@ -194,7 +190,7 @@ async function replace(tx: Transaction, scope: AppliedState['scope'], from: Subg
   if (to.rels.length === 0) return;
   const stored = storedForm(to.rels);
   await tx.run('decision-create-rels', { rows: stored.rels });
-  await stored.storeEvidenceBeyond(runIn(tx));
+  await stored.storeEvidenceBeyond(tx);
 }
 
 /** What applying a decision to the graph as it is now does: its state, or null when its subject is gone. */
@@ -250,9 +246,10 @@ async function planApply(
     case 'KEEP_APART': {
       const nodes = await existingNodes(tx, p.uids);
       const stale = nodes.size < p.uids.length;
-      const rows = relRows.parse(
-        await tx.run('decision-read-between', { uids: p.uids, type: 'POSSIBLY_SAME_AS' }),
-      );
+      const rows = await tx.query('decision-read-between', relRow, {
+        uids: p.uids,
+        type: 'POSSIBLY_SAME_AS',
+      });
       const rels = rows.map((row) => row.rel);
       if (rels.length === 0) return { state: null, stale };
       return { state: { scope: 'rels', before: { nodes: [], rels }, after: { nodes: [], rels: [] } }, stale };
@@ -310,7 +307,7 @@ export async function replayDecisions(db: Database): Promise<{ applied: number; 
 }
 
 async function hasDecisions(db: Database): Promise<boolean> {
-  const [row] = z.array(z.object({ decisions: z.number() })).parse(await db.read('decision-count'));
+  const [row] = await db.query('decision-count', z.object({ decisions: z.number() }));
   return (row?.decisions ?? 0) > 0;
 }
 
@@ -350,7 +347,7 @@ export async function importDecisions(
 
 /** Decisions with every stored property, as the whole-graph export carries them (applied state included). */
 export async function decisionNodeProps(db: Database): Promise<Record<string, unknown>[]> {
-  const rows = decisionRows.parse(await db.read('decision-list'));
+  const rows = await db.query('decision-list', decisionRow);
   return rows.map((row) => row.decision);
 }
 
@@ -359,23 +356,26 @@ export async function decisionPage(
   db: Database,
   args: { subject: string | null; before: number | null; limit: number },
 ): Promise<{ total: number; page: Decision[] }> {
-  const [row] = z
-    .array(z.object({ total: z.number(), page: z.array(propsRow) }))
-    .parse(await db.read('decision-page', args));
+  const [row] = await db.query(
+    'decision-page',
+    z.object({ total: z.number(), page: z.array(propsRow) }),
+    args,
+  );
   return { total: row?.total ?? 0, page: (row?.page ?? []).map(fromProps) };
 }
 
 export async function findDecision(db: Database, id: string): Promise<Decision | null> {
-  const rows = decisionRows.parse(await db.read('decision-list'));
+  const rows = await db.query('decision-list', decisionRow);
   const found = rows.map((row) => row.decision).find((props) => props.id === id);
   return found === undefined ? null : fromProps(found);
 }
 
 /** The node a merge folded `uid` into, or null. */
 export async function mergedInto(db: Database, uid: string): Promise<string | null> {
-  const [row] = z
-    .array(z.object({ uid: z.string() }))
-    .parse(await db.read('merged-into', { uid, gid: Buffer.from(uid).toString('base64') }));
+  const [row] = await db.query('merged-into', z.object({ uid: z.string() }), {
+    uid,
+    gid: Buffer.from(uid).toString('base64'),
+  });
   return row?.uid ?? null;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Row } from '../db/database.js';
+import type { RowReader, Transaction } from '../db/database.js';
 import {
   DERIVED_EDGE_TYPES,
   evidenceEdgeId,
@@ -14,9 +14,6 @@ import {
  * every entry in their lists, so that what they keep, compare and write back is the whole edge; the stored
  * form is the loader's business alone.
  */
-
-/** Runs a named Cypher file: a transaction's `run`, or the database's `read`/`write`. */
-type Run = (name: string, params: Record<string, unknown>) => Promise<Row[]>;
 
 /** A relationship as decisions and the graph file hold it (`ints` names the properties stored as integers). */
 export interface WholeRelationship {
@@ -41,14 +38,14 @@ const entriesRow = z.object({
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 /** The relationships with their entries beyond the lists appended to them (one query for all), no `overflow`. */
-export async function withWholeEvidence<R extends WholeRelationship>(run: Run, rels: R[]): Promise<R[]> {
+export async function withWholeEvidence<R extends WholeRelationship>(
+  reader: RowReader,
+  rels: R[],
+): Promise<R[]> {
   const ids = [...new Set(rels.filter((rel) => overflowOf(rel) > 0).map(idOf))];
   if (ids.length === 0) return rels;
   const beyond = new Map(
-    z
-      .array(entriesRow)
-      .parse(await run('evidence-beyond', { ids }))
-      .map((row) => [row.id, row.entries]),
+    (await reader.query('evidence-beyond', entriesRow, { ids })).map((row) => [row.id, row.entries]),
   );
   return rels.map((rel) => {
     if (overflowOf(rel) === 0) return rel;
@@ -76,7 +73,7 @@ const splits = (type: string): boolean => !(DERIVED_EDGE_TYPES as readonly strin
  */
 export function storedForm<R extends WholeRelationship>(
   rels: R[],
-): { rels: R[]; storeEvidenceBeyond: (run: Run) => Promise<void> } {
+): { rels: R[]; storeEvidenceBeyond: (tx: Transaction) => Promise<void> } {
   const beyond: { id: string; from: string; type: string; to: string; key: string; entries: unknown[] }[] =
     [];
   const stored = rels.map((rel) => {
@@ -103,8 +100,8 @@ export function storedForm<R extends WholeRelationship>(
   });
   return {
     rels: stored,
-    storeEvidenceBeyond: async (run) => {
-      if (beyond.length > 0) await run('evidence-create', { rows: beyond });
+    storeEvidenceBeyond: async (tx) => {
+      if (beyond.length > 0) await tx.run('evidence-create', { rows: beyond });
     },
   };
 }
@@ -113,7 +110,7 @@ export function storedForm<R extends WholeRelationship>(
  * Deletes the `:Evidence` nodes of these relationships (before they are deleted or rewritten), whether they
  * are in their stored or their whole form.
  */
-export async function deleteEvidenceBeyond(run: Run, rels: WholeRelationship[]): Promise<void> {
+export async function deleteEvidenceBeyond(tx: Transaction, rels: WholeRelationship[]): Promise<void> {
   const ids = [...new Set(rels.filter((rel) => splits(rel.type)).map(idOf))];
-  if (ids.length > 0) await run('evidence-delete', { ids });
+  if (ids.length > 0) await tx.run('evidence-delete', { ids });
 }

@@ -36,25 +36,22 @@ export interface GraphSize {
 }
 
 export async function graphSize(db: Database): Promise<GraphSize> {
-  const [size] = await db.read('graph-size');
-  return {
-    nodes: Number(size?.nodes ?? 0),
-    relationships: Number(size?.relationships ?? 0),
-    decisions: Number(size?.decisions ?? 0),
-  };
+  const [size] = await db.query(
+    'graph-size',
+    z.object({ nodes: z.number(), relationships: z.number(), decisions: z.number() }),
+  );
+  return size ?? { nodes: 0, relationships: 0, decisions: 0 };
 }
 
 const PAGE = 500;
-
-const read = (db: Database) => (name: string, params: Record<string, unknown>) => db.read(name, params);
 
 /** Every entity in uid order, with its relationships (each with its whole evidence), read a page at a time. */
 export async function* storedNodes(db: Database): AsyncGenerator<StoredNode> {
   let after = '';
   for (;;) {
-    const rows = z.array(storedNode).parse(await db.read('export-page', { after, limit: PAGE }));
+    const rows = await db.query('export-page', storedNode, { after, limit: PAGE });
     const outs = rows.flatMap((node) => node.out.map((rel) => ({ ...rel, from: node.props.uid })));
-    const whole = await withWholeEvidence(read(db), outs);
+    const whole = await withWholeEvidence(db, outs);
     let next = 0;
     for (const node of rows) {
       node.out = node.out.map(() => {
@@ -85,7 +82,7 @@ export async function createRelationships(db: Database, relationships: StoredRel
   const stored = storedForm(relationships);
   await db.writeTransaction(async (tx) => {
     await tx.run('import-relationships', { rows: stored.rels });
-    await stored.storeEvidenceBeyond((name, params) => tx.run(name, params));
+    await stored.storeEvidenceBeyond(tx);
   });
 }
 

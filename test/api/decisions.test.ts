@@ -6,6 +6,7 @@ import { ingestFiles } from '../../src/load/ingest.js';
 import { silentLogger } from '../../src/log.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { importDecisions, listDecisions, lineOf } from '../../src/storage/decisions.js';
+import { graphSize } from '../../src/storage/whole-graph.js';
 import { graphSnapshot, openEmptyTestDatabase, testConfig } from '../support/graph.js';
 import { API_KEY, data, globalId, graphql, type Json } from './helpers.js';
 
@@ -32,7 +33,7 @@ async function entityGraph() {
   return { nodes, edges: snapshot.edges };
 }
 
-const decisionCount = async () => (await opened.db.read('graph-size'))[0]!.decisions;
+const decisionCount = async () => (await graphSize(opened.db)).decisions;
 
 const PERSON = `query ($name: String!) { person(name: $name) { id name variants
   networks(first: 20) { totalCount edges { id node { id name } evidence(first: 20) { quote } } } } }`;

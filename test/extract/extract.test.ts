@@ -7,7 +7,7 @@ import { issueKey, itemKey } from '../../src/extract/records.js';
 import { type Resolver } from '../../src/extract/resolve.js';
 import { loadResolver } from '../../src/load/reference.js';
 import { parseUpdate } from '../../src/parse/index.js';
-import { repoPath, SEEDS, seedText } from '../parse/helpers.js';
+import { parseOptions, repoPath, SEEDS, seedText } from '../parse/helpers.js';
 
 /** The command as the CLI runs it (commander parses the arguments). */
 const run = (args: string[]): Promise<number> => main(['extract', ...args]);
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 /** As the CLI and ingest read a seed: the statistical reader's proposals, then the rules. */
 async function extract(seed: string): Promise<GraphRecords> {
-  const doc = parseUpdate(seedText(seed), `seed/${seed}.txt`);
+  const doc = parseUpdate(seedText(seed), `seed/${seed}.txt`, parseOptions);
   return extractGraph(doc, resolver, await proposeNames(doc));
 }
 const graphOf = (issue: number): GraphRecords => graphs.get(SEEDS.find((s) => s.includes(`-${issue}-`))!)!;

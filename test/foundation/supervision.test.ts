@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/open.js';
 import { loadResolver } from '../../src/load/reference.js';
@@ -12,6 +13,8 @@ import { createLogger } from '../../src/log.js';
  * Supervision: an embedded Neo4j that dies under `serve` (here: kill -9 of its JVM) is started again on the
  * same port, with a log line for the crash and one for the restart, and the graph it had is still there.
  */
+
+const issueCount = z.object({ issues: z.number() });
 
 async function until(condition: () => boolean, seconds: number): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
@@ -41,7 +44,7 @@ describe('supervised embedded Neo4j', () => {
       await until(() => opened.embedded!.state === 'restarting', 60);
       // Meanwhile requests fail at once, saying why, instead of waiting for a connection timeout: the
       // message comes from the supervisor's state, before any connection is tried.
-      await expect(opened.db.read('issue-count')).rejects.toMatchObject({
+      await expect(opened.db.query('issue-count', issueCount)).rejects.toMatchObject({
         code: 'UNAVAILABLE',
         message: 'Neo4j is unreachable: the embedded Neo4j is being restarted',
       });
@@ -51,7 +54,7 @@ describe('supervised embedded Neo4j', () => {
       expect(second.uri).toBe(first.uri);
       expect(opened.embedded!.restarts).toBe(1);
       // The same driver, untouched, reaches the restarted Neo4j and finds the Update loaded before the crash.
-      expect(await opened.db.read('issue-count')).toEqual([{ issues: 1 }]);
+      expect(await opened.db.query('issue-count', issueCount)).toEqual([{ issues: 1 }]);
       expect(logs.map((line) => `${line.level} ${line.msg}`)).toEqual(
         expect.arrayContaining([
           'error embedded Neo4j exited unexpectedly; restarting it',

@@ -7,6 +7,7 @@ import { loadResolver } from '../../src/load/reference.js';
 import { EDGE_TYPES, NODE_LABELS } from '../../src/graph/index.js';
 import { parseUpdateFile } from '../../src/parse/index.js';
 import { recordMisfits } from '../support/fuzz.js';
+import { parseOptions } from '../parse/helpers.js';
 
 /**
  * The graph model (src/graph) is the one description of the graph: what the extractor writes must fit it,
@@ -31,7 +32,7 @@ describe('the graph model', () => {
     expect(updates.length).toBeGreaterThan(10);
     const misfits: string[] = [];
     for (const path of updates) {
-      const records = extractGraph(await parseUpdateFile(path), resolver);
+      const records = extractGraph(await parseUpdateFile(path, parseOptions), resolver);
       misfits.push(...recordMisfits(records).map((misfit) => `${path}: ${misfit}`));
     }
     expect(misfits).toEqual([]);

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { OpenDatabase } from '../../src/db/open.js';
 import { extractGraph } from '../../src/extract/extract.js';
 import { createResolver, type Resolver } from '../../src/extract/resolve.js';
@@ -13,6 +14,7 @@ import { ingestFiles } from '../../src/load/ingest.js';
 import { loadUpdate } from '../../src/load/loader.js';
 import { parseUpdate } from '../../src/parse/index.js';
 import { graphSnapshot, openEmptyTestDatabase, query, unreachableDatabase } from '../support/graph.js';
+import { parseOptions } from '../parse/helpers.js';
 
 /** Loading behaviour against the real Neo4j: idempotence, atomicity, replacement, failures, derivation. */
 
@@ -67,12 +69,12 @@ describe('atomicity', () => {
       seed('update-412-2020-07-17.txt'),
     ]);
     const before = await graphSnapshot();
-    const records = extractGraph(parseUpdate(readFileSync(U518, 'utf8'), U518), resolver);
+    const records = extractGraph(parseUpdate(readFileSync(U518, 'utf8'), U518, parseOptions), resolver);
     const failure = await loadUpdate(opened.db, records, {
       contentHash: 'x',
       beforeCommit: async (tx) => {
         // The writes happened inside the transaction…
-        const [row] = await tx.run('issue-count');
+        const [row] = await tx.query('issue-count', z.object({ issues: z.number() }));
         expect(row?.issues).toBe(3);
         throw new Error('simulated failure after the writes');
       },
@@ -85,7 +87,7 @@ describe('atomicity', () => {
   it('a failed reload of a changed Update keeps its previous contribution', async () => {
     await ingestFiles(opened.db, resolver, [U518]);
     const before = await graphSnapshot();
-    const records = extractGraph(parseUpdate(corrected518(), U518), resolver);
+    const records = extractGraph(parseUpdate(corrected518(), U518, parseOptions), resolver);
     await expect(
       loadUpdate(opened.db, records, {
         contentHash: 'changed',

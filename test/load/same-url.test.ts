@@ -16,6 +16,7 @@ import { normaliseName } from '../../src/text/names.js';
 import { createApp } from '../../src/server/app.js';
 import { data, globalId } from '../api/helpers.js';
 import { graphSnapshot, openEmptyTestDatabase, query, testConfig } from '../support/graph.js';
+import { parseOptions } from '../parse/helpers.js';
 
 /**
  * Reports with the same address are one Report across Updates, whatever their titles: 515 lists "Working
@@ -34,7 +35,7 @@ const KEY_515 = normaliseName(TITLE_515);
 const KEY_518 = normaliseName(TITLE_518);
 
 const seedDoc = (name: string): UpdateDocument =>
-  parseUpdate(readFileSync(join('seed', `${name}.txt`), 'utf8'), `${name}.html`);
+  parseUpdate(readFileSync(join('seed', `${name}.txt`), 'utf8'), `${name}.html`, parseOptions);
 
 /** The Update with its publication of `title` changed (null: left out of the Tools & Templates list). */
 function withPublication(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { updateDocument, type UpdateDocument } from '../../src/parse/document.js';
 import { parseUpdate } from '../../src/parse/index.js';
-import { fixturePath, SEEDS, seedText } from './helpers.js';
+import { fixturePath, parseOptions, SEEDS, seedText } from './helpers.js';
 
 /**
  * The expected documents in test/fixtures/parse/golden were written from the Update text, not
@@ -17,7 +17,7 @@ type Golden = Pick<UpdateDocument, 'meetings' | 'publications' | 'contacts' | 't
 
 describe.each(SEEDS)('golden %s', (seed) => {
   const golden = JSON.parse(readFileSync(fixturePath(`golden/${seed}.json`), 'utf8')) as Golden;
-  const doc = parseUpdate(seedText(seed), `seed/${seed}.txt`);
+  const doc = parseUpdate(seedText(seed), `seed/${seed}.txt`, parseOptions);
 
   it('validates against the zod contract', () => {
     expect(() => updateDocument.parse(doc)).not.toThrow();

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { updateDocument, type UpdateDocument } from '../../src/parse/document.js';
-import { parseUpdate } from '../../src/parse/index.js';
+import { loadParseOptions } from '../../src/load/reference.js';
+import { parseUpdate, type ParseOptions } from '../../src/parse/index.js';
 
 export const repoPath = (relative: string): string =>
   fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -21,9 +22,12 @@ export const LAYOUT_FIXTURES = ['2018-2019', '2019-2022', '2023-2025'].flatMap((
 );
 export const seedText = (name: string): string => readFileSync(repoPath(`seed/${name}.txt`), 'utf8');
 
+/** What ingest tells the parser of data/ (the authorities' names), read once as ingest reads it. */
+export const parseOptions: ParseOptions = await loadParseOptions();
+
 /** Parses a fixture under test/fixtures/parse and checks the result against the zod contract. */
-export function parseFixture(name: string): UpdateDocument {
-  const doc = parseUpdate(readFileSync(fixturePath(name), 'utf8'), name);
+export function parseFixture(name: string, options: ParseOptions = parseOptions): UpdateDocument {
+  const doc = parseUpdate(readFileSync(fixturePath(name), 'utf8'), name, options);
   updateDocument.parse(doc);
   return doc;
 }

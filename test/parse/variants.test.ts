@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFixture } from './helpers.js';
+import { knownAuthorities, type ParseOptions } from '../../src/parse/index.js';
+import { parseFixture, parseOptions } from './helpers.js';
 
 /** One handwritten fixture per layout variation the Updates are known to use. */
 const variant = (name: string) => parseFixture(`variants/${name}.txt`);
@@ -235,6 +236,26 @@ describe('meetings announced inside items', () => {
     ]);
     expect(doc.meetings.every((m) => m.item !== null)).toBe(true);
     expect(doc.warnings.map((w) => w.line)).toEqual([12, 18]); // corrected PLO year; draft date is a document date
+  });
+
+  it('keeps an authority named with "and" whole only when the caller gives its name (read from data/)', () => {
+    const triads = (options: ParseOptions) =>
+      parseFixture('variants/item-events.txt', options)
+        .meetings.filter((m) => m.network.startsWith('Triad'))
+        .map((m) => m.participants);
+    expect(triads(parseOptions)).toEqual([
+      ['Hampshire', 'IoW', 'Milton Keynes', 'Slough'],
+      ['Medway', 'Oxfordshire', 'Windsor and Maidenhead'],
+    ]);
+    expect(triads({})).toEqual([
+      ['Hampshire', 'IoW', 'Milton Keynes', 'Slough'],
+      ['Medway', 'Oxfordshire', 'Windsor', 'Maidenhead'],
+    ]);
+    expect(triads({ authorities: knownAuthorities(['WINDSOR AND MAIDENHEAD']) })[1]).toEqual([
+      'Medway',
+      'Oxfordshire',
+      'Windsor and Maidenhead',
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ import { updateDocument } from '../../src/parse/document.js';
 import { parseUpdate, UpdateParseError } from '../../src/parse/index.js';
 import { decodeUpdate } from '../../src/parse/input.js';
 import { syntheticUpdate } from './synthetic-updates.js';
+import { parseOptions } from '../parse/helpers.js';
 
 /**
  * Deterministic (seeded) generators of damaged Updates for the fuzz tests and `npm run soak`: the seeds, the
@@ -245,7 +246,7 @@ export type FuzzOutcome =
  */
 export function textToRecords(bytes: Uint8Array, file: string, resolver: Resolver): FuzzOutcome {
   try {
-    const doc = parseUpdate(decodeUpdate(bytes, file), file);
+    const doc = parseUpdate(decodeUpdate(bytes, file), file, parseOptions);
     const checked = updateDocument.safeParse(doc);
     if (!checked.success) throw new Error(`invalid document: ${checked.error.message}`);
     const records = extractGraph(doc, resolver);

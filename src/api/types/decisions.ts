@@ -73,15 +73,11 @@ function checkedName(name: string): string {
   return trimmed;
 }
 
-const reader = (db: Database) => ({
-  run: (name: string, params?: Record<string, unknown>) => db.read(name, params),
-});
-
 /** The entities the ids name, each checked to be in the graph; throws BAD_USER_INPUT for an unknown one. */
 async function entities(db: Database, ids: readonly (string | number)[], field: string) {
   const parsed = ids.map((id) => uidOfGlobalId(id, field));
   const found = await existingNodes(
-    reader(db),
+    db,
     parsed.map((p) => p.uid),
   );
   for (const [i, { uid }] of parsed.entries())
@@ -331,7 +327,7 @@ builder.mutationFields((t) => {
         const newUid = `${node!.label}:${normaliseName(name)}`;
         if (newUid === node!.uid)
           throw badInput('the new name is the entity’s own: give another name', 'name');
-        const sub = await readSubgraph(reader(context.db), [node!.uid]);
+        const sub = await readSubgraph(context.db, [node!.uid]);
         if (splitReach(sub, node!.uid, updates) === 0)
           throw badInput(`Updates ${updates.join(', ')} say nothing about this entity`, 'updates');
         return {
@@ -351,7 +347,7 @@ builder.mutationFields((t) => {
       resolve: recording(async (args, context) => {
         const edge = parseEdgeId(String(args.id));
         if (edge === null) throw badInput(`id: ${String(args.id)} is not an edge id`, 'id');
-        if ((await readRels(reader(context.db), [edge])).length === 0)
+        if ((await readRels(context.db, [edge])).length === 0)
           throw badInput(`id: no edge has the id ${String(args.id)}`, 'id');
         const subjects = [String(args.id), globalIdOf(edge.from), globalIdOf(edge.to)];
         return { subjects, params: { kind: 'REJECT_EDGE', edge } };
