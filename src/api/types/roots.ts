@@ -56,7 +56,10 @@ async function listPage<Name extends keyof ListFilters>(
   info: GraphQLResolveInfo,
 ) {
   const order = listOrderName(name, filters);
-  return pageOf(await readList(db, name, filters, rootWindow(info, args, order), listProjection(info)), order);
+  return pageOf(
+    await readList(db, name, filters, rootWindow(info, args, order), listProjection(info)),
+    order,
+  );
 }
 
 /**
