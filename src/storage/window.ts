@@ -25,7 +25,7 @@ import {
  * not an offset into it, so a page does not shift when rows are added to or removed from the list between
  * two requests. A list's order is a list of sort terms ending in the row's uid, so that every row has a
  * key of its own; the database orders, filters by key and cuts the page (reading one row more than asked
- * for, which says whether the list goes on). Nulls sort as Neo4j sorts them: last ascending, first
+ * for, which says whether the list goes on, when pageInfo is read). Nulls sort as Neo4j sorts them: last ascending, first
  * descending, so a term read in reverse gives exactly the reverse order.
  */
 
