@@ -165,7 +165,7 @@ export function listedHop(
   return {
     key,
     hop,
-    window: FIRST_ROWS(MAX_PAGE_SIZE),
+    window: { ...FIRST_ROWS(MAX_PAGE_SIZE), pageInfoUnread: true },
     from: null,
     to: null,
     oldestFirst: read.oldestFirst,

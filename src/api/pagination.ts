@@ -84,10 +84,15 @@ export function windowOf(args: PageArgs, order: string): Window {
 
 /** The page of a slice, each edge's cursor its row's key in `order`. */
 export function pageOf<E extends object>(slice: Slice<E>, order: string): Page<E> {
-  const edges = slice.items.map((item, index) => ({
-    ...item,
-    cursor: encodeCursor(order, slice.keys[index] ?? []),
-  }));
+  // A cursor is encoded (JSON, then base64) when it is read: most requests select none, and a deep page
+  // has thousands of edges.
+  const edges = slice.items.map((item, index) => {
+    const key = slice.keys[index] ?? [];
+    return Object.defineProperty({ ...item }, 'cursor', {
+      get: () => encodeCursor(order, key),
+      enumerable: true,
+    }) as E & { cursor: string };
+  });
   return {
     edges,
     pageInfo: {

@@ -18,7 +18,7 @@ import {
 import type { FeedProjection, HopProjection, NodeProjection, RelProjection } from '../storage/projection.js';
 import { FIRST_ROWS, type Window } from '../storage/window.js';
 import type { builder } from './builder.js';
-import { windowOf } from './pagination.js';
+import { windowOf, type PageArgs } from './pagination.js';
 
 /**
  * What a request selected below a field, read before the field's query runs, so that only the selected
@@ -295,7 +295,15 @@ function nestedWindow(tree: ResolveTree, mark: HopFieldMark): Window | null {
 }
 
 /** The window of a field reading one node of a hop (publisher, network, contact…): its first. */
-export const ONE_NODE: Window = FIRST_ROWS(1);
+export const ONE_NODE: Window = { ...FIRST_ROWS(1), pageInfoUnread: true };
+
+/** The window, marked when the connection's selection (`trees`) reads no pageInfo (see Window). */
+const withPageInfoOf = (trees: ResolveTree[], window: Window): Window =>
+  named(trees, 'pageInfo').length > 0 ? window : { ...window, pageInfoUnread: true };
+
+/** The window of a root connection's arguments, marked when the request reads no pageInfo of it. */
+export const rootWindow = (info: GraphQLResolveInfo, args: PageArgs, order: string): Window =>
+  withPageInfoOf(rootOf(info), windowOf(args, order));
 
 /** The name of a hop connection's order, which its cursors carry: the hop, and the date order asked for. */
 export const hopOrderName = (hop: Hop, args: object): string =>
@@ -334,7 +342,7 @@ function projectHop(
   const base = {
     key,
     hop: mark.hop,
-    window,
+    window: withPageInfoOf(trees, window),
     from: mark.dated && tree !== undefined ? textArg(tree, 'from') : null,
     to: mark.dated && tree !== undefined ? textArg(tree, 'to') : null,
     oldestFirst: mark.dated && tree !== undefined && tree.args.order === 'OLDEST_FIRST',

@@ -25,7 +25,7 @@ import {
  * not an offset into it, so a page does not shift when rows are added to or removed from the list between
  * two requests. A list's order is a list of sort terms ending in the row's uid, so that every row has a
  * key of its own; the database orders, filters by key and cuts the page (reading one row more than asked
- * for, which says whether the list goes on). Nulls sort as Neo4j sorts them: last ascending, first
+ * for, which says whether the list goes on, when pageInfo is read). Nulls sort as Neo4j sorts them: last ascending, first
  * descending, so a term read in reverse gives exactly the reverse order.
  */
 
@@ -56,6 +56,12 @@ export interface Window {
   after: SortKey | null;
   before: SortKey | null;
   fromEnd: boolean;
+  /**
+   * Whether nothing reads if the list goes on (no pageInfo selected): the page then reads its own rows only,
+   * not the one more that says so, nor everything the request selects below that row, and its slice says
+   * the list ends there.
+   */
+  pageInfoUnread?: boolean;
 }
 
 export const FIRST_ROWS = (limit: number): Window => ({ limit, after: null, before: null, fromEnd: false });
@@ -114,10 +120,10 @@ export const keysetWhere = (terms: readonly SortTerm[], window: Window): Express
     ...(window.before === null ? [] : [comesAfter(param(window.before), flipped(terms))]),
   ]);
 
-/** The `LIMIT`: one row more than the page, to learn whether the list goes on. */
+/** The `LIMIT`: one row more than the page, to learn whether the list goes on, unless nothing reads that. */
 export const overflowLimit = (window: Window): Expression =>
   // Parameters arrive as floats (the driver sends JS numbers so); LIMIT wants an integer.
-  fn('toInteger', param(window.limit + 1));
+  fn('toInteger', param(window.pageInfoUnread === true ? window.limit : window.limit + 1));
 
 /** The page from the rows read (in reading order, one more than the page when the list goes on). */
 export function sliceOf<T>(

@@ -111,6 +111,21 @@ describe('keyset pages over null, tied and descending keys', () => {
     });
     expect(between.items).toEqual(expected.slice(3, 9));
   });
+
+  it('a page whose pageInfo nobody reads brings its own rows only, not the one that says the list goes on', async () => {
+    const terms = ORDERS['a, b, uid']!;
+    const entriesRead = async (window: Window) => {
+      const printed = printQuery(pagedRows(SOURCE, ['a', 'b', 'uid'], terms, window, named('uid')));
+      const [row] = await query(printed.text, { rows: ROWS, ...printed.params });
+      return (row as unknown as PagedRows).entries.length;
+    };
+    const window: Window = { limit: 5, after: null, before: null, fromEnd: false };
+    expect(await entriesRead(window)).toBe(6);
+    expect(await entriesRead({ ...window, pageInfoUnread: true })).toBe(5);
+    const unread = await page(terms, { ...window, pageInfoUnread: true });
+    expect(unread.items).toEqual((await page(terms, window)).items);
+    expect(unread.total).toBe(ROWS.length);
+  });
 });
 
 describe('the keyset Cypher', () => {

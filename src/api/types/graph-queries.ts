@@ -16,9 +16,9 @@ import { luceneQuery, SEARCH_LIMITS } from '../lucene.js';
 import { resolveFilter } from '../names.js';
 import { connectionRef, evidenceFields, pagedComplexity, pagingArgs } from '../fields.js';
 import { FEEDS } from '../edge-data.js';
-import { pageOf, windowOf } from '../pagination.js';
+import { pageOf } from '../pagination.js';
 import { EntityKindEnum, narrowed, TARGETS } from '../refs.js';
-import { evidenceAt, feedProjection, nodeProjection, propsAt } from '../selection.js';
+import { evidenceAt, feedProjection, nodeProjection, propsAt, rootWindow } from '../selection.js';
 
 /** Questions over the graph as a whole: full-text search, shortest connection, report feeds, counts. */
 
@@ -173,7 +173,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { db }, info) => {
       const query = { lucene: luceneQuery(args.text), kinds: args.kinds ?? [] };
       const props = propsAt(info, ['edges', 'node', 'entity']);
-      return pageOf(await searchEntities(db, query, windowOf(args, 'search'), props), 'search');
+      return pageOf(await searchEntities(db, query, rootWindow(info, args, 'search'), props), 'search');
     },
   }),
   path: t.field({
@@ -212,7 +212,7 @@ builder.queryFields((t) => ({
         from: args.from ?? null,
         to: args.to ?? null,
       };
-      const window = windowOf(args, 'report-feeds');
+      const window = rootWindow(info, args, 'report-feeds');
       const slice = await readReportFeeds(context.db, filters, window, feedProjection(info));
       return pageOf({ ...slice, items: slice.items.map((feed) => ({ node: feed })) }, 'report-feeds');
     },

@@ -6,10 +6,10 @@ import { readList, wordPattern, type ListFilters } from '../../storage/lists.js'
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { connectionRef, nodeConnectionRef, pagedComplexity, pagingArgs, type Target } from '../fields.js';
-import { pageOf, windowOf, type PageArgs } from '../pagination.js';
+import { pageOf, type PageArgs } from '../pagination.js';
 import { resolveFilter, resolveName } from '../names.js';
 import { narrowed, TARGETS } from '../refs.js';
-import { listProjection, nodeProjection } from '../selection.js';
+import { listProjection, nodeProjection, rootWindow } from '../selection.js';
 
 /**
  * Root fields: one entity by number, name or id, and filtered lists (ordered, filtered, sliced and counted
@@ -56,7 +56,10 @@ async function listPage<Name extends keyof ListFilters>(
   info: GraphQLResolveInfo,
 ) {
   const order = listOrderName(name, filters);
-  return pageOf(await readList(db, name, filters, windowOf(args, order), listProjection(info)), order);
+  return pageOf(
+    await readList(db, name, filters, rootWindow(info, args, order), listProjection(info)),
+    order,
+  );
 }
 
 /**
