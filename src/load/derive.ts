@@ -77,10 +77,12 @@ const derivedCounts = z.object({ feeds: z.number(), possiblySameAs: z.number() }
 
 /** Derives the edges of the whole graph, or (with a scope from an ingest) of what the ingest changed. */
 export async function deriveEdges(
-  db: Database,
+  database: Database,
   resolver: Resolver,
   scope?: DeriveScope,
 ): Promise<DeriveSummary> {
+  // Derive's reads grow with what an ingest touched; they serve no request, so no request's limit cuts them.
+  const db = database.forIngest();
   const [networkRows, people] = await Promise.all([
     db.query('network-keys', keyRow),
     db.query('people-names', personName),
