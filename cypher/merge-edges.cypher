@@ -15,19 +15,29 @@
 // without scanning every relationship in Neo4j 5.26, so an edge is looked for between its two ends (from the
 // end with fewer relationships) and created with the row's type when missing. As MERGE does, a missing edge
 // is looked for again under locks on both ends (a write to each), so two transactions cannot both create it.
+// Every row is looked up before any edge is created (Cypher reads a clause's input whole before the next
+// clause writes): a lookup after this query's own creations searched them too, and a hub named by thousands
+// of new edges made a batch's first load 7 times slower than creating the edges alone.
 UNWIND $rows AS row
 MATCH (a:Entity {uid: row.from})
 MATCH (b:Entity {uid: row.to})
-CALL (a, b, row) {
-  WITH a, b, row
-  WHERE NOT EXISTS { MATCH (a)-[found {key: row.key}]->(b) WHERE type(found) = row.type }
+OPTIONAL MATCH (a)-[known {key: row.key}]->(b)
+WHERE type(known) = row.type
+CALL (a, b, known) {
+  WITH a, b
+  WHERE known IS NULL
   SET a.uid = a.uid, b.uid = b.uid
-  WITH a, b, row
-  WHERE NOT EXISTS { MATCH (a)-[found {key: row.key}]->(b) WHERE type(found) = row.type }
-  CREATE (a)-[:$(row.type) {key: row.key, sources: []}]->(b)
 }
-MATCH (a)-[r {key: row.key}]->(b)
-WHERE type(r) = row.type
+OPTIONAL MATCH (a)-[locked {key: row.key}]->(b)
+WHERE known IS NULL AND type(locked) = row.type
+WITH row, a, b, coalesce(known, locked) AS found
+OPTIONAL CALL (a, b, row, found) {
+  WITH a, b, row
+  WHERE found IS NULL
+  CREATE (a)-[made:$(row.type) {key: row.key, sources: []}]->(b)
+  RETURN made
+}
+WITH row, coalesce(found, made) AS r
 WITH row, r, size(r.sources) = 0 AS created
 SET r += row.props, r.versions = CASE WHEN row.setVersions THEN row.versions ELSE r.versions END
 WITH row, r, created
