@@ -3,9 +3,11 @@
 UNWIND $keys AS wanted
 MATCH (person:Person {key: wanted})
 CALL (person) {
-  MATCH (person)-[r]-()
+  MATCH (person)-[r]-(other)
   WHERE r.sources IS NOT NULL AND r.rule IS NULL
-  WITH r ORDER BY r.firstSeen, r.sources[0]
+  // Ties (two edges first read in the same sentence) broken by what the edges are, never by where Neo4j
+  // stored them: a graph loaded in another order must derive the same evidence.
+  WITH r ORDER BY r.firstSeen, r.sources[0], r.quotes[0], type(r), other.uid, r.key
   LIMIT 1
   RETURN {source: r.sources[0], quote: r.quotes[0], date: r.seenOn[0]} AS evidence
 }

@@ -175,9 +175,7 @@ export function feedsEdges(
     .filter((pair) => !onlyRoles(pair, resolver))
     .map((pair) => {
       const rules = RULE_STRENGTH.filter((rule) => pair.rules.has(rule));
-      const evidence = [...pair.evidence.values()].sort(
-        (a, b) => a.date.localeCompare(b.date) || a.source.localeCompare(b.source),
-      );
+      const evidence = [...pair.evidence.values()].sort(inReadingOrder);
       return {
         from: `Report:${pair.report}`,
         to: `Network:${pair.network}`,
@@ -202,7 +200,8 @@ export function possiblySameEdges(people: PersonCandidate[]): DerivedEdge[] {
       const a = people[i]!;
       const b = people[j]!;
       if (!possiblySamePerson(a.name, b.name)) continue;
-      const evidence = [a.evidence, b.evidence].filter((e): e is Evidence => e !== null);
+      // In date order, so that firstSeen is never after lastSeen.
+      const evidence = [a.evidence, b.evidence].filter((e): e is Evidence => e !== null).sort(inReadingOrder);
       edges.push({
         from: `Person:${a.key}`,
         to: `Person:${b.key}`,
@@ -218,6 +217,10 @@ export function possiblySameEdges(people: PersonCandidate[]): DerivedEdge[] {
   }
   return edges;
 }
+
+/** Evidence in the order it was read: by date, then source, then quote (so that ties too have one order). */
+const inReadingOrder = (a: Evidence, b: Evidence): number =>
+  a.date.localeCompare(b.date) || a.source.localeCompare(b.source) || a.quote.localeCompare(b.quote);
 
 function evidenceProps(evidence: Evidence[]): Properties {
   return {
