@@ -37,7 +37,6 @@ export type Expression =
   | { kind: 'integer'; value: number }
   | { kind: 'null' }
   | { kind: 'list'; items: readonly Expression[] }
-  | { kind: 'map'; entries: readonly (readonly [string, Expression])[] }
   | { kind: 'function'; name: string; args: readonly Expression[] }
   | { kind: 'operator'; operator: Operator; left: Expression; right: Expression }
   | { kind: 'isNull'; operand: Expression; negated: boolean }
@@ -124,10 +123,6 @@ export const str = (value: string): Expression => ({ kind: 'string', value });
 export const NULL: Expression = { kind: 'null' };
 export const int = (value: number): Expression => ({ kind: 'integer', value: Math.trunc(value) });
 export const list = (items: readonly Expression[]): Expression => ({ kind: 'list', items });
-export const map = (entries: readonly (readonly [string, Expression])[]): Expression => ({
-  kind: 'map',
-  entries,
-});
 export const fn = (name: string, ...args: Expression[]): Expression => ({ kind: 'function', name, args });
 export const op = (left: Expression, operator: Operator, right: Expression): Expression => ({
   kind: 'operator',
@@ -281,8 +276,6 @@ class Printer {
         return 'null';
       case 'list':
         return `[${e.items.map((item) => this.expression(item)).join(', ')}]`;
-      case 'map':
-        return `{${e.entries.map(([key, value]) => `${identifier(key)}: ${this.expression(value)}`).join(', ')}}`;
       case 'function':
         return `${e.name}(${e.args.map((arg) => this.expression(arg)).join(', ')})`;
       case 'operator':
